@@ -1,0 +1,63 @@
+"""`eventwire bench`: throughput of the spaCy pass alone and of the whole per-article pipeline."""
+
+from __future__ import annotations
+
+import resource
+import time
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from eventwire.ingest import read_file
+from eventwire.nlp import load_pipeline
+from eventwire.pipeline import ArticleResult, open_pipeline
+from eventwire.records import Article
+
+
+@dataclass(frozen=True, slots=True)
+class BenchResult:
+    articles: int
+    words: int
+    spacy_s: float
+    pipeline_s: float
+    events: int
+    peak_rss_mb: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles, "words": self.words, "events": self.events,
+            "spacy_only_articles_per_s": round(self.articles / self.spacy_s, 2),
+            "spacy_only_words_per_s": round(self.words / self.spacy_s),
+            "pipeline_articles_per_s": round(self.articles / self.pipeline_s, 2),
+            "pipeline_words_per_s": round(self.words / self.pipeline_s),
+            "pipeline_vs_spacy": round(self.spacy_s / self.pipeline_s, 3),
+            "peak_rss_mb": round(self.peak_rss_mb),
+        }
+
+    def table(self) -> str:
+        d = self.to_dict()
+        return "\n".join([
+            f"{self.articles} articles, {self.words} words, {self.events} events",
+            f"{'pass':12} {'articles/s':>11} {'words/s':>9}",
+            f"{'spaCy only':12} {d['spacy_only_articles_per_s']:>11} {d['spacy_only_words_per_s']:>9}",
+            f"{'pipeline':12} {d['pipeline_articles_per_s']:>11} {d['pipeline_words_per_s']:>9}",
+            f"pipeline / spaCy-only throughput: {d['pipeline_vs_spacy']}; peak RSS {d['peak_rss_mb']} MB",
+        ])
+
+
+def run_bench(data: Path, limit: int, gazetteer_path: str | None = None) -> BenchResult:
+    articles = [a for a in islice(read_file(str(data)), limit) if isinstance(a, Article)]
+    pipeline = open_pipeline(Path(gazetteer_path) if gazetteer_path else None)
+    nlp = load_pipeline()
+    list(nlp.pipe(a.text for a in articles[:8]))  # warm up: first batches pay one-off costs
+    start = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in articles), batch_size=pipeline.batch_size):
+        pass
+    spacy_s = time.perf_counter() - start
+    start = time.perf_counter()
+    events = sum(len(r.events) for r in pipeline.process(articles) if isinstance(r, ArticleResult))
+    pipeline_s = time.perf_counter() - start
+    words = sum(len(a.text.split()) for a in articles)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return BenchResult(len(articles), words, spacy_s, pipeline_s, events, peak)

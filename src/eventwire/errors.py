@@ -1,0 +1,46 @@
+"""Named exceptions with stable codes. Every message says what to do next (one line)."""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class. `code` is stable across releases so scripts and docs can refer to it."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+        self.message = message
+
+
+class InputError(EventwireError):
+    """An input file or record cannot be read as an article (becomes a Rejection, never a crash)."""
+
+    code = "E100"
+
+
+class ModelNotInstalled(EventwireError):
+    code = "E200"
+
+
+class GazetteerError(EventwireError):
+    code = "E300"
+
+
+class StoreError(EventwireError):
+    code = "E400"
+
+
+class UsageError(EventwireError):
+    code = "E500"
+
+
+# Codes carried by Rejection records (stage "ingest" unless stated).
+REJECT_EMPTY = "E101"  # no text
+REJECT_ENCODING = "E102"  # not UTF-8 and not confidently another text encoding
+REJECT_BINARY = "E103"  # binary content
+REJECT_NO_DATE = "E104"  # no publication date: relative dates could not be resolved
+REJECT_BAD_RECORD = "E105"  # a JSONL/CSV record that is malformed or lacks `text`
+REJECT_BAD_DATE = "E106"  # a publication date that cannot be parsed
+REJECT_UNSUPPORTED = "E107"  # a file type eventwire does not read
+REJECT_EXTRACT = "E201"  # stage "extract": the pipeline raised on this article (a bug: please report it)

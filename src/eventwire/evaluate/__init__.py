@@ -1,0 +1,1 @@
+"""Scorers for the evaluation suites in shared/data/eval (read at run time, never shipped)."""

@@ -1,0 +1,328 @@
+"""Exports of stored events: JSONL (the record itself), a flat CSV, ACLED's CSV layout, and GeoJSON.
+
+`EXPORT_FORMATS` is the registry the CLI and the web API read; `write_export` says how many events each
+format had to leave out and why, `export_events` returns just the rows written.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import IO, Any
+
+import pycountry
+
+from eventwire.errors import UsageError
+from eventwire.records import Actor, DateSpan, Event, Place
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    written: int
+    left_out: tuple[tuple[str, int], ...] = ()  # (reason, count), e.g. ("no location", 3)
+
+    @property
+    def left_out_total(self) -> int:
+        return sum(count for _, count in self.left_out)
+
+    def note(self) -> str:
+        """One line for stderr: what was written and what was left out."""
+        parts = ", ".join(f"{count} with {reason}" for reason, count in self.left_out)
+        return f"{self.written} events written" + (f"; left out {parts}" if parts else "")
+
+
+Writer = Callable[[Iterable[Event], IO[str]], ExportResult]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    name: str
+    media_type: str
+    description: str
+    write: Writer
+
+
+def write_export(events: Iterable[Event], fmt: str, out: IO[str]) -> ExportResult:
+    try:
+        export_format = EXPORT_FORMATS[fmt]
+    except KeyError:
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}") from None
+    return export_format.write(events, out)
+
+
+def export_events(events: Iterable[Event], fmt: str, out: IO[str]) -> int:
+    """Write `events` to `out` in format `fmt`; returns the number of rows (or features) written."""
+    return write_export(events, fmt, out).written
+
+
+def _json(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def write_jsonl(events: Iterable[Event], out: IO[str]) -> ExportResult:
+    """Exactly the `eventwire.event/1` records, one per line, as `eventwire extract` prints them."""
+    written = 0
+    for event in events:
+        out.write(_json(event.to_dict()) + "\n")
+        written += 1
+    return ExportResult(written)
+
+
+# --- flat CSV -------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id", "event_type", "sub_event_type", "plover_type", "plover_mode", "modality", "date_start", "date_end",
+    "date_precision", "actor1", "actor1_country", "actor2", "actor2_country", "location", "lat", "lon",
+    "country", "admin1", "admin2", "geo_precision", "fatalities", "injuries", "attribution_status",
+    "attribution_source", "summary", "evidence", "article_ids", "source_urls", "confidence",
+)
+_MULTI = " | "  # joins several values in one cell; "|" is rare in evidence text, unlike ";" and ","
+
+
+def _flat_row(event: Event) -> Mapping[str, object]:
+    place = event.location.place if event.location else None
+    return {
+        "id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "plover_type": event.plover.type if event.plover else None,
+        "plover_mode": event.plover.mode if event.plover else None, "modality": event.modality,
+        "date_start": event.date.start.isoformat() if event.date else None,
+        "date_end": event.date.end.isoformat() if event.date else None,
+        "date_precision": event.date.precision if event.date else None,
+        "actor1": _name(event.actor1), "actor1_country": event.actor1.country if event.actor1 else None,
+        "actor2": _name(event.actor2), "actor2_country": event.actor2.country if event.actor2 else None,
+        "location": place.name if place else None, "lat": place.lat if place else None,
+        "lon": place.lon if place else None, "country": place.country if place else None,
+        "admin1": place.admin1 if place else None, "admin2": place.admin2 if place else None,
+        "geo_precision": place.precision if place else None, "fatalities": event.fatalities,
+        "injuries": event.injuries, "attribution_status": event.attribution.status,
+        "attribution_source": event.attribution.source, "summary": event.summary,
+        "evidence": _MULTI.join(e.text for e in event.evidence),
+        "article_ids": _MULTI.join(_unique(s.article_id for s in event.sources)),
+        "source_urls": _MULTI.join(_unique(s.url for s in event.sources if s.url)),
+        "confidence": round(event.confidence, 3),
+    }
+
+
+def _name(actor: Actor | None) -> str | None:
+    return actor.name if actor else None
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _write_csv(rows: Iterator[Mapping[str, object]], columns: tuple[str, ...], out: IO[str]) -> int:
+    # Empty cells for None, as spreadsheets and pandas expect; "\n" line ends so stdout stays clean.
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    written = 0
+    for row in rows:
+        writer.writerow({k: "" if row.get(k) is None else row[k] for k in columns})
+        written += 1
+    return written
+
+
+def write_csv(events: Iterable[Event], out: IO[str]) -> ExportResult:
+    """One row per event, nested fields flattened; several evidence texts or sources joined by " | "."""
+    return ExportResult(_write_csv((_flat_row(e) for e in events), CSV_COLUMNS, out))
+
+
+# --- GeoJSON --------------------------------------------------------------------------------------------
+
+def _feature(event: Event) -> dict[str, Any] | None:
+    if event.location is None:
+        return None
+    props = event.to_dict()
+    # The coordinates live in the geometry; keeping them in the properties too invites them to disagree.
+    props["location"] = {k: v for k, v in props["location"].items() if k not in ("lat", "lon")}
+    point = [event.location.place.lon, event.location.place.lat]
+    return {"type": "Feature", "id": event.id, "geometry": {"type": "Point", "coordinates": point},
+            "properties": props}
+
+
+def write_geojson(events: Iterable[Event], out: IO[str]) -> ExportResult:
+    """A FeatureCollection of Points, one feature per line, streamed. Events without a location are left
+    out; their count is also written as the foreign member `eventwire_left_out` (RFC 7946 section 6.1)."""
+    written = missing = 0
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    for event in events:
+        feature = _feature(event)
+        if feature is None:
+            missing += 1
+            continue
+        out.write((",\n" if written else "") + _json(feature))
+        written += 1
+    out.write(f'\n], "eventwire_left_out": {_json({"no location": missing})}}}\n')
+    return ExportResult(written, (("no location", missing),) if missing else ())
+
+
+# --- ACLED CSV ------------------------------------------------------------------------------------------
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+# ACLED's inter codes (codebook, "Actors"): the actor type, read from Actor.kind.
+ACLED_INTER: Mapping[str, int] = {
+    "state forces": 1, "government": 1, "military": 1, "police": 1,
+    "rebel group": 2, "rebels": 2, "political militia": 3, "identity militia": 4, "communal militia": 4,
+    "ethnic militia": 4, "rioters": 5, "protesters": 6, "civilians": 7,
+    "external/other forces": 8, "external forces": 8, "other forces": 8,
+}
+_TIME_PRECISION: Mapping[str, int] = {"day": 1, "days": 2, "week": 2, "month": 3, "year": 3}
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def disorder_type(event_type: str, sub_event_type: str | None) -> str:
+    """ACLED's disorder_type, which follows from the sub-event type."""
+    if event_type in _POLITICAL_VIOLENCE or sub_event_type == "Mob violence":
+        return "Political violence"
+    if sub_event_type == "Excessive force against protesters":
+        return "Political violence; Demonstrations"
+    if event_type in ("Protests", "Riots"):
+        return "Demonstrations"
+    return "Strategic developments"
+
+
+def _inter(actor: Actor | None) -> int | None:
+    return ACLED_INTER.get((actor.kind or "").strip().lower()) if actor else None
+
+
+def interaction(inter1: int | None, inter2: int | None) -> str:
+    """Two inter codes joined lowest first ("17"); a lone actor type gets a 0 ("10")."""
+    codes = sorted(c for c in (inter1, inter2) if c is not None)
+    if not codes:
+        return ""
+    return f"{codes[0]}{codes[1]}" if len(codes) == 2 else f"{codes[0]}0"
+
+
+def _event_date(span: DateSpan) -> date:
+    # ACLED codes an event known only to a period to a day within it; we take the middle of the interval.
+    return span.start + timedelta(days=(span.end - span.start).days // 2)
+
+
+def _timestamp(event: Event) -> int | None:
+    """Unix time of the newest source's publication day, so the same events give the same file
+    (ACLED's own timestamp is when its row last changed; ours is when the newest report came out)."""
+    days = [date.fromisoformat(s.published[:10]) for s in event.sources if s.published]
+    if not days:
+        return None
+    return int(datetime.combine(max(days), datetime.min.time(), UTC).timestamp())
+
+
+# ACLED's regions (codebook, "Event geography"), by ISO 3166-1 alpha-2 code.
+_ACLED_REGIONS: Mapping[str, str] = {
+    "Western Africa": "BJ BF CV CI GM GH GN GW LR ML MR NE NG SH SN SL TG",
+    "Middle Africa": "AO CM CF TD CG CD GQ GA ST",
+    "Eastern Africa": "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS TZ UG ZM ZW",
+    "Southern Africa": "BW LS NA ZA SZ",
+    "Northern Africa": "DZ EG LY MA SD TN EH",
+    "South Asia": "AF BD BT IN MV NP PK LK",
+    "Southeast Asia": "BN KH ID LA MY MM PH SG TH TL VN",
+    "East Asia": "CN HK MO JP KP KR MN TW",
+    "Middle East": "BH CY IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
+    "Caucasus and Central Asia": "AM AZ GE KZ KG TJ TM UZ",
+    "Europe": "AL AD AT BY BE BA BG HR CZ DK EE FO FI FR DE GI GR GG HU IS IE IM IT JE XK LV LI LT LU MT "
+              "MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SE CH UA GB VA AX SJ",
+    "North America": "BM CA GL PM US",
+    "Central America": "BZ CR SV GT HN MX NI PA",
+    "South America": "AR BO BR CL CO EC FK GF GY PY PE SR UY VE",
+    "Caribbean": "AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI",
+    "Oceania": "AS AU CK FJ PF GU KI MH FM NR NC NZ NU NF MP PW PG PN WS SB TK TO TV VU WF",
+    "Antarctica": "AQ BV TF HM GS",
+}
+# Where ACLED's country names differ from ISO's short names.
+_ACLED_COUNTRY_NAMES: Mapping[str, str] = {
+    "RU": "Russia", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "TR": "Turkey",
+    "CZ": "Czech Republic", "PS": "Palestine", "SZ": "eSwatini", "CI": "Ivory Coast", "CV": "Cape Verde",
+    "BN": "Brunei", "FM": "Micronesia", "VA": "Vatican City", "TL": "East Timor", "XK": "Kosovo",
+    "FK": "Falkland Islands", "VG": "British Virgin Islands", "VI": "Virgin Islands, U.S.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AcledCountry:
+    name: str
+    iso: int | None  # ISO 3166-1 numeric, as ACLED's `iso` column holds it
+    region: str
+
+
+def acled_country(alpha2: str | None) -> AcledCountry | None:
+    if not alpha2:
+        return None
+    code = alpha2.upper()
+    record = pycountry.countries.get(alpha_2=code)
+    name = _ACLED_COUNTRY_NAMES.get(code) or (
+        getattr(record, "common_name", None) or record.name if record else code)
+    region = next((r for r, codes in _ACLED_REGIONS.items() if code in codes.split()), "")
+    return AcledCountry(name=name, iso=int(record.numeric) if record else None, region=region)
+
+
+def _acled_geo(place: Place | None) -> Mapping[str, object]:
+    country = acled_country(place.country if place else None)
+    if place is None or country is None:
+        return {}
+    return {
+        "iso": country.iso, "region": country.region, "country": country.name, "admin1": place.admin1,
+        "admin2": place.admin2, "location": place.name, "latitude": round(place.lat, 4),
+        "longitude": round(place.lon, 4), "geo_precision": place.precision,
+    }
+
+
+def _acled_row(event: Event, event_type: str, span: DateSpan) -> Mapping[str, object]:
+    inter1, inter2 = _inter(event.actor1), _inter(event.actor2)
+    disorder = disorder_type(event_type, event.sub_event_type)
+    # ACLED marks political violence aimed at civilians; a protest with civilians present is not that.
+    targeting = 7 in (inter1, inter2) and disorder.startswith("Political violence")
+    day = _event_date(span)
+    return {
+        "event_id_cnty": event.id, "event_date": day.isoformat(), "year": day.year,
+        "time_precision": _TIME_PRECISION.get(span.precision, 3), "disorder_type": disorder,
+        "event_type": event_type, "sub_event_type": event.sub_event_type,
+        "actor1": _name(event.actor1), "inter1": inter1, "actor2": _name(event.actor2), "inter2": inter2,
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if targeting else None,
+        **_acled_geo(event.location.place if event.location else None),
+        "source": "; ".join(_unique(s.source for s in event.sources if s.source)),
+        "notes": event.summary, "fatalities": event.fatalities or 0, "timestamp": _timestamp(event),
+    }
+
+
+def write_acled_csv(events: Iterable[Event], out: IO[str]) -> ExportResult:
+    """ACLED's column names and conventions, so tools built for ACLED data read the file.
+
+    Only events with an ACLED event_type are written: PLOVER-only events (a demand, a threat, an
+    accusation) have no ACLED row and are left out and counted, as are events without a date, since
+    ACLED rows always carry one. Unknown fatalities are written as 0, as ACLED does; inter codes come
+    from the actors' kinds and are empty when the kind is not one of ACLED's actor types. `event_id_cnty`
+    is the eventwire event id, so rows can be joined back to the JSONL export."""
+    left_out: Counter[str] = Counter()
+
+    def rows() -> Iterator[Mapping[str, object]]:
+        for event in events:
+            if event.event_type is None:
+                left_out["no ACLED event type (PLOVER only)"] += 1
+            elif event.date is None:
+                left_out["no date"] += 1
+            else:
+                yield _acled_row(event, event.event_type, event.date)
+
+    written = _write_csv(rows(), ACLED_COLUMNS, out)
+    return ExportResult(written, tuple(sorted(left_out.items())))
+
+
+EXPORT_FORMATS: Mapping[str, ExportFormat] = {
+    f.name: f for f in (
+        ExportFormat("jsonl", "application/x-ndjson", "eventwire.event/1 records, one per line", write_jsonl),
+        ExportFormat("csv", "text/csv", "one flat row per event", write_csv),
+        ExportFormat("acled-csv", "text/csv", "ACLED's columns; ACLED-typed events only", write_acled_csv),
+        ExportFormat("geojson", "application/geo+json", "a FeatureCollection of located events",
+                     write_geojson),
+    )
+}

@@ -1,0 +1,1 @@
+"""Event extraction: triggers, types, arguments and evidence from a parsed article."""

@@ -1,0 +1,152 @@
+"""Who did it and to whom: actor phrases from the parse, named the way ACLED names actors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract import lexicon as lx
+from eventwire.extract.countries import Country, country_by_alpha2, country_of
+from eventwire.extract.spans import core_phrase, phrase, subject_of
+from eventwire.records import Actor, PlaceMention
+
+PRONOUNS = frozenset({"its", "their", "it", "they", "his", "her"})
+REBEL_WORDS = frozenset({"rebels", "rebel", "militants", "militant", "insurgents", "insurgent",
+                         "separatists", "jihadists", "guerrillas", "militia", "militias", "terrorists",
+                         "fighters", "gunmen", "gunman", "bandits", "attackers", "assailants"})
+POLICE_WORDS = frozenset({"police", "policemen", "officers", "gendarmes", "gendarmerie"})
+PROTESTER_WORDS = frozenset({"protesters", "demonstrators", "protestors", "marchers"})
+GOVERNMENT_WORDS = frozenset({"government", "ministry", "minister", "president", "official", "officials",
+                              "authorities", "council", "kremlin", "head", "leader", "spokesman",
+                              "spokeswoman", "administration", "governor", "mayor", "parliament"})
+
+
+def actor1_for(trigger: Token, family: str, places: Sequence[PlaceMention]) -> Actor | None:
+    """The one who acted: the possessor or modifier of an event noun, the subject of a verb."""
+    for tok in _agent_tokens(trigger):
+        actor = actor_from_phrase(tok, family, places)
+        if actor is not None:
+            return actor
+    return None
+
+
+def actor2_for(trigger: Token, family: str, places: Sequence[PlaceMention]) -> Actor | None:
+    """The one acted on, when it is people or a force (a place target is the location, not an actor)."""
+    if trigger.pos_ != "VERB":
+        return None
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ == "on"):
+            obj = child if child.dep_ != "prep" else next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and _people_or_force(obj):
+                return actor_from_phrase(obj, family, places)
+    return None
+
+
+def _agent_tokens(trigger: Token) -> list[Token]:
+    found: list[Token] = []
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        found += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound") and _countryish(c)]
+        found += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
+        if trigger.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj") and trigger.head.pos_ == "VERB":
+            subj = subject_of(trigger.head)
+            if subj is not None and subj.i != trigger.i:
+                found.append(subj)
+    else:
+        found += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subj = subject_of(trigger)
+        if subj is not None:
+            found.append(subj)
+    return found
+
+
+def actor_from_phrase(tok: Token, family: str, places: Sequence[PlaceMention]) -> Actor | None:
+    span = phrase(tok)
+    country = _country_in(span, places) or _resolve_pronoun(tok)
+    words = {t.lower_ for t in span}
+    kind = _kind(words, tok, family, country)
+    text = core_phrase(tok).text.strip()
+    if country is None:
+        if tok.ent_type_ in ("ORG", "PERSON", "NORP") or kind in ("rebel group", "protesters", "civilians"):
+            return Actor(name=_clean(span.text), country=None, kind=kind, text=text)
+        return None
+    return Actor(name=_acled_name(kind, country), country=country.alpha3, kind=kind, text=text)
+
+
+def _kind(words: set[str], tok: Token, family: str, country: Country | None) -> str | None:
+    if words & POLICE_WORDS:
+        return "police"
+    if words & PROTESTER_WORDS:
+        return "protesters"
+    if words & REBEL_WORDS:
+        return "rebel group"
+    if words & lx.ARMED_WORDS:
+        return "state forces" if country else "armed group"
+    if words & GOVERNMENT_WORDS:
+        return "government"
+    if words & lx.CIVILIAN_WORDS:
+        return "civilians"
+    if country is not None:  # "Russia's attack", "Russian drones": a country acting by force is its army
+        return "state forces" if family in lx.VIOLENT else "government"
+    return "organisation" if tok.ent_type_ == "ORG" else None
+
+
+def _acled_name(kind: str | None, country: Country) -> str:
+    return {
+        "state forces": f"Military Forces of {country.name}",
+        "police": f"Police Forces of {country.name}",
+        "government": f"Government of {country.name}",
+        "protesters": f"Protesters ({country.name})",
+        "civilians": f"Civilians ({country.name})",
+        "rebel group": f"Rebel group ({country.name})",
+    }.get(kind or "", f"Government of {country.name}")
+
+
+def _country_in(span: Span, places: Sequence[PlaceMention]) -> Country | None:
+    for ent in span.ents:
+        if ent.label_ in ("NORP", "GPE", "ORG", "LOC"):
+            country = country_of(ent.text)
+            if country is not None:
+                return country
+    for tok in span:
+        country = country_of(tok.text) if tok.pos_ in ("PROPN", "ADJ") else None
+        if country is not None:
+            return country
+    for mention in places:  # "Donetsk region authorities": the place's country
+        if span.start_char <= mention.start < span.end_char and mention.place and mention.place.country:
+            return country_by_alpha2(mention.place.country)
+    return None
+
+
+def _resolve_pronoun(tok: Token) -> Country | None:
+    """'Moscow said its forces…', 'Its overnight drone attack…': the nearest earlier country mention."""
+    pronoun = next((t for t in phrase(tok) if t.lower_ in PRONOUNS), None)
+    if pronoun is None:
+        return None
+    return _previous_country(pronoun.doc, pronoun.i)
+
+
+def _previous_country(doc: Doc, before: int) -> Country | None:
+    sent_start = doc[before].sent.start
+    window_start = max(0, sent_start - 80)
+    for ent in reversed([e for e in doc.ents if window_start <= e.start < before]):
+        if ent.label_ in ("GPE", "NORP", "ORG"):
+            country = country_of(ent.text)
+            if country is not None:
+                return country
+    return None
+
+
+def _countryish(tok: Token) -> bool:
+    return tok.lower_ in PRONOUNS or tok.ent_type_ in ("NORP", "GPE", "ORG") or country_of(tok.text) is not None
+
+
+def _people_or_force(tok: Token) -> bool:
+    words = {t.lower_ for t in phrase(tok)}
+    return bool(words & (lx.ARMED_WORDS | lx.CIVILIAN_WORDS | PROTESTER_WORDS)) or tok.ent_type_ in (
+        "PERSON", "NORP", "ORG")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.;:\"'")

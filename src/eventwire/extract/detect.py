@@ -1,0 +1,296 @@
+"""Find event triggers in a parsed article and decide what kind of event each one starts.
+
+Input: a spaCy Doc. Output: `Trigger` records (token index + `Coding`). Work is done on the
+parse: a trigger's sense is decided by its own dependents first (its object, its modifiers),
+then by its clause, then by its sentence; never by keywords over the whole text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract import lexicon as lx
+from eventwire.extract.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
+
+VIOLENT = lx.VIOLENT
+POLITICAL = frozenset({"request", "threaten", "accuse", "reject", "sanction", "consult", "mobilize",
+                       "concede", "agree"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "settlement", "territory", "position", "positions",
+                         "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
+POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", "official", "officials",
+                             "leader", "leaders", "council", "kremlin", "parliament", "spokesman",
+                             "spokeswoman", "spokesperson", "head", "chief", "secretary", "authorities",
+                             "administration", "senator", "prime", "envoy", "ambassador", "diplomat",
+                             "commander", "general", "party", "opposition", "un", "nato", "eu", "king"})
+CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
+                                "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """What a trigger says happened: ACLED type and sub-type, PLOVER type and mode."""
+
+    family: str
+    event_type: str | None
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    strength: float  # how surely the words name an event of this kind (0-1)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    i: int  # token index of the trigger in the Doc
+    coding: Coding
+    absorbed: tuple[int, ...] = ()  # other trigger tokens folded into this event (e.g. "hit" by "strike")
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """All event triggers in the article, linked ones folded together."""
+    found: dict[int, Coding] = {}
+    for sent in doc.sents:
+        conflict = _conflict_context(sent)
+        for tok in sent:
+            family = _family(tok, conflict)
+            if family is None:
+                continue
+            coding = _code(tok, family, sent)
+            if coding is not None:
+                found[tok.i] = coding
+    return _fold_linked(doc, found)
+
+
+def _family(tok: Token, conflict: bool) -> str | None:
+    if tok.pos_ == "VERB":
+        family = lx.VERB_FAMILIES.get(tok.lemma_.lower())
+        return _verb_sense(tok, family, conflict) if family else None
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+        family = lx.NOUN_FAMILIES.get(tok.lemma_.lower())
+        if family is None or _is_background(tok) or _is_generic_plural(tok, family):
+            return None
+        return _noun_sense(tok, family, conflict)
+    return None
+
+
+def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
+    lemma = tok.lemma_.lower()
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    objects = _objects(tok)
+    if lemma == "shoot":
+        if "down" in particles:
+            return "intercept"
+        return "kill" if conflict and (objects & lx.CIVILIAN_WORDS or "dead" in _child_words(tok)) else None
+    if lemma == "fire":
+        return "strike" if objects & lx.WEAPON_WORDS else None
+    if lemma == "fend":
+        return "intercept" if "off" in particles and _words(tok.subtree) & lx.WEAPON_WORDS else None
+    if lemma in ("down", "repel", "intercept"):
+        return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
+    if lemma in ("take", "gain", "wrest"):
+        return "territory" if objects & PLACE_NOUNS or (conflict and _object_is_place(tok)) else None
+    if family == "territory":
+        return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
+    if family in ("strike", "attack", "clash", "kill"):
+        return family if conflict else None
+    if lemma in ("march", "rally", "demonstrate"):
+        return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "thousands", "hundreds",
+                                                    "supporters", "people", "students", "workers"} else None
+    if lemma in ("call", "appeal"):
+        return "request" if _has_prep(tok, {"for", "on"}) and _political_subject(tok) else None
+    if lemma in ("sign", "agree"):
+        return "agree" if _words(tok.subtree) & CONFLICT_AGREEMENT else None
+    if lemma in ("release", "free"):
+        return "concede" if objects & {"prisoners", "hostages", "detainees", "captives"} else None
+    if lemma in ("deploy", "withdraw", "retreat"):
+        return family if _words(tok.subtree) & lx.ARMED_WORDS else None
+    if lemma == "expel":
+        return "sanction" if objects & {"diplomats", "diplomat", "ambassador", "envoy"} else None
+    if family in POLITICAL:
+        return family if _political_subject(tok) else None
+    return family
+
+
+def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
+    near = _words(tok.subtree)
+    lemma = tok.lemma_.lower()
+    if lemma == "strike" and near & {"hunger", "general", "workers", "labour", "labor"}:
+        return "protest"
+    if family in ("strike", "attack", "clash", "kill", "territory"):
+        if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
+            return family if (near & lx.WEAPON_WORDS or conflict) else None
+        return family if conflict else None
+    if lemma == "rally":
+        return "protest" if near & {"protest", "opposition", "against", "supporters", "thousands"} else None
+    if lemma in ("deal", "agreement", "accord"):
+        return "agree" if near & CONFLICT_AGREEMENT else None
+    if lemma == "call":
+        return "request" if _has_prep(tok, {"for"}) else None
+    if lemma == "talk":
+        return "consult" if tok.head.lemma_.lower() in {"hold", "resume", "begin", "open", "host"} else None
+    if lemma in ("threat", "sanction", "embargo", "demand", "appeal", "accusation"):
+        return family if conflict or _political_near(tok) else None
+    return family
+
+
+def _code(tok: Token, family: str, sent: Span) -> Coding | None:
+    if family in ("strike", "attack", "shoot"):
+        return _code_violence(tok, family, sent)
+    sub = {
+        "intercept": "Disrupted weapons use", "clash": "Armed clash", "riot": "Violent demonstration",
+        "loot": "Looting/property destruction", "arrest": "Arrests", "abduct": "Abduction/forced disappearance",
+        "sexual": "Sexual violence", "agree": "Agreement", "evacuate": "Other",
+        "withdraw": "Non-violent transfer of territory", "territory": "Non-state actor overtakes territory",
+        "kill": "Attack", "protest": _protest_sub(sent),
+    }.get(family)
+    if sub is not None:
+        return _acled(family, sub, 0.75 if family in VIOLENT else 0.65)
+    plover = {"request": "REQUEST", "threaten": "THREATEN", "accuse": "ACCUSE", "reject": "REJECT",
+              "sanction": "SANCTION", "consult": "CONSULT", "mobilize": "MOBILIZE", "concede": "CONCEDE"}
+    if family in plover:
+        return Coding(family, None, None, plover[family], None, 0.6)
+    return None
+
+
+def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
+    weapon = _weapon(tok, sent)
+    if weapon is not None:
+        return _acled("strike", weapon, 0.8)
+    lemma = tok.lemma_.lower()
+    if lemma in ("explosion", "blast", "bombing", "bomb"):
+        return _acled("strike", "Remote explosive/landmine/IED", 0.7)
+    if lemma in ("shelling", "shell", "bombardment", "barrage", "bombard", "pound"):
+        return _acled("strike", "Shelling/artillery/missile attack", 0.75)
+    if lemma in ("airstrike",):
+        return _acled("strike", "Air/drone strike", 0.8)
+    targets = _objects(tok) | _words(c for c in tok.subtree if c.dep_ == "pobj")
+    if targets & lx.ARMED_WORDS:
+        return _acled("clash", "Armed clash", 0.65)
+    if targets & lx.CIVILIAN_WORDS or _words(sent) & lx.CIVILIAN_WORDS:
+        return _acled("kill", "Attack", 0.6)
+    if _words(sent) & lx.ARMED_WORDS:
+        return _acled("clash", "Armed clash", 0.55)
+    return None
+
+
+def _acled(family: str, sub: str, strength: float) -> Coding:
+    plover_type, mode = PLOVER_FOR_ACLED.get(sub, (None, None))
+    if sub == "Air/drone strike":
+        mode = "drone" if family == "strike" else mode
+    return Coding(family, ACLED_SUB_TO_TYPE[sub], sub, plover_type, mode, strength)
+
+
+def _weapon(tok: Token, sent: Span) -> str | None:
+    """The most specific weapon named by the trigger's own words, else by its clause, else the sentence."""
+    for scope in (_words(tok.subtree) | {tok.lower_}, _words(tok.head.subtree), _words(sent)):
+        for words, sub, _mode in lx.WEAPONS:
+            if scope & words and not (sub == "Air/drone strike" and scope & words == {"air"}):
+                return sub
+    return None
+
+
+def _protest_sub(sent: Span) -> str:
+    words = _words(sent)
+    if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:
+        return "Excessive force against protesters"
+    if words & {"stones", "rocks", "torched", "smashed", "looted", "molotov", "set"}:
+        return "Violent demonstration"
+    if words & {"tear", "dispersed", "disperse", "cannon", "batons", "arrested", "detained", "rubber"}:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _fold_linked(doc: Doc, found: dict[int, Coding]) -> list[Trigger]:
+    """One event per set of linked triggers: 'a warehouse hit by a drone strike' is one strike;
+    a strike that air defence 'fended off' is the interception; 'killed' in a strike's sentence is
+    the strike's toll, not a second event."""
+    absorbed: dict[int, list[int]] = {i: [] for i in found}
+    for i, coding in found.items():
+        host = _host(doc[i], coding, found)
+        if host is not None and host != i:
+            absorbed[host].append(i)
+            absorbed.pop(i, None)
+    return [Trigger(i, found[i], tuple(sorted(a))) for i, a in sorted(absorbed.items()) if i in found]
+
+
+def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
+    if coding.family in ("strike", "attack", "kill", "shoot") and tok.pos_ == "VERB":
+        for child in tok.children:  # "hit by a strike", "the strike hit": the noun carries the event
+            cand = child if child.dep_ in ("nsubj", "nsubjpass") else None
+            if child.dep_ == "agent":
+                cand = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if cand is not None and cand.i in found and found[cand.i].family in VIOLENT:
+                return cand.i
+    if coding.family in ("strike", "attack") and tok.head.i in found:
+        if found[tok.head.i].family == "intercept":  # "fended off a drone barrage"
+            return tok.head.i
+    if coding.family == "kill":
+        sent = tok.sent
+        hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i
+                 and found[j].family in VIOLENT - {"kill"}]
+        if hosts:
+            return min(hosts, key=lambda j: abs(j - tok.i))
+    return None
+
+
+# --- small helpers over the parse -------------------------------------------------------------
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    return {t.lower_ for t in tokens}
+
+
+def _child_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children}
+
+
+def _objects(tok: Token) -> set[str]:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    return _words(t for o in objs for t in o.subtree)
+
+
+def _subject_words(tok: Token) -> set[str]:
+    return _words(t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+
+
+def _object_is_place(tok: Token) -> bool:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.ent_type_ == "ORG" and t.pos_ == "PROPN")
+               for o in objs for t in o.subtree)
+
+
+def _has_prep(tok: Token, preps: set[str]) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def _political_subject(tok: Token) -> bool:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") or t.lower_ in POLITICAL_HEADS
+               for s in subj for t in s.subtree)
+
+
+def _political_near(tok: Token) -> bool:
+    return any(t.ent_type_ in ("GPE", "NORP") or t.lower_ in POLITICAL_HEADS for t in tok.sent)
+
+
+def _conflict_context(sent: Span) -> bool:
+    return bool(_words(sent) & lx.CONFLICT_WORDS)
+
+
+def _is_background(tok: Token) -> bool:
+    """'amid Russia's attack on Ukraine': the war as backdrop, not a new event."""
+    head = tok.head
+    return head.dep_ == "prep" and head.lower_ in ("amid", "despite", "since") and tok.dep_ == "pobj"
+
+
+def _is_generic_plural(tok: Token, family: str) -> bool:
+    """'to halt its attacks': plural event nouns with no number, place or time are habitual talk."""
+    if tok.tag_ != "NNS" or family not in VIOLENT | {"evacuate", "protest", "arrest"}:
+        return False
+    sub = list(tok.subtree)
+    if tok.dep_ in ("dobj", "nsubjpass"):  # "announce evacuations from seven villages": the verb holds the PP
+        sub += [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree]
+    specific = any(t.like_num or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
+                   for t in sub if t.i != tok.i)
+    return not specific

@@ -1,0 +1,220 @@
+"""Assemble an article's events: triggers + actors + place + date + attribution + modality + tolls.
+
+Input: the parsed article (Doc), the Article record, its place mentions and time mentions.
+Output: Event records (`eventwire.event/1`), one per real event in the article: mentions of the
+same event in one article are merged (same type, compatible date, place and actor).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase
+from eventwire.extract.attribution import attribution_for, find_source
+from eventwire.extract.casualties import casualties_in
+from eventwire.extract.countries import country_by_alpha2
+from eventwire.extract.detect import Trigger, find_triggers
+from eventwire.extract.locate import locate
+from eventwire.extract.modality import modality_of
+from eventwire.extract.spans import clause_of
+from eventwire.records import (
+    Actor, Article, Attribution, DateSpan, Event, Evidence, Location, PlaceMention, Plover, SourceRef,
+    TimeMention,
+)
+from eventwire.timex.event_dates import event_date
+
+ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One trigger's reading, before mentions of the same event are merged."""
+
+    trigger_start: int
+    event: Event
+
+
+def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
+                   times: Sequence[TimeMention]) -> list[Event]:
+    mentions = [_mention(doc, trig, article, places, times) for trig in find_triggers(doc)]
+    merged: list[Event] = []
+    for mention in mentions:
+        for n, kept in enumerate(merged):
+            if same_event(kept, mention.event):
+                merged[n] = merge(kept, mention.event)
+                break
+        else:
+            merged.append(mention.event)
+    return merged
+
+
+def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMention],
+             times: Sequence[TimeMention]) -> Mention:
+    tok = doc[trig.i]
+    coding = trig.coding
+    sent = tok.sent
+    actor1 = actor1_for(tok, coding.family, places)
+    location = locate(tok, places, verbal=coding.event_type is None)
+    source = find_source(tok)
+    country = location.place.country if location else None
+    attribution = attribution_for(source, actor1, country, article.source)
+    if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
+        actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
+    sub = _territory_sub(coding.sub_event_type, actor1, country)
+    clause = clause_of(tok)
+    when = event_date(_own_times(tok, times), trigger=(tok.idx, tok.idx + len(tok.text)),
+                      clause=(clause.start_char, clause.end_char), sentence=(sent.start_char, sent.end_char),
+                      published=article.published, text=doc.text)
+    toll = casualties_in(sent)
+    evidence = Evidence(article.id, sent.start_char, _trim_end(sent.text, sent.end_char),
+                        sent.text.rstrip())
+    event = Event(
+        id=_event_id(article.id, tok.idx, coding.family),
+        event_type=coding.event_type,
+        sub_event_type=sub,
+        plover=Plover(coding.plover_type, coding.plover_mode) if coding.plover_type else None,
+        modality=modality_of(tok, coding.family),
+        date=when,
+        actor1=actor1,
+        actor2=actor2_for(tok, coding.family, places),
+        location=location,
+        fatalities=toll.fatalities if coding.family in ("strike", "attack", "clash", "kill", "territory",
+                                                          "riot", "protest", "shoot") else None,
+        injuries=toll.injuries if coding.family in ("strike", "attack", "clash", "kill", "riot", "protest",
+                                                      "shoot") else None,
+        attribution=attribution,
+        summary=None,
+        evidence=(evidence,),
+        sources=(SourceRef(article.id, article.title, _iso(article.published), article.url, article.source),),
+        confidence=_confidence(coding.strength, actor1, location, when, attribution),
+    )
+    return Mention(tok.idx, replace(event, summary=summarize(event)))
+
+
+def _territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
+    """ACLED: a government retaking its own territory vs anyone else (a foreign army too) taking it."""
+    if sub != "Non-state actor overtakes territory" or actor1 is None or actor1.country is None or not country:
+        return sub
+    own = country_by_alpha2(country)
+    return "Government regains territory" if own and own.alpha3 == actor1.country else sub
+
+
+def _speaker_as_actor(tok: Token, places: Sequence[PlaceMention]) -> Actor | None:
+    for gov in tok.ancestors:
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return actor_from_phrase(subj, "territory", places)
+    return None
+
+
+def _own_times(tok: Token, times: Sequence[TimeMention]) -> list[TimeMention]:
+    """Time expressions minus those inside a relative clause about something else
+    ('villages that the Kremlin claimed in 2022' does not date the evacuation)."""
+    foreign = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in tok.sent
+               if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i)]
+    return [m for m in times if not any(a <= m.start < b for a, b in foreign)]
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Two mentions in one article describe one event: same type, compatible date, place and actor."""
+    if (a.sub_event_type, _plover_type(a)) != (b.sub_event_type, _plover_type(b)):
+        return False
+    if a.modality != b.modality:
+        return False
+    if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
+        return False
+    if a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country:
+        return False
+    return _places_compatible(a.location, b.location)
+
+
+def _places_compatible(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    pa, pb = a.place, b.place
+    if pa.precision == 3 or pb.precision == 3 or pa.feature == "country" or pb.feature == "country":
+        return pa.country == pb.country  # a region or country contains the specific place
+    return abs(pa.lat - pb.lat) < 0.25 and abs(pa.lon - pb.lon) < 0.35  # about 25 km
+
+
+def merge(a: Event, b: Event) -> Event:
+    """Keep the most specific value of each field and all the evidence."""
+    location = _more_specific(a.location, b.location)
+    attribution = a.attribution if ATTRIBUTION_RANK[a.attribution.status] >= ATTRIBUTION_RANK[
+        b.attribution.status] else b.attribution
+    date_ = _narrower(a.date, b.date)
+    merged = replace(
+        a, location=location, attribution=attribution, date=date_,
+        actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2,
+        fatalities=_max_known(a.fatalities, b.fatalities), injuries=_max_known(a.injuries, b.injuries),
+        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+        confidence=min(0.95, max(a.confidence, b.confidence) + 0.05),
+    )
+    return replace(merged, summary=summarize(merged))
+
+
+def summarize(event: Event) -> str:
+    what = event.sub_event_type or (event.plover.type.capitalize() if event.plover else "Event")
+    parts = [what]
+    if event.actor1:
+        parts.append(f"by {event.actor1.name}")
+    if event.location:
+        parts.append(f"in {event.location.place.name}")
+    if event.date:
+        parts.append(f"on {event.date.start.isoformat()}" if event.date.precision == "day"
+                     else f"around {event.date.start.isoformat()}")
+    if event.modality != "asserted":
+        parts.append(f"({event.modality})")
+    return " ".join(parts) + "."
+
+
+def _more_specific(a: Location | None, b: Location | None) -> Location | None:
+    if a is None or b is None:
+        return a or b
+    return b if b.place.precision < a.place.precision or (
+        b.place.feature != "country" and a.place.feature == "country") else a
+
+
+def _narrower(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
+    if a is None or b is None:
+        return a or b
+    explicit_a, explicit_b = a.text is not None, b.text is not None
+    if explicit_a != explicit_b:
+        return a if explicit_a else b
+    return a if (a.end - a.start) <= (b.end - b.start) else b
+
+
+def _max_known(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _plover_type(event: Event) -> str | None:
+    return event.plover.type if event.plover else None
+
+
+def _confidence(strength: float, actor: Actor | None, location: Location | None, when: DateSpan | None,
+                attribution: Attribution) -> float:
+    score = strength
+    score += 0.05 if actor else -0.05
+    score += 0.05 if location else -0.05
+    score += 0.05 if when is not None and when.text else 0.0
+    score += 0.05 if attribution.status != "unattributed" else 0.0
+    return max(0.05, min(0.95, score))
+
+
+def _event_id(article_id: str, offset: int, family: str) -> str:
+    digest = hashlib.sha256(f"{article_id}\x1f{offset}\x1f{family}".encode()).hexdigest()[:16]
+    return f"ev-{digest}"
+
+
+def _trim_end(text: str, end: int) -> int:
+    return end - (len(text) - len(text.rstrip()))
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None

@@ -1,0 +1,81 @@
+"""Where an event happened: the place mention that the trigger's clause points at.
+
+Places come from the geoparser (PlaceMention records with offsets); this module only chooses
+among them using the parse, preferring places attached to the trigger ("in Kyiv", "of Odesa")
+over places that belong to an actor ("Kyiv's allies") or to a relative clause about something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwire.records import Location, PlaceMention
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "across", "around", "from", "of", "into",
+                            "over", "inside", "to", "towards", "toward", "along", "throughout"})
+PARTNER_PREPS = frozenset({"with", "between", "against", "for", "by"})  # "talks with Moscow": a party, not a place
+
+
+def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False) -> Location | None:
+    """The best-attached resolved place in the trigger's sentence, or None (never a guess).
+
+    For verbal events (a demand, a threat) only a place attached to the trigger itself counts
+    ("said in Moscow"): places inside what was demanded are not where the demand was made."""
+    doc = trigger.doc
+    sent = trigger.sent
+    best: tuple[float, PlaceMention] | None = None
+    for mention in places:
+        if mention.place is None or mention.kind != "toponym":
+            continue
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        head = _head_token(doc, mention)
+        if head is None or _in_foreign_relcl(trigger, head) or head.head.lower_ in PARTNER_PREPS:
+            continue
+        if verbal and not (head.head.head.i == trigger.i and head.head.lower_ in LOCATIVE_PREPS):
+            continue
+        score = _score(trigger, head, mention)
+        if best is None or score > best[0]:
+            best = (score, mention)
+    if best is None:
+        return None
+    return Location(place=best[1].place, text=best[1].text)  # type: ignore[arg-type]
+
+
+def _head_token(doc: Doc, mention: PlaceMention) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _score(trigger: Token, place: Token, mention: PlaceMention) -> float:
+    score = -float(_distance(trigger, place))
+    if place.head.dep_ == "prep" or place.head.lower_ in LOCATIVE_PREPS:
+        score += 1.5  # "in Kyiv", "near Pokrovsk": a locative phrase
+    if place.dep_ in ("poss", "nsubj", "nsubjpass") and place.head.pos_ != "ADP":
+        score -= 4.0  # "Kyiv's allies", "Moscow said": the place names an actor
+    assert mention.place is not None
+    score += {1: 1.0, 2: 0.6, 3: 0.0}.get(mention.place.precision, 0.0)
+    if mention.place.feature == "country":
+        score -= 1.0  # "attack on Ukraine ... in Odesa": the city, not the country
+    return score
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, tok in enumerate(up_a):
+        if tok.i in ids_b:
+            return n + ids_b[tok.i]
+    return len(up_a) + len(up_b)
+
+
+def _in_foreign_relcl(trigger: Token, place: Token) -> bool:
+    """A place inside a relative clause that does not contain the trigger talks about something else."""
+    for anc in place.ancestors:
+        if anc.dep_ == "relcl":
+            return not (anc.left_edge.i <= trigger.i <= anc.right_edge.i)
+    return False

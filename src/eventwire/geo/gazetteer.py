@@ -1,0 +1,135 @@
+"""Read access to a built gazetteer: indexed name lookups, memoised per process."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from eventwire.errors import GazetteerError
+from eventwire.geo.build import FORMAT_VERSION
+from eventwire.geo.names import name_key
+from eventwire.records.place import GeoPrecision, Place
+
+_COLUMNS = ("p.id, p.name, p.feature, p.country, p.lat, p.lon, p.precision, p.uncertainty_km, p.population, "
+            "p.geonameid, p.gazetteer_id, p.admin1_code, p.admin1, p.admin2, p.coord_source")
+REGION_FEATURES = ("country", "admin1", "admin2", "continent")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer place that a name may refer to, with how well the name matched (0 official name,
+    1 alternate name, 2 systematic spelling variant)."""
+
+    id: int
+    name: str
+    feature: str
+    country: str | None
+    lat: float
+    lon: float
+    precision: int
+    uncertainty_km: float
+    population: int
+    geonameid: int | None
+    gazetteer_id: str | None
+    admin1_code: str | None
+    admin1: str | None
+    admin2: str | None
+    coord_source: str
+    quality: int
+
+    @property
+    def is_region(self) -> bool:
+        return self.feature in REGION_FEATURES
+
+    def to_place(self, precision: int | None = None, uncertainty_km: float | None = None) -> Place:
+        prec = cast(GeoPrecision, max(self.precision, precision or 1))
+        unc = max(self.uncertainty_km, uncertainty_km or 0.0)
+        return Place(name=self.name, lat=self.lat, lon=self.lon, country=self.country, precision=prec,
+                     geonameid=self.geonameid, gazetteer_id=self.gazetteer_id or (
+                         f"geonames:{self.geonameid}" if self.geonameid else None),
+                     admin1=self.admin1, admin2=self.admin2, feature=self.feature,
+                     population=self.population or None, uncertainty_km=unc)
+
+
+class Gazetteer:
+    """One open gazetteer. Lookups are indexed queries, memoised by name key, behind a lock so that
+    threads of one process may share it."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self._con = con
+        self.path = path
+        self._lock = threading.Lock()
+        self._memo: dict[str, tuple[Candidate, ...]] = {}
+        self._countries: dict[str, Candidate] | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> Gazetteer:
+        if not Path(path).is_file():
+            raise GazetteerError(f"no gazetteer at {path}; run `eventwire gazetteer build`")
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            row = con.execute("SELECT version FROM meta WHERE source='format'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise GazetteerError(f"{path} is not an eventwire gazetteer ({exc}); rebuild it") from exc
+        if row is None or row[0] != str(FORMAT_VERSION):
+            con.close()
+            raise GazetteerError(f"{path} has format {row and row[0]}, expected {FORMAT_VERSION}; rebuild it")
+        return cls(con, Path(path))
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def candidates_for_key(self, key: str) -> tuple[Candidate, ...]:
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT {_COLUMNS}, MIN(n.quality) FROM names n JOIN places p ON p.id = n.place_id "
+                "WHERE n.name_key = ? GROUP BY p.id", (key,)).fetchall()
+        found = tuple(Candidate(*r) for r in rows)
+        self._memo[key] = found
+        return found
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place this name may refer to (exact key match on any of its names)."""
+        return list(self.candidates_for_key(name_key(name)))
+
+    def has_name(self, name: str) -> bool:
+        return bool(self.candidates_for_key(name_key(name)))
+
+    def countries(self) -> dict[str, Candidate]:
+        """ISO alpha-2 -> the country's row."""
+        if self._countries is None:
+            with self._lock:
+                rows = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE feature='country'").fetchall()
+            self._countries = {r[3]: Candidate(*r) for r in rows}
+        return self._countries
+
+    def country(self, name: str) -> Candidate | None:
+        """The country this name (or ISO code) stands for, if any."""
+        if len(name) == 2 and name.isupper() and name in self.countries():
+            return self.countries()[name]
+        return next((c for c in self.candidates(name) if c.feature == "country"), None)
+
+    def admin1(self, name: str, country: str | None = None) -> Candidate | None:
+        """The first-level region ("Donetsk", "Donetsk Oblast", "Texas") in `country` if given."""
+        found = [c for c in self.candidates(name) if c.feature == "admin1" and (country is None or
+                                                                                  c.country == country)]
+        return max(found, key=lambda c: (-c.quality, c.population), default=None)
+
+    def meta(self) -> list[tuple[str, str, str, int, str]]:
+        """The sources that went in: (source, version, licence, rows, note), to credit them."""
+        with self._lock:
+            return self._con.execute("SELECT source, version, licence, rows, note FROM meta").fetchall()

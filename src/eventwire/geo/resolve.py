@@ -1,0 +1,192 @@
+"""Choosing the place each mention refers to.
+
+Each candidate gets a score from its own weight (feature, population, how exactly the name matched) and
+from the article: its focus country (the most mentioned), the regions it names, and how close the
+candidate lies to the places already resolved. Two passes: the first resolves on priors alone and gives
+the context; the second re-scores with it. When nothing supports a choice the mention stays unresolved
+with a reason, rather than pinned confidently to the wrong place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.rows import haversine_km
+from eventwire.geo.toponyms import Found, find_mentions
+from eventwire.records.place import PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_FEATURE_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.0, "capital": 1.5, "city": 0.5,
+                  "town": 0.0, "village": 0.0, "admin2": -1.0}
+# A region's population is that of all its places; weigh it down so that a city is not outranked by a
+# region of the same name merely for containing it (New York the city, not the state).
+_POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.02}
+_QUALITY_PENALTY = (0.0, 0.5, 1.5)
+_SMALL = 5_000
+_NEAR_UNCERTAINTY_KM = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    country_weights: tuple[tuple[str, float], ...]  # how much the article names each country
+    admin1_codes: frozenset[str]
+    sentence_admin1: frozenset[tuple[int, str]]  # (sentence, admin-1 code) named in that sentence
+    points: tuple[tuple[int, float, float], ...]  # resolved settlements: (gazetteer id, lat, lon)
+    own: tuple[tuple[int, int], ...] = ()  # mention start -> its first-pass candidate id
+
+    def backing(self, country: str | None, own: Candidate | None) -> tuple[float, float]:
+        """(weight of `country` in the article, weight of the focus country), without the mention's own
+        first-pass vote, so that no candidate supports itself."""
+        weights = dict(self.country_weights)
+        if own is not None and own.country in weights:
+            weights[own.country] -= 1.0
+        top = max(weights.values(), default=0.0)
+        return weights.get(country or "", 0.0), top
+
+
+_EMPTY = ArticleContext((), frozenset(), frozenset(), ())
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    supported: bool  # the article's context (country, region, neighbours) backs this candidate
+
+
+def _allowed(c: Candidate, found: Found) -> bool:
+    if found.level == "region":
+        return c.feature in ("admin1", "admin2", "country")
+    if found.level in ("settlement", "near"):
+        return not c.is_region
+    return True
+
+
+def prior(c: Candidate) -> float:
+    pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
+    return _FEATURE_PRIOR.get(c.feature, 0.0) + 0.6 * math.log10(pop + 1) - _QUALITY_PENALTY[min(c.quality, 2)]
+
+
+def score(c: Candidate, found: Found, ctx: ArticleContext, own: Candidate | None = None) -> Scored:
+    s = prior(c)
+    support = False
+    weight, top = ctx.backing(c.country, own)
+    if weight > 0 and weight >= top:
+        s, support = s + 2.0, True
+    elif weight > 0:
+        s, support = s + 0.75, True
+    if c.admin1_code and not c.is_region and c.admin1_code in ctx.admin1_codes:
+        s += 3.0 if (found.sent, c.admin1_code) in ctx.sentence_admin1 else 2.0
+        support = True
+    if not c.is_region and ctx.points:
+        nearest = min((haversine_km(c.lat, c.lon, lat, lon) for pid, lat, lon in ctx.points
+                       if own is None or pid != own.id), default=1e9)
+        if nearest < 200:
+            s, support = s + 1.5, True
+        elif nearest < 500:
+            s += 0.75
+    return Scored(c, s, support)
+
+
+def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext, own: Candidate | None = None) -> list[Scored]:
+    cands = [c for c in gazetteer.candidates(found.lookup) if _allowed(c, found)]
+    return sorted((score(c, found, ctx, own) for c in cands), key=lambda s: -s.score)
+
+
+def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
+    """The chosen candidate and why, or None and why not."""
+    if not ranked:
+        return None, "no gazetteer entry for this name"
+    best = ranked[0]
+    c = best.candidate
+    if c.is_region or c.population >= _SMALL or best.supported or found.level in ("settlement", "near"):
+        if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported:
+            other = ranked[1].candidate
+            if haversine_km(c.lat, c.lon, other.lat, other.lon) > 161 and not c.is_region:
+                return None, f"ambiguous: {c.name} ({c.country}) or {other.name} ({other.country})"
+        return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}"
+    return None, (f"only small places called '{found.lookup}' ({c.name}, {c.country}), "
+                  "none in the article's country or region")
+
+
+def _why(best: Scored, n: int) -> str:
+    parts = ["supported by the article's places" if best.supported else "largest of its name"]
+    if n > 1:
+        parts.append(f"best of {n} candidates")
+    return ", ".join(parts)
+
+
+def context_of(resolved: list[tuple[Found, Candidate | None]]) -> ArticleContext:
+    counts: Counter[str] = Counter()  # float weights
+    admin1: set[str] = set()
+    sentence_admin1: set[tuple[int, str]] = set()
+    points = []
+    for found, c in resolved:
+        if found.kind == "demonym" and found.country_hint:
+            counts[found.country_hint] += 0.5
+            continue
+        if c is None:
+            continue
+        if c.country:
+            counts[c.country] += 1
+        if c.feature == "admin1" and c.admin1_code:
+            admin1.add(c.admin1_code)
+            sentence_admin1.add((found.sent, c.admin1_code))
+        elif not c.is_region and c.population >= _SMALL:
+            points.append((c.id, c.lat, c.lon))
+    return ArticleContext(tuple(counts.items()), frozenset(admin1), frozenset(sentence_admin1), tuple(points))
+
+
+def _resolve_all(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContext,
+                 first: list[Candidate | None] | None = None) -> list[tuple[Found, Candidate | None, str]]:
+    out: list[tuple[Found, Candidate | None, str]] = []
+    for i, f in enumerate(found):
+        if f.kind == "demonym":
+            country = gazetteer.countries().get(f.country_hint or "")
+            out.append((f, country, "demonym of the country"))
+            continue
+        c, why = decide(f, rank(f, gazetteer, ctx, first[i] if first else None))
+        out.append((f, c, why))
+    return out
+
+
+def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> PlaceMention:
+    if c is None:
+        return PlaceMention(article_id, f.start, f.end, f.text, f.kind, None, why)
+    if f.level == "near" and not c.is_region:
+        place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
+        why += "; near it, not in it"
+    else:
+        place = c.to_place()
+    return PlaceMention(article_id, f.start, f.end, f.text, f.kind, place, why)
+
+
+def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    first = _resolve_all(found, gazetteer, _EMPTY)
+    ctx = context_of([(f, c) for f, c, _ in first])
+    second = _resolve_all(found, gazetteer, ctx, [c for _, c, _ in first])
+    return [to_mention(article_id, f, c, why) for f, c, why in second]
+
+
+def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Find and resolve every place mention in a parsed article."""
+    return resolve_mentions(find_mentions(doc, gazetteer), article_id, gazetteer)
+
+
+def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None,
+                 admin1: str | None = None) -> Candidate | None:
+    """Resolve a bare name, optionally inside a country and a first-level region (for tables of places
+    such as UCDP's, where the region is a column rather than words of an article)."""
+    region = gazetteer.admin1(admin1, country) if admin1 else None
+    ctx = ArticleContext(((country, 1.0),) if country else (),
+                         frozenset([region.admin1_code] if region and region.admin1_code else []),
+                         frozenset([(0, region.admin1_code)] if region and region.admin1_code else []), ())
+    found = Found(0, len(name), name, name, "toponym", "settlement", 0, "table")
+    c, _ = decide(found, rank(found, gazetteer, ctx))
+    return c

@@ -1,0 +1,244 @@
+"""Finding place names in a parsed article: spaCy's GPE/LOC/FAC entities, gazetteer names in capitalised
+spans that spaCy missed or mislabelled (small villages often come out as ORG or PERSON), region and
+proximity patterns, demonyms, and governments named by their capital ("Moscow said")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.records.place import MentionKind, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Level = Literal["any", "region", "settlement", "near"]
+
+REGION_WORDS = {"region", "oblast", "province", "state", "district", "raion", "county", "governorate",
+                "prefecture", "territory", "regions", "oblasts", "provinces"}
+SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "hamlet", "capital", "port", "suburb"}
+LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "towards", "toward", "across",
+            "of", "on", "via", "between", "and", "nearby", "inside", "through", "off", "captured", "took"}
+SPEECH_VERBS = {"say", "demand", "claim", "urge", "announce", "deny", "warn", "accuse", "insist", "call",
+                "want", "threaten", "reject", "respond", "agree", "refuse", "seek", "tell", "condemn",
+                "argue", "believe", "blame", "confirm", "vow", "pledge", "propose", "offer", "order",
+                "impose", "sanction", "recognise", "recognize", "declare", "expect", "hope"}
+# Buildings that stand for governments; they are resolved to the capital they are in.
+SEATS_OF_GOVERNMENT = {"kremlin": "Moscow", "white house": "Washington", "downing street": "London",
+                       "elysee": "Paris", "élysée": "Paris", "pentagon": "Washington"}
+_DEMONYM_RULES = (("ian", "ia"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", "y"), ("n", ""), ("ese", "a"),
+                  ("ese", ""), ("i", ""), ("ish", "ey"), ("ish", "ain"), ("ish", "and"), ("ish", "en"),
+                  ("ic", "ia"), ("ean", "ea"), ("ite", ""), ("er", ""))
+# "the West", "the North": directions used as political or loose regions, not places in a gazetteer.
+COMPASS = {"west", "east", "north", "south", "midwest", "northwest", "northeast", "southwest", "southeast",
+           "western", "eastern", "northern", "southern"}
+_CAP_WORD = re.compile(r"^[A-Z][\w’'\-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A place-name span before resolution; `lookup` is the name to look up (without "the", "region")."""
+
+    start: int
+    end: int
+    text: str
+    lookup: str
+    kind: MentionKind
+    level: Level
+    sent: int
+    source: str  # ner, gazetteer, pattern, demonym, seat
+    country_hint: str | None = None  # the country a demonym names
+
+
+def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
+    """Russian -> RU, Ukrainian -> UA, Chinese -> CN, by reversing the usual English suffixes."""
+    if not word[:1].isupper():
+        return None
+    for suffix, repl in _DEMONYM_RULES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            country = gazetteer.country(word[: -len(suffix)] + repl)
+            if country is not None:
+                return country.country
+    return None
+
+
+def _base_forms(word: str) -> set[str]:
+    w = word.lower()
+    forms = {w, w[:-1], w[:-2], w[:-3], w[:-1] + "e" if w.endswith("ing") else w}
+    if w.endswith("ied"):
+        forms.add(w[:-3] + "y")
+    return forms | ({"say"} if w in ("said", "says") else set()) | ({"tell"} if w == "told" else set())
+
+
+def is_government_use(span: Span) -> bool:
+    """"Moscow said", "Washington demanded": the place name is the subject of a speech or policy verb."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and bool(_base_forms(root.head.text) & SPEECH_VERBS)
+
+
+def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, int, int]:
+    """Level from the words around tokens [start, end), and the token bounds of the span to report and
+    of the name to look up (which excludes a trailing "region"/"oblast")."""
+    level: Level = "any"
+    look_end, span_end = end, end
+    if end - start > 1 and doc[end - 1].lower_ in REGION_WORDS:
+        level, look_end = "region", end - 1
+    elif end < len(doc) and doc[end].lower_ in REGION_WORDS:
+        level, span_end = "region", end + 1
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in SETTLEMENT_WORDS:
+        level = "settlement"
+    elif prev is not None and prev.lower_ in ("near", "outside", "nearby", "around") and level == "any":
+        level = "near"
+    elif (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the")
+          and doc[end + 2].lower_ in SETTLEMENT_WORDS):
+        level = "settlement"
+    return level, start, span_end, start, look_end
+
+
+def _has_cue(doc: Doc, start: int, end: int) -> bool:
+    """Locative context for a capitalised span that spaCy did not call a place."""
+    level, *_ = _level_and_bounds(doc, start, end)
+    if level != "any":
+        return True
+    return start > 0 and doc[start - 1].lower_ in LOCATIVE
+
+
+def _trim_tokens(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’") or span.doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "toponym",
+           sent: int = 0) -> Found | None:
+    level, s0, s1, l0, l1 = _level_and_bounds(doc, start, end)
+    if l1 <= l0:
+        return None
+    span, look = doc[s0:s1], doc[l0:l1]
+    return Found(span.start_char, span.end_char, span.text, look.text, kind, level, sent, source)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            out[t] = i
+    return out
+
+
+def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    out: list[Found] = []
+    for ent in doc.ents:
+        start, end = _trim_tokens(ent)
+        if end <= start:
+            continue
+        text = doc[start:end].text
+        if ent.label_ == "NORP" and end - start == 1:
+            cc = demonym_country(text, gazetteer)
+            if cc:
+                out.append(Found(doc[start].idx, doc[start].idx + len(text), text, text, "demonym", "any",
+                                 sent_of[start], "demonym", cc))
+            continue
+        seat = SEATS_OF_GOVERNMENT.get(text.lower())
+        if seat is not None:
+            out.append(Found(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, seat, "metonym",
+                             "settlement", sent_of[start], "seat"))
+            continue
+        if ent.label_ not in ("GPE", "LOC", "FAC") or (ent.label_ == "FAC" and not gazetteer.has_name(text)):
+            continue
+        if end - start == 1 and doc[start].lower_ in COMPASS:
+            continue
+        kind: MentionKind = "metonym" if is_government_use(ent) else "toponym"
+        found = _found(doc, start, end, "ner", kind, sent_of[start])
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    runs, start = [], None
+    for tok in doc:
+        if _CAP_WORD.match(tok.text) and not tok.is_sent_start:
+            start = tok.i if start is None else start
+            continue
+        if start is not None:
+            runs.append((start, tok.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int]) -> list[Found]:
+    """Capitalised runs that spaCy did not tag as places, accepted when a gazetteer name (longest first)
+    stands in a locative context: "control of Kreminna Balka, a village", "near Pokrovsk"."""
+    out: list[Found] = []
+    for r0, r1 in _capitalised_runs(doc):
+        if any(t in taken for t in range(r0, r1)):
+            continue
+        for length in range(r1 - r0, 0, -1):
+            hit = next(((s, s + length) for s in range(r0, r1 - length + 1)
+                        if len(doc[s:s + length].text) >= 3 and gazetteer.has_name(doc[s:s + length].text)
+                        and _has_cue(doc, s, s + length) and _not_a_person(doc, s, s + length)), None)
+            if hit is not None:
+                found = _found(doc, hit[0], hit[1], "gazetteer", "toponym", sent_of[hit[0]])
+                if found is not None:
+                    out.append(found)
+                break
+    return out
+
+
+def _not_a_person(doc: Doc, start: int, end: int) -> bool:
+    """A span spaCy calls a person is only a place with an explicit settlement cue."""
+    if all(doc[t].ent_type_ != "PERSON" for t in range(start, end)):
+        return True
+    level, *_ = _level_and_bounds(doc, start, end)
+    return level == "settlement"
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
+    """Every place-name, metonym and demonym span, without overlaps, in text order."""
+    sent_of = _sentence_index(doc)
+    found = _entity_mentions(doc, gazetteer, sent_of)
+    taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
+    found += _gazetteer_mentions(doc, gazetteer, sent_of, taken)
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+def find_place_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Place mentions without resolution (place=None); `places_for_doc` resolves them."""
+    return [PlaceMention(article_id, f.start, f.end, f.text, f.kind, None, "not resolved")
+            for f in find_mentions(doc, gazetteer)]
+
+
+def with_level(found: Found, level: Level) -> Found:
+    return replace(found, level=level)
+
+
+def found_for_span(doc: Doc, start_char: int, end_char: int, sent_of: list[int] | None = None) -> Found | None:
+    """A mention for a span given from outside (gold annotations), with the level its context implies."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = (sent_of or _sentence_index(doc))[span.start]
+    text = doc.text[start_char:end_char]
+    found = _found(doc, span.start, span.end, "given", "toponym", sent)
+    seat = SEATS_OF_GOVERNMENT.get(text.lower().removeprefix("the "))
+    lookup = seat or (found.lookup if found else text)
+    level: Level = found.level if found else "any"
+    if len(span) == 1 and span[0].lower_ in REGION_WORDS:
+        level = "any"
+    return Found(start_char, end_char, text, lookup.removeprefix("the ").removeprefix("The "), "toponym",
+                 level, sent, "given")

@@ -1,0 +1,92 @@
+"""Walking PATH arguments and dispatching each file to the reader for its extension."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from eventwire.errors import REJECT_ENCODING, REJECT_UNSUPPORTED, InputError, UsageError
+from eventwire.ingest.csvfile import read_csv_file
+from eventwire.ingest.decode import reject
+from eventwire.ingest.jsonl import parse_jsonl_lines, read_jsonl_file
+from eventwire.ingest.seed import read_seed_file
+from eventwire.records import Article, Rejection
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+Item = Article | Rejection
+
+
+def _read_seed(path: str) -> Iterator[Item]:
+    yield read_seed_file(Path(path).read_bytes(), path)
+
+
+def _read_csv(path: str) -> Iterator[Item]:
+    yield from read_csv_file(Path(path).read_bytes(), path)
+
+
+_READERS: dict[str, Callable[[str], Iterator[Item]]] = {
+    ".txt": _read_seed,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+    ".csv": _read_csv,
+}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
+
+
+def read_inputs(paths: Sequence[str], stdin: TextIO | None = None) -> Iterator[Item]:
+    """Articles and Rejections from files, directories (recursively, in sorted order, hidden entries
+    skipped) and `-` (article JSONL on `stdin`, sys.stdin by default). A path that does not exist raises
+    UsageError before anything is read, since that is a mistake in the command, not in the data."""
+    missing = [p for p in paths if p != STDIN and not os.path.exists(p)]
+    if missing:
+        raise UsageError(f"no such file or directory: {missing[0]}; check the path")
+    for path in paths:
+        if path == STDIN:
+            yield from read_stdin(stdin if stdin is not None else sys.stdin)
+        elif os.path.isdir(path):
+            for file in _walk(Path(path)):
+                yield from read_file(str(file))
+        else:
+            yield from read_file(path)
+
+
+def read_file(path: str) -> Iterator[Item]:
+    """One file's articles; any failure to read it becomes a Rejection, never an exception."""
+    reader = _READERS.get(Path(path).suffix.lower())
+    if reader is None:
+        yield _unsupported(path)
+        return
+    try:
+        yield from reader(path)
+    except OSError as exc:
+        yield reject(path, InputError.code,
+                     f"cannot read it ({exc.strerror or exc}); check that it exists and is readable")
+
+
+def read_stdin(stream: TextIO) -> Iterator[Item]:
+    try:
+        yield from parse_jsonl_lines(stream, STDIN_NAME)
+    except UnicodeDecodeError as exc:
+        # The terminal's decoder failed mid-stream; what was read stands, the rest cannot be trusted.
+        yield reject(STDIN_NAME, REJECT_ENCODING,
+                     f"stdin is not UTF-8 ({exc.reason}); pipe UTF-8 JSONL into it, e.g. through iconv")
+
+
+def _unsupported(path: str) -> Rejection:
+    suffix = Path(path).suffix or "(no extension)"
+    kinds = ", ".join(SUPPORTED_SUFFIXES)
+    return reject(path, REJECT_UNSUPPORTED,
+                  f"eventwire does not read {suffix} files; convert it to {kinds}, or leave it out")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every non-hidden file under root, in an order that does not depend on the file system."""
+    found: list[Path] = []
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+        found.extend(Path(directory, name) for name in files if not name.startswith("."))
+    yield from sorted(found, key=lambda p: p.relative_to(root).parts)

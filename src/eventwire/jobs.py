@@ -1,0 +1,48 @@
+"""The jobs behind the CLI commands, as library functions: the CLI only parses options and prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from eventwire.pipeline import ArticleResult, Pipeline
+from eventwire.records import Article, Rejection
+from eventwire.store.base import RunStats, Store
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """Every input ends in exactly one of these: articles with events, articles without, rejections."""
+
+    articles: int
+    events: int
+    no_event_articles: int
+    rejections: tuple[Rejection, ...]
+
+    @property
+    def inputs(self) -> int:
+        return self.articles + len(self.rejections)
+
+    def stats(self) -> RunStats:
+        return RunStats(articles=self.articles, events=self.events,
+                        no_event_articles=self.no_event_articles, rejections=len(self.rejections))
+
+
+def run_into_store(items: Iterable[Article | Rejection], pipeline: Pipeline, store: Store,
+                   on_result: Callable[[ArticleResult | Rejection], None] | None = None) -> RunSummary:
+    """Ingest -> extract -> store, idempotently (an article saved again replaces its own events)."""
+    articles = events = empty = 0
+    rejections: list[Rejection] = []
+    for result in pipeline.process(items):
+        if isinstance(result, Rejection):
+            store.save_rejection(result)
+            rejections.append(result)
+        else:
+            store.save_article(result.article, result.events)
+            articles += 1
+            events += len(result.events)
+            empty += not result.events
+        if on_result is not None:
+            on_result(result)
+    return RunSummary(articles, events, empty, tuple(rejections))
+

@@ -1,0 +1,67 @@
+"""The per-article pipeline: Article in, events (plus place and time mentions) out.
+
+Everything heavy (the spaCy pipeline, the gazetteer) is opened once by `Pipeline` and passed in;
+`process` never raises for one bad article: it yields a Rejection for it and goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from eventwire.errors import REJECT_EXTRACT
+from eventwire.extract.events import extract_events
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.resolve import places_for_doc
+from eventwire.nlp import parse
+from eventwire.records import Article, Event, PlaceMention, Rejection, TimeMention
+from eventwire.timex.tagger import tag_times
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    events: tuple[Event, ...]
+    places: tuple[PlaceMention, ...]
+    times: tuple[TimeMention, ...]
+
+
+class Pipeline:
+    """Holds the loaded resources; `process` maps articles to results in input order."""
+
+    def __init__(self, gazetteer: Gazetteer, batch_size: int = 16) -> None:
+        self.gazetteer = gazetteer
+        self.batch_size = batch_size
+
+    def process(self, items: Iterable[Article | Rejection]) -> Iterator[ArticleResult | Rejection]:
+        """Articles become results; Rejections from ingest pass straight through, so each input is
+        accounted for exactly once downstream."""
+        it = iter(items)
+        while chunk := list(islice(it, self.batch_size)):
+            yield from (item for item in chunk if isinstance(item, Rejection))
+            articles = [item for item in chunk if isinstance(item, Article)]
+            if articles:
+                yield from self._process_batch(articles)
+
+    def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
+        docs = parse((a.text for a in batch), batch_size=self.batch_size)
+        for article, doc in zip(batch, docs, strict=True):
+            try:
+                places = places_for_doc(doc, article.id, self.gazetteer)
+                times = tag_times(article.text, article.published, article.id)
+                events = extract_events(doc, article, places, times)
+            except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
+                yield Rejection(article.origin or article.id, "extract", REJECT_EXTRACT,
+                                f"extraction failed ({type(exc).__name__}: {exc}); please report this article")
+                continue
+            yield ArticleResult(article, tuple(events), tuple(places), tuple(times))
+
+
+def open_pipeline(gazetteer_path: Path | None = None) -> Pipeline:
+    """Load the gazetteer (building it on first use) and return a Pipeline; the spaCy model loads
+    lazily on the first article, once per process."""
+    from eventwire.geo.build import ensure_gazetteer
+
+    return Pipeline(Gazetteer.open(ensure_gazetteer(gazetteer_path)))

@@ -1,0 +1,94 @@
+"""The storage interface. SQLite implements it today; a PostgreSQL backend will implement the same."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date
+from types import TracebackType
+
+from eventwire.records import Article, Event, Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    articles: int
+    events: int
+    rejections: int
+
+
+@dataclass(frozen=True, slots=True)
+class RunStats:
+    """What one `eventwire run` did, recorded in the `runs` table."""
+
+    articles: int = 0
+    events: int = 0
+    no_event_articles: int = 0
+    rejections: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to list. Dates select events whose interval overlaps [since, until]."""
+
+    since: date | None = None
+    until: date | None = None
+    event_type: str | None = None
+    plover_type: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2, as in the event's location
+    article_id: str | None = None
+
+
+class Store(ABC):
+    """Articles, their events, rejections and runs. Every write is idempotent: saving the same thing twice
+    leaves the database as it was after the first time."""
+
+    @abstractmethod
+    def save_article(self, article: Article, events: Sequence[Event]) -> None:
+        """Store the article and replace all events previously stored for it with `events`."""
+
+    @abstractmethod
+    def save_rejection(self, rejection: Rejection) -> None: ...
+
+    @abstractmethod
+    def article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def events(self, where: EventFilter | None = None, limit: int | None = None,
+               offset: int = 0) -> Iterator[Event]:
+        """Events ordered by (date_start, id), undated events last."""
+
+    @abstractmethod
+    def count_events(self, where: EventFilter | None = None) -> int: ...
+
+    @abstractmethod
+    def rejections(self) -> Iterator[Rejection]: ...
+
+    @abstractmethod
+    def counts(self) -> StoreCounts: ...
+
+    @abstractmethod
+    def start_run(self, inputs: Sequence[str]) -> int:
+        """Record the start of a run; returns its id for finish_run."""
+
+    @abstractmethod
+    def finish_run(self, run_id: int, stats: RunStats) -> None: ...
+
+    @abstractmethod
+    def batch(self) -> AbstractContextManager[None]:
+        """Group many saves into one transaction (much faster for large runs); all or nothing."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,183 @@
+"""The SQLite store (stdlib sqlite3): WAL mode, parameterised queries, migrations on open."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from datetime import date
+
+from eventwire.errors import StoreError
+from eventwire.records import Article, Event, Rejection
+from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts
+from eventwire.store.migrations import migrate, now
+
+_EVENT_COLUMNS = (
+    "id", "article_id", "event_type", "sub_event_type", "plover_type", "date_start", "date_end", "country",
+    "admin1", "lat", "lon", "attribution_status", "modality", "confidence", "json",
+)
+_INSERT_EVENT = (f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
+# On re-save an article keeps its first ingested_at, so running twice on the same input changes nothing.
+_UPSERT_ARTICLE = """INSERT INTO articles
+    (id, title, published, url, source, language, origin, text, content_hash, ingested_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET title = excluded.title, published = excluded.published,
+        url = excluded.url, source = excluded.source, language = excluded.language, origin = excluded.origin,
+        text = excluded.text, content_hash = excluded.content_hash"""
+_UPSERT_REJECTION = """INSERT INTO rejections (input, stage, code, reason, first_seen, last_seen)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (input, stage, code) DO UPDATE SET reason = excluded.reason, last_seen = excluded.last_seen"""
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._savepoints = 0
+        try:
+            self._conn = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {path} ({exc}); check the folder exists") from exc
+        try:
+            self._setup()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"{path} is not a usable eventwire database ({exc}); "
+                             "give another --db path") from exc
+        except StoreError:
+            self._conn.close()
+            raise
+
+    def _setup(self) -> None:
+        # WAL lets the web server read while a run writes; NORMAL sync is safe in WAL and much faster.
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA busy_timeout = 5000")
+        migrate(self._conn, self.path)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A savepoint: a transaction of its own at top level, a nested part of one inside batch()."""
+        name = f"sp{self._savepoints}"
+        self._savepoints += 1
+        self._conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute(f"ROLLBACK TO {name}")
+            self._conn.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._savepoints -= 1
+        self._conn.execute(f"RELEASE {name}")
+
+    def batch(self) -> AbstractContextManager[None]:
+        return self._transaction()
+
+    def save_article(self, article: Article, events: Sequence[Event]) -> None:
+        with self._transaction():
+            self._conn.execute(_UPSERT_ARTICLE, _article_row(article))
+            self._conn.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
+            self._conn.executemany(_INSERT_EVENT, [_event_row(e, article.id) for e in events])
+            # An input that now reads fine is no longer rejected (e.g. the file was re-saved as UTF-8).
+            self._conn.execute("DELETE FROM rejections WHERE input = ?", (article.origin,))
+
+    def save_rejection(self, rejection: Rejection) -> None:
+        stamp = now()
+        with self._transaction():
+            self._conn.execute(_UPSERT_REJECTION, (rejection.input, rejection.stage, rejection.code,
+                                                   rejection.reason, stamp, stamp))
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._conn.execute(
+            "SELECT id, text, title, published, url, source, language, origin FROM articles WHERE id = ?",
+            (article_id,)).fetchone()
+        if row is None:
+            return None
+        return Article(id=row[0], text=row[1], title=row[2],
+                       published=date.fromisoformat(row[3]) if row[3] else None,
+                       url=row[4], source=row[5], language=row[6], origin=row[7])
+
+    def event(self, event_id: str) -> Event | None:
+        row = self._conn.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def events(self, where: EventFilter | None = None, limit: int | None = None,
+               offset: int = 0) -> Iterator[Event]:
+        clause, params = _where(where or EventFilter())
+        sql = (f"SELECT json FROM events {clause} ORDER BY date_start IS NULL, date_start, id "
+               "LIMIT ? OFFSET ?")
+        cursor = self._conn.execute(sql, [*params, -1 if limit is None else limit, offset])
+        for (text,) in cursor:
+            yield Event.from_dict(json.loads(text))
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        clause, params = _where(where or EventFilter())
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM events {clause}", params).fetchone()[0])
+
+    def rejections(self) -> Iterator[Rejection]:
+        cursor = self._conn.execute(
+            "SELECT input, stage, code, reason FROM rejections ORDER BY input, stage, code")
+        for row in cursor:
+            yield Rejection(input=row[0], stage=row[1], code=row[2], reason=row[3])
+
+    def counts(self) -> StoreCounts:
+        def count(table: str) -> int:
+            return int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+        return StoreCounts(articles=count("articles"), events=count("events"), rejections=count("rejections"))
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        with self._transaction():
+            cursor = self._conn.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
+                                        (now(), json.dumps(list(inputs), ensure_ascii=False)))
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, stats: RunStats) -> None:
+        with self._transaction():
+            self._conn.execute(
+                "UPDATE runs SET finished_at = ?, articles = ?, events = ?, no_event_articles = ?, "
+                "rejections = ? WHERE id = ?",
+                (now(), stats.articles, stats.events, stats.no_event_articles, stats.rejections, run_id))
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _article_row(article: Article) -> tuple[object, ...]:
+    content_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    return (article.id, article.title, article.published.isoformat() if article.published else None,
+            article.url, article.source, article.language, article.origin, article.text, content_hash, now())
+
+
+def _event_row(event: Event, article_id: str) -> tuple[object, ...]:
+    place = event.location.place if event.location else None
+    return (
+        event.id, article_id, event.event_type, event.sub_event_type,
+        event.plover.type if event.plover else None,
+        event.date.start.isoformat() if event.date else None,
+        event.date.end.isoformat() if event.date else None,
+        place.country if place else None, place.admin1 if place else None,
+        place.lat if place else None, place.lon if place else None,
+        event.attribution.status, event.modality, event.confidence,
+        json.dumps(event.to_dict(), ensure_ascii=False),
+    )
+
+
+def _where(flt: EventFilter) -> tuple[str, list[object]]:
+    """A WHERE clause with placeholders only; values never become SQL text."""
+    conditions: list[str] = []
+    params: list[object] = []
+    checks: list[tuple[str, object]] = [
+        ("date_end >= ?", flt.since.isoformat() if flt.since else None),
+        ("date_start <= ?", flt.until.isoformat() if flt.until else None),
+        ("event_type = ?", flt.event_type), ("plover_type = ?", flt.plover_type),
+        ("country = ?", flt.country), ("article_id = ?", flt.article_id),
+    ]
+    for condition, value in checks:
+        if value is not None:
+            conditions.append(condition)
+            params.append(value)
+    return ("WHERE " + " AND ".join(conditions) if conditions else ""), params

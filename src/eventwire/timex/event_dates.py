@@ -1,0 +1,84 @@
+"""The date an event is given: the time expression that governs its trigger, or an honest fallback."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import cache
+
+from eventwire.records.time import DatePrecision, DateSpan, TimeMention
+from eventwire.timex.lexicon import FUTURE_CUES_RE
+from eventwire.timex.narrative import narrative_day
+
+
+@cache
+def _future_re() -> re.Pattern[str]:
+    return re.compile(FUTURE_CUES_RE + r"|\b(?:to\s+(?:announce|hold|meet|visit|vote|begin|start)|preparing)\b",
+                      re.IGNORECASE)
+
+
+def event_date(mentions: Sequence[TimeMention], *, trigger: tuple[int, int], clause: tuple[int, int],
+               sentence: tuple[int, int], published: date | None, text: str) -> DateSpan | None:
+    """The interval of the event whose trigger is at `trigger` (character offsets into `text`).
+
+    Order of preference: a dated expression in the same clause, then one in the same sentence (not
+    a year-or-coarser one from another clause, which is background like "claimed in 2022"), then the
+    article's narrative day, then the publication window. Past events are never dated after
+    publication: a dated expression that falls after it only counts when the clause looks forward.
+    """
+    forward = _future_re().search(text[clause[0]:min(clause[1], trigger[1] + 40)]) is not None
+    dated = [m for m in mentions if _usable(m, published, forward)]
+    in_clause = [m for m in dated if clause[0] <= m.start and m.end <= clause[1]]
+    if in_clause:
+        return _from_mention(_nearest(in_clause, trigger), "same clause")
+    in_sentence = [m for m in dated if sentence[0] <= m.start and m.end <= sentence[1]
+                   and _precision(m) not in ("year",)]
+    if in_sentence:
+        return _from_mention(_nearest(in_sentence, trigger), "same sentence")
+    story = narrative_day(mentions, text, published)
+    if story is not None:
+        return DateSpan(story.day, story.day, "day", story.text,
+                        f"no time expression in the sentence; the article's narrative day is "
+                        f"{story.day.isoformat()} ('{story.text}' in the lead)")
+    if published is None:
+        return None
+    return DateSpan(published - timedelta(days=1), published, "days", None,
+                    f"no time expression; reported in an article published {published.isoformat()}")
+
+
+def _usable(m: TimeMention, published: date | None, forward: bool) -> bool:
+    """Expressions that place an event in time: dated ones, not durations (ranges aside) or sets."""
+    if m.start_date is None or m.end_date is None or m.type == "SET":
+        return False
+    if m.type == "DURATION" and not (m.rule or "").startswith("range"):
+        return False
+    return published is None or forward or m.start_date <= published
+
+
+def _nearest(candidates: Sequence[TimeMention], trigger: tuple[int, int]) -> TimeMention:
+    def distance(m: TimeMention) -> int:
+        return max(m.start - trigger[1], trigger[0] - m.end, 0)
+    return min(candidates, key=distance)
+
+
+def _precision(m: TimeMention) -> DatePrecision:
+    assert m.start_date is not None and m.end_date is not None
+    days = (m.end_date - m.start_date).days + 1
+    if re.search(r"-W\d\d$", m.value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d\d", m.value):
+        return "month"
+    if days == 1:
+        return "day"
+    if days <= 6:
+        return "days"
+    return "month" if days <= 31 else "year"
+
+
+def _from_mention(m: TimeMention, step: str) -> DateSpan:
+    assert m.start_date is not None and m.end_date is not None
+    if (m.rule or "").startswith("overnight"):
+        # A night is reported as the day it ends on ("overnight" before a Thursday is Thursday's news).
+        return DateSpan(m.end_date, m.end_date, "day", m.text, f"{step}: {m.rule}")
+    return DateSpan(m.start_date, m.end_date, _precision(m), m.text, f"{step}: '{m.text}' = {m.value} ({m.rule})")

@@ -1,0 +1,238 @@
+"""The SQLite store: migrations, idempotence, round trips (real database files in tmp dirs)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.records import (
+    Actor,
+    Article,
+    Attribution,
+    DateSpan,
+    Event,
+    Evidence,
+    Location,
+    Place,
+    Plover,
+    Rejection,
+    SourceRef,
+)
+from eventwire.store import EventFilter, RunStats, Store, StoreCounts, open_store, sqlite_path
+from eventwire.store.migrations import MIGRATIONS
+
+TEXT = "Drones struck a warehouse in Kyiv overnight, AFP journalists heard. Moscow demanded talks."
+
+
+def make_article(article_id: str = "a-1", text: str = TEXT) -> Article:
+    return Article(id=article_id, text=text, title="Drones over Kyiv", published=date(2024, 11, 8),
+                   url="https://example.org/a-1", source="Example Wire", language="en",
+                   origin=f"{article_id}.txt")
+
+
+def make_event(event_id: str = "e-1", article_id: str = "a-1", day: int = 7, located: bool = True,
+               acled: bool = True) -> Event:
+    place = Place(name="Kyiv", lat=50.4547, lon=30.5238, country="UA", precision=1, geonameid=703448,
+                  admin1="Kyiv City", uncertainty_km=10.0)
+    return Event(
+        id=event_id,
+        event_type="Explosions/Remote violence" if acled else None,
+        sub_event_type="Air/drone strike" if acled else None,
+        plover=Plover("ASSAULT", "drone") if acled else Plover("REQUEST", None),
+        modality="asserted",
+        date=DateSpan(date(2024, 11, day), date(2024, 11, day), "day", "overnight", "night before"),
+        actor1=Actor("Military Forces of Russia", "RUS", "state forces", "Russian"),
+        location=Location(place, "Kyiv") if located else None,
+        attribution=Attribution("witnessed", "AFP journalists", "AFP journalists heard"),
+        summary="Russian drones struck a warehouse in Kyiv.",
+        evidence=(Evidence(article_id, 0, 33, TEXT[0:33]),),
+        sources=(SourceRef(article_id, "Drones over Kyiv", "2024-11-08", None, "Example Wire"),),
+        confidence=0.82,
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(str(tmp_path / "test.db")) as opened:
+        yield opened
+
+
+def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of the data tables, for comparing a database before and after."""
+    with sqlite3.connect(path) as conn:
+        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
+                for table in ("articles", "events", "migrations")}
+
+
+def test_fresh_database_has_schema_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.db"
+    with open_store(str(path)) as s:
+        assert s.counts() == StoreCounts(0, 0, 0)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        rows = conn.execute("SELECT id, name FROM migrations").fetchall()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert rows == [(m.version, m.name) for m in MIGRATIONS]
+    assert {"articles", "events", "rejections", "runs", "migrations"} <= tables
+    assert {"events_date", "events_type", "events_article"} <= indexes
+
+
+def test_reopen_keeps_data_and_does_not_reapply(tmp_path: Path) -> None:
+    path = tmp_path / "re.db"
+    with open_store(str(path)) as s:
+        s.save_article(make_article(), [make_event()])
+    before = dump(path)
+    with open_store(f"sqlite:///{path}") as s:
+        assert s.counts() == StoreCounts(1, 1, 0)
+    assert dump(path) == before
+
+
+def test_future_schema_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    open_store(str(path)).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO migrations VALUES (999, 'from the future', '2099-01-01T00:00:00+00:00')")
+    with pytest.raises(StoreError, match="newer than this eventwire knows") as info:
+        open_store(str(path))
+    assert "upgrade eventwire" in str(info.value)
+
+
+def test_older_database_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # a database from before any migration ran: only the ledger
+        conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
+    with open_store(str(path)) as s:
+        s.save_article(make_article(), [make_event()])
+        assert s.counts().events == 1
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable eventwire database"):
+        open_store(str(path))
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open"):
+        open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+
+
+def test_urls() -> None:
+    assert sqlite_path("sqlite:///data/x.db") == "data/x.db"
+    assert sqlite_path("sqlite:////abs/x.db") == "/abs/x.db"
+    assert sqlite_path("plain.db") == "plain.db"
+    assert sqlite_path(None).endswith("eventwire.db")
+    with pytest.raises(StoreError, match="PostgreSQL support is not installed yet; use a SQLite path"):
+        open_store("postgresql://user@localhost/events")
+    with pytest.raises(StoreError, match="unsupported"):
+        open_store("mysql://localhost/events")
+
+
+def test_default_path_is_eventwire_db_in_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    open_store(None).close()
+    assert (tmp_path / "eventwire.db").exists()
+
+
+def test_save_twice_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "idem.db"
+    article, events = make_article(), [make_event("e-1"), make_event("e-2", day=8)]
+    with open_store(str(path)) as s:
+        s.save_article(article, events)
+        s.save_rejection(Rejection("bad.txt", "ingest", "E104", "no date"))
+        first = dump(path), s.counts()
+        s.save_article(article, events)
+        s.save_rejection(Rejection("bad.txt", "ingest", "E104", "no date"))
+        assert (dump(path), s.counts()) == first
+    assert first[1] == StoreCounts(articles=1, events=2, rejections=1)
+
+
+def test_resave_replaces_the_articles_events(store: Store) -> None:
+    store.save_article(make_article(), [make_event("e-1"), make_event("e-2")])
+    store.save_article(make_article(), [make_event("e-3")])
+    assert [e.id for e in store.events()] == ["e-3"]
+    store.save_article(make_article(), [])
+    assert store.counts() == StoreCounts(1, 0, 0)
+
+
+def test_event_round_trip(store: Store) -> None:
+    events = [make_event("e-1"), make_event("e-2", located=False, acled=False)]
+    store.save_article(make_article(), events)
+    assert list(store.events()) == events
+    assert store.event("e-2") == events[1]
+    assert store.event("nope") is None
+    assert [e.to_dict() for e in store.events()] == [e.to_dict() for e in events]
+
+
+def test_article_round_trip(store: Store) -> None:
+    article = make_article()
+    store.save_article(article, [])
+    assert store.article(article.id) == article
+    bare = Article(id="a-2", text="Only text.", origin="x.jsonl:2")
+    store.save_article(bare, [])
+    assert store.article("a-2") == bare
+    assert store.article("missing") is None
+
+
+def test_events_order_and_filters(store: Store) -> None:
+    undated = replace(make_event("e-0", "a-2"), date=None)
+    store.save_article(make_article("a-2"), [undated, make_event("e-9", "a-2", day=5)])
+    store.save_article(make_article("a-1"), [make_event("e-2", day=7), make_event("e-1", day=7),
+                                             make_event("e-5", day=9, acled=False)])
+    assert [e.id for e in store.events()] == ["e-9", "e-1", "e-2", "e-5", "e-0"]
+    assert [e.id for e in store.events(limit=2, offset=1)] == ["e-1", "e-2"]
+    assert [e.id for e in store.events(EventFilter(since=date(2024, 11, 6), until=date(2024, 11, 7)))] == [
+        "e-1", "e-2"]
+    acled = EventFilter(event_type="Explosions/Remote violence")
+    assert store.count_events(acled) == 4
+    assert [e.id for e in store.events(EventFilter(plover_type="REQUEST"))] == ["e-5"]
+    assert store.count_events(EventFilter(article_id="a-2", country="UA")) == 2
+    assert store.count_events(EventFilter(country="'; DROP TABLE events; --")) == 0
+    assert store.count_events() == 5
+
+
+def test_rejections_are_unique_and_cleared_when_the_input_reads(store: Store) -> None:
+    store.save_rejection(Rejection("a-1.txt", "ingest", "E102", "not UTF-8"))
+    store.save_rejection(Rejection("a-1.txt", "ingest", "E102", "not UTF-8, still"))
+    store.save_rejection(Rejection("b.jsonl:3", "ingest", "E105", "bad JSON"))
+    assert [r.reason for r in store.rejections()] == ["not UTF-8, still", "bad JSON"]
+    store.save_article(make_article("a-1"), [])  # the file was fixed and now reads
+    assert [r.input for r in store.rejections()] == ["b.jsonl:3"]
+
+
+def test_runs_are_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "runs.db"
+    with open_store(str(path)) as s:
+        run_id = s.start_run(["data/", "-"])
+        s.finish_run(run_id, RunStats(articles=3, events=5, no_event_articles=1, rejections=2))
+    with sqlite3.connect(path) as conn:
+        row = conn.execute("SELECT inputs, articles, events, no_event_articles, rejections, finished_at "
+                           "FROM runs WHERE id = ?", (run_id,)).fetchone()
+    assert row[:5] == ('["data/", "-"]', 3, 5, 1, 2) and row[5]
+
+
+def test_batch_is_one_transaction(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.batch():
+        store.save_article(make_article("a-1"), [make_event("e-1")])
+        raise RuntimeError("stop")
+    assert store.counts() == StoreCounts(0, 0, 0)
+    with store.batch():
+        for n in range(50):
+            store.save_article(make_article(f"a-{n}"), [make_event(f"e-{n}", f"a-{n}")])
+    assert store.counts() == StoreCounts(50, 50, 0)
+
+
+def test_a_failed_save_leaves_nothing_half_written(store: Store) -> None:
+    store.save_article(make_article(), [make_event("e-1")])
+    broken = replace(make_event("e-2"), confidence=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        store.save_article(make_article(), [make_event("e-3"), broken])
+    assert [e.id for e in store.events()] == ["e-1"]
