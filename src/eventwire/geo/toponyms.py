@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ SEATS_OF_GOVERNMENT = {"kremlin": "Moscow", "white house": "Washington", "downin
                        "elysee": "Paris", "élysée": "Paris", "pentagon": "Washington"}
 _DEMONYM_RULES = (("ian", "ia"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", "y"), ("n", ""), ("ese", "a"),
                   ("ese", ""), ("i", ""), ("ish", "ey"), ("ish", "ain"), ("ish", "and"), ("ish", "en"),
-                  ("ic", "ia"), ("ean", "ea"), ("ite", ""), ("er", ""))
+                  ("ic", "ia"), ("ean", "ea"), ("ite", ""), ("er", ""), ("an", ""), ("ish", "eland"),
+                  ("", "s"))
 # "the West", "the North": directions used as political or loose regions, not places in a gazetteer.
 COMPASS = {"west", "east", "north", "south", "midwest", "northwest", "northeast", "southwest", "southeast",
            "western", "eastern", "northern", "southern"}
@@ -58,9 +59,23 @@ def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
         return None
     for suffix, repl in _DEMONYM_RULES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            country = gazetteer.country(word[: -len(suffix)] + repl)
+            country = gazetteer.country(word[: len(word) - len(suffix)] + repl)
             if country is not None:
                 return country.country
+    return None
+
+
+def demonym_place(word: str, gazetteer: Gazetteer) -> Candidate | None:
+    """The country or continent a demonym names: Russian -> Russia, European -> Europe."""
+    cc = demonym_country(word, gazetteer)
+    if cc is not None:
+        return gazetteer.countries().get(cc)
+    for suffix, repl in _DEMONYM_RULES:
+        if word[:1].isupper() and word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: len(word) - len(suffix)] + repl
+            found = next((c for c in gazetteer.candidates(base) if c.feature == "continent"), None)
+            if found is not None:
+                return found
     return None
 
 

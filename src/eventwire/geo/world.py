@@ -122,7 +122,8 @@ def country_aliases(name: str, official: str | None, extra: tuple[str, ...]) -> 
     if official:
         out.add(official)
     for full in list(out):
-        if not is_latin_name(full):
+        # "Taiwan, Province of China", "Korea, Republic of": inverted names whose tail is not an alias.
+        if not is_latin_name(full) or "," in full:
             continue
         if len(ini := _initials(full)) >= 2:
             out.add(ini)

@@ -80,7 +80,8 @@ def from_period(period: dates.Period, rule: str, type_: TimexType = "DATE", suff
     return Reading(type_, period.value + suffix, period.start, period.end, rule, period)
 
 
-def unresolved(granularity: dates.Granularity, rule: str, type_: TimexType = "DATE", suffix: str = "") -> Reading:
+def unresolved(granularity: dates.Granularity, rule: str, type_: TimexType = "DATE",
+               suffix: str = "") -> Reading:
     """A relative expression with no publication date to resolve it against: value only, no interval."""
     return Reading(type_, dates.UNRESOLVED[granularity] + suffix, None, None, rule + " (no publication date)")
 

@@ -14,8 +14,8 @@ from eventwire.timex.narrative import narrative_day
 
 @cache
 def _future_re() -> re.Pattern[str]:
-    return re.compile(FUTURE_CUES_RE + r"|\b(?:to\s+(?:announce|hold|meet|visit|vote|begin|start)|preparing)\b",
-                      re.IGNORECASE)
+    extra = r"|\b(?:to\s+(?:announce|hold|meet|visit|vote|begin|start)|preparing)\b"
+    return re.compile(FUTURE_CUES_RE + extra, re.IGNORECASE)
 
 
 def event_date(mentions: Sequence[TimeMention], *, trigger: tuple[int, int], clause: tuple[int, int],
@@ -29,7 +29,8 @@ def event_date(mentions: Sequence[TimeMention], *, trigger: tuple[int, int], cla
     """
     forward = _future_re().search(text[clause[0]:min(clause[1], trigger[1] + 40)]) is not None
     dated = [m for m in mentions if _usable(m, published, forward)]
-    in_clause = [m for m in dated if clause[0] <= m.start and m.end <= clause[1]]
+    in_clause = [m for m in dated if clause[0] <= m.start and m.end <= clause[1]
+                 and not (_precision(m) == "year" and _subordinate(text, trigger, m))]
     if in_clause:
         return _from_mention(_nearest(in_clause, trigger), "same clause")
     in_sentence = [m for m in dated if sentence[0] <= m.start and m.end <= sentence[1]
@@ -54,6 +55,22 @@ def _usable(m: TimeMention, published: date | None, forward: bool) -> bool:
     if m.type == "DURATION" and not (m.rule or "").startswith("range"):
         return False
     return published is None or forward or m.start_date <= published
+
+
+@cache
+def _subordinator_re() -> re.Pattern[str]:
+    words = r"that|which|who|whom|whose|where|when|while|after|before|since|until|because"
+    return re.compile(rf"\b(?:{words})\b|[;:—–]", re.IGNORECASE)
+
+
+def _subordinate(text: str, trigger: tuple[int, int], m: TimeMention) -> bool:
+    """Whether a relative or adverbial clause opens between the trigger and the expression.
+
+    Callers' clause spans can be coarse (a whole sentence); a year inside "... villages that the
+    Kremlin claimed in 2022" dates the claim, not the evacuation before it.
+    """
+    between = text[trigger[1]:m.start] if m.start >= trigger[1] else text[m.end:trigger[0]]
+    return _subordinator_re().search(between) is not None
 
 
 def _nearest(candidates: Sequence[TimeMention], trigger: tuple[int, int]) -> TimeMention:
@@ -81,4 +98,5 @@ def _from_mention(m: TimeMention, step: str) -> DateSpan:
     if (m.rule or "").startswith("overnight"):
         # A night is reported as the day it ends on ("overnight" before a Thursday is Thursday's news).
         return DateSpan(m.end_date, m.end_date, "day", m.text, f"{step}: {m.rule}")
-    return DateSpan(m.start_date, m.end_date, _precision(m), m.text, f"{step}: '{m.text}' = {m.value} ({m.rule})")
+    return DateSpan(m.start_date, m.end_date, _precision(m), m.text,
+                    f"{step}: '{m.text}' = {m.value} ({m.rule})")

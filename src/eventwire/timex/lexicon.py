@@ -58,8 +58,8 @@ FUTURE_CUES_RE = (r"\b(?:will|'ll|shall|would|going\s+to|scheduled|due\s+to|due\
                   r"|planning|expected\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held|intends?\s+to"
                   r"|aims?\s+to|next|as\s+early\s+as|as\s+soon\s+as|could|might|effective)\b")
 # Modifiers TimeML keeps inside a TIMEX3 ("at least 72 hours", "nearly two years").
-APPROX_RE = (r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|nearly|almost|about|around|roughly"
-             r"|some|over|up\s+to|just|only|approximately|barely)")
+# TempEval's annotators leave "about", "only", "just", "roughly" outside the expression.
+APPROX_RE = r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|nearly|almost|over|up\s+to)"
 
 
 def parse_number(words: str) -> int | None:

@@ -17,9 +17,10 @@ from functools import cache
 from eventwire.records.time import TimeMention
 
 LEAD_SENTENCES = 3  # the headline-like lead of a news story sets its narrative day
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jan", "feb", "mar", "apr", "jun",
-                  "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "no", "vs", "inc", "corp", "co",
-                  "gov", "sen", "rep", "maj", "capt", "jr", "sr", "prof", "a.m", "p.m", "e.g", "i.e"}
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "no", "vs", "inc",
+                  "corp", "co", "gov", "sen", "rep", "maj", "capt", "jr", "sr", "prof", "a.m", "p.m", "e.g",
+                  "i.e"}
 
 
 @dataclass(frozen=True, slots=True)

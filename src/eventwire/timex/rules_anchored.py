@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import re
+
+from eventwire.records.time import TimexType
 from eventwire.timex import dates
 from eventwire.timex.base import Context, Reading, Rule, from_period, unresolved
 from eventwire.timex.lexicon import APPROX_RE, NUMBER_RE, PARTS_OF_DAY, UNIT_RE, parse_number
 from eventwire.timex.rules_durations import unit_code
 
 _GRAN_OF_UNIT: dict[str, dates.Granularity] = {
-    "D": "day", "W": "week", "F": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "year", "CE": "year",
+    "D": "day", "W": "week", "F": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "year",
+    "CE": "year",
 }
 # How many anchor periods one unit makes, when it is a whole number of them ("a year" = 4 quarters).
 _PER_UNIT: dict[tuple[str, str], int] = {
@@ -71,10 +74,11 @@ def same_or_next(m: re.Match[str], ctx: Context, anchor: Reading | None) -> Read
     which = " ".join((m.group("which") or m.group("dir")).lower().split())
     unit = m.group("unit").lower()
     part = PARTS_OF_DAY.get(unit)
-    gran: dates.Granularity = "day" if part else _GRAN_OF_UNIT[unit_code(unit)] if unit != "weekend" else "weekend"
+    gran: dates.Granularity = ("day" if part else "weekend" if unit == "weekend"
+                               else _GRAN_OF_UNIT[unit_code(unit)])
     base, said = _anchor_period(ctx, anchor)
     suffix = "T" + part if part else ""
-    type_ = "TIME" if part else "DATE"
+    type_: TimexType = "TIME" if part else "DATE"
     if base is None:
         return unresolved(gran, f"'{which} {unit}'", type_, suffix)
     if base.granularity in ("year", "decade", "century", "quarter", "half", "season", "month") and gran in (

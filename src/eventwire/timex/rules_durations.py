@@ -21,8 +21,8 @@ def unit_code(word: str) -> str:
 def duration_value(n: int | None, code: str, half: bool = False) -> str:
     """TIMEX3 duration: P3D, PT5H, P10Y (a decade), PXY (vague amounts), P2Y6M (2 1/2 years)."""
     if n is None:
-        return {"S": "PTXS", "H": "PTXH", "MIN": "PTXM", "DE": "PXDE", "CE": "PXCE", "F": "PXW", "Q": "PXM"}.get(
-            code, f"PX{code}")
+        vague = {"S": "PTXS", "H": "PTXH", "MIN": "PTXM", "DE": "PXDE", "CE": "PXCE", "F": "PXW", "Q": "PXM"}
+        return vague.get(code, f"PX{code}")
     scale = {"F": (2, "W"), "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
     if code in scale:
         factor, code = scale[code]
@@ -88,7 +88,8 @@ def frequency(m: re.Match[str], _ctx: Context, _a: Reading | None) -> Reading | 
     return Reading("SET", duration_value(1, _code(unit)), None, None, "every unit")
 
 
-_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+         "at present": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
          "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
          "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
@@ -98,7 +99,8 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 def reference(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
     word = " ".join(m.group(0).lower().split())
     after = ctx.text[m.end():m.end() + 16].lower()
-    if word == "current" and re.match(r"\s+(?:account|affairs|events|situation|crisis|leader|government)", after):
+    nouns = r"\s+(?:account|affairs|events|situation|crisis|leader|government)"
+    if word == "current" and re.match(nouns, after):
         return None
     if word == "the past" and ctx.word_before(m.start()) not in ("in", "than", "from", "of"):
         return None
@@ -110,7 +112,7 @@ def reference(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | No
 def rules() -> list[Rule]:
     mods = r"(?:(?:more|additional|full|straight|consecutive|long|more\s+than)\s+)?"
     return [
-        Rule("duration", rf"\b(?:{APPROX_RE}\s+)?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous"
+        Rule("duration", rf"\b(?:the\s+(?![\w.]+-[a-z]))?(?:(?:past|last|next|first|final|coming|previous"
              rf"|following|latest|initial|remaining|other)\s+)?(?:{APPROX_RE}\s+)?(?P<num>{NUMBER_RE})[\s-]+"
              rf"{mods}(?P<unit>{UNIT_RE})(?:-long)?\b", duration, 6),
         Rule("vague-duration", r"\b(?:(?P<lead>(?:the\s+)?(?:recent|coming|past\s+few|next\s+few|last\s+few"

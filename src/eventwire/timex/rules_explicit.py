@@ -37,7 +37,8 @@ def _day_reading(ctx: Context, m: re.Match[str], mon: int, dnum: int, rule: str)
     year_text = m.groupdict().get("year")
     y = int(year_text) if year_text else nearest_year(ctx, mon, dnum, m.start())
     if y is None:
-        return Reading("DATE", f"XXXX-{mon:02d}-{dnum:02d}", None, None, rule + " (no year, no publication date)")
+        return Reading("DATE", f"XXXX-{mon:02d}-{dnum:02d}", None, None,
+                       rule + " (no year, no publication date)")
     d = dates.safe_date(y, mon, dnum)
     if d is None:
         return None
@@ -77,15 +78,21 @@ def numeric_date(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading |
     return from_period(dates.day(d), "numeric date, " + ("day first" if day_first else "month first (US)"))
 
 
-def month_year(m: re.Match[str], _ctx: Context, _: Reading | None) -> Reading | None:
+def month_year(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
     if not _month_ok(m):
         return None
-    return from_period(dates.month(int(m.group("year")), month_number(m.group("month"))), "month year")
+    mon = month_number(m.group("month"))
+    if m.group("year"):
+        return from_period(dates.month(int(m.group("year")), mon), "month year")
+    if ctx.published is None:
+        return unresolved("month", "month of a relative year")
+    step = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return from_period(dates.month(ctx.published.year + step, mon), f"month of {m.group('rel').lower()} year")
 
 
-_MONTH_CONTEXT = ("in", "since", "until", "till", "by", "of", "during", "from", "through", "to", "between",
-                  "and", "or", "before", "after", "last", "this", "next", "early", "late", "mid", "for", "each",
-                  "every", "until", "end", "beginning", "start", "middle", "since", "around", "through")
+_MONTH_CONTEXT = ("in", "since", "until", "till", "by", "of", "during", "from", "through", "to",
+                  "between", "and", "or", "before", "after", "last", "this", "next", "early", "late", "mid",
+                  "for", "each", "every", "end", "beginning", "start", "middle", "around")
 
 
 def month_alone(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
@@ -117,27 +124,25 @@ def year_alone(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | N
     text, start, end = ctx.text, m.start(), m.end()
     if start > 0 and (text[start - 1] in "$£€#" or text[max(0, start - 2):start] in (", ", "0,")):
         return None
-    if re.match(r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|tons|tonnes|km|miles|metres|meters|"
-                r"feet|dollars|euros|men|women|residents|cases|units|votes|shares|pounds|barrels|civilians|workers|"
-                r"members|children|households|homes|jobs|vehicles|drones|missiles|rounds|km|kilometres)\b", text[end:end + 20]) \
-            and not m.group("pre"):
+    counted = (r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|tons|tonnes|km|miles|metres|meters"
+               r"|feet|dollars|euros|men|women|residents|cases|units|votes|shares|pounds|barrels|civilians"
+               r"|workers|members|children|households|homes|jobs|vehicles|drones|missiles|rounds|kilometres)\b")
+    if re.match(counted, text[end:end + 20]) and not m.group("pre"):
         return None
     return from_period(dates.year(int(m.group("year"))), "year number")
 
 
 def written_year(m: re.Match[str], _ctx: Context, _: Reading | None) -> Reading | None:
     words = m.group(0).lower().replace("-", " ").split()
+    ones = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
     if words[:2] == ["the", "year"]:
         words = words[2:]
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
-        ones = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9}
         return from_period(dates.year(2000 + (ones.get(rest[0], 0) if rest else 0)), "year in words")
     tens = TENS.get(words[1], 0) if len(words) > 1 else 0
-    ones_map = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-    ones = ones_map.get(words[2], 0) if len(words) > 2 else 0
-    return from_period(dates.year(1900 + tens + ones), "year in words")
+    unit = ones.get(words[2], 0) if len(words) > 2 else 0
+    return from_period(dates.year(1900 + tens + unit), "year in words")
 
 
 def decade(m: re.Match[str], _ctx: Context, _: Reading | None) -> Reading | None:
@@ -198,7 +203,8 @@ def day_range(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | No
     year_text = m.group("year")
     y = int(year_text) if year_text else nearest_year(ctx, mon, first, m.start())
     if y is None:
-        return Reading("DURATION", f"P{last - first + 1}D", None, None, "range: day to day of a month, no year")
+        return Reading("DURATION", f"P{last - first + 1}D", None, None,
+                       "range: day to day of a month, no year")
     start, end = dates.safe_date(y, mon, first), dates.safe_date(y, mon, last)
     if start is None or end is None:
         return None
@@ -231,10 +237,12 @@ def clock_time(m: re.Match[str], ctx: Context, anchor: Reading | None) -> Readin
         hh = hh % 12 + (12 if ampm.startswith("p") else 0) if ampm else hh
     day_word = (m.group("dayword") or "").lower()
     base = _day_for_word(day_word, ctx, m.start())
-    if not day_word and anchor is not None and anchor.period is not None and anchor.period.granularity == "day":
-        base, day_word = anchor.period.start, f"the day of '{anchor.value}'"
+    anchor_day = anchor.period if anchor is not None else None
+    if not day_word and anchor_day is not None and anchor_day.granularity == "day":
+        base, day_word = anchor_day.start, f"the day of '{anchor_day.value}'"
     if base is None:
-        return Reading("TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}", None, None, "clock time (no publication date)")
+        return Reading("TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}", None, None,
+                       "clock time (no publication date)")
     return Reading("TIME", f"{base.isoformat()}T{hh:02d}:{mm:02d}", base, base,
                    "clock time on " + (day_word or "the publication day"), dates.day(base))
 
@@ -252,7 +260,8 @@ def _day_for_word(word: str, ctx: Context, start: int) -> date | None:
 
 
 _ORD_Q = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_HOL = r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Independence\s+Day|Halloween|Valentine's\s+Day)"
+_HOL = (r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Independence\s+Day|Halloween"
+        r"|Valentine's\s+Day)")
 
 
 def holiday(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
@@ -271,35 +280,39 @@ def holiday(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None
 def rules() -> list[Rule]:
     """The explicit-date rules, in priority order."""
     return [
-        Rule("iso", rf"\b(?P<year>{YEAR_RE})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<time>\d\d:\d\d(?::\d\d)?))?\b",
-             iso_date, 1),
+        Rule("iso", rf"\b(?P<year>{YEAR_RE})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+             r"(?:T(?P<time>\d\d:\d\d(?::\d\d)?))?\b", iso_date, 1),
         Rule("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b(?![/.]\d)",
              numeric_date, 1),
         Rule("day-range", rf"\b(?:between\s+(?:the\s+)?)?(?P<d1>{DAY_NUM_RE})\s*(?:-|–|to|and|until)\s*"
              rf"(?P<d2>{DAY_NUM_RE})(?:\s+of)?\s+(?P<month>{MONTH_RE}){_YR}(?![\w])", day_range, 1),
-        Rule("month-day-range", rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>{DAY_NUM_RE})\s*(?:-|–|to|through|until)\s*"
-             rf"(?P<d2>{DAY_NUM_RE})\b{_YR}", day_range, 1),
-        Rule("year-range", rf"\b(?P<y1>{YEAR_RE})\s*(?:-|–|to)\s*(?P<y2>{YEAR_RE}|\d\d)\b(?![-/]\d)", year_range, 2),
+        Rule("month-day-range", rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>{DAY_NUM_RE})\s*"
+             rf"(?:-|–|to|through|until)\s*(?P<d2>{DAY_NUM_RE})\b{_YR}", day_range, 1),
+        Rule("year-range", rf"\b(?P<y1>{YEAR_RE})\s*(?:-|–|to)\s*(?P<y2>{YEAR_RE}|\d\d)\b(?![-/]\d)",
+             year_range, 2),
         Rule("day-month", rf"\b{_WD}(?:the\s+)?(?P<day>{DAY_NUM_RE})(?:\s+of)?\s+(?P<month>{MONTH_RE})"
              rf"(?![\w]){_YR}", day_month, 2),
-        Rule("month-day", rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?(?P<day>{DAY_NUM_RE})(?!\d|:\d|\s*(?:%|,\d))"
-             rf"\b{_YR}", month_day, 2),
-        Rule("month-year", rf"\b(?P<month>{MONTH_RE})(?:,?\s+|\s+of\s+)(?P<year>{YEAR_RE})\b", month_year, 2),
+        Rule("month-day", rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?(?P<day>{DAY_NUM_RE})"
+             rf"(?!\d|:\d|\s*(?:%|,\d))\b{_YR}", month_day, 2),
+        Rule("month-year", rf"\b(?P<month>{MONTH_RE})(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR_RE})"
+             r"|\s+(?P<rel>this|last|next)\s+year)\b", month_year, 2),
         Rule("month", r"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
              r"|the\s+middle\s+of)[\s-]+)?(?:(?P<rel>last|this|next|past)\s+)?"
              rf"(?P<month>{MONTH_RE})(?![\w])", month_alone, 3),
         Rule("year", rf"(?<![\d,.$£€-])\b(?:(?P<pre>fiscal|calendar|the\s+year|mid|early|late|the\s+end\s+of"
              rf"|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|post|pre)[\s-]+)?(?P<year>{YEAR_RE})\b"
              r"(?![,.]\d|-\d|\s*-)", year_alone, 4),
-        Rule("written-year", r"\b(?:the\s+year\s+)?(?:nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy"
-             r"|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
-             r"|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)\b", written_year, 4),
-        Rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<dec2>\d0))s\b",
-             _decade_any, 3),
-        Rule("century", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)[\s-]+century\b",
-             century, 3),
-        Rule("quarter", rf"\b(?:(?:the|this\s+year's|last\s+year's)\s+)?(?:(?:fiscal|latest|current|last|next"
-             rf"|previous|recent|year-ago|year-earlier|same|{_ORD_Q})[\s-]+)*(?:fiscal[\s-]+)?quarter"
+        Rule("written-year", r"\b(?:the\s+year\s+)?(?:nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty"
+             r"|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+             r"|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+             written_year, 4),
+        Rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+             r"(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<dec2>\d0))s\b", _decade_any, 3),
+        Rule("century", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)"
+             r"[\s-]+century\b", century, 3),
+        Rule("quarter", rf"\b(?:(?:the|this\s+year's|last\s+year's)\s+(?!{_ORD_Q}-quarter))?"
+             rf"(?:(?:fiscal|latest|current|last|next|previous|recent|year-ago|year-earlier|same|{_ORD_Q})"
+             r"[\s-]+)*(?:fiscal[\s-]+)?quarter"
              rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR_RE}))?\b(?!s)", quarter, 3),
         Rule("half", rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<of>{YEAR_RE}|this\s+year"
              r"|last\s+year|next\s+year))?\b", half, 3),

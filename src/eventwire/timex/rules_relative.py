@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from eventwire.records.time import TimexType
 from eventwire.timex import dates
 from eventwire.timex.base import Context, Reading, Rule, from_period, lean, narrow, unresolved
 from eventwire.timex.lexicon import PART_RE, PARTS_OF_DAY, SEASON_RE, SEASONS, WEEKDAY_RE, WEEKDAYS
@@ -24,7 +25,7 @@ def _part_suffix(m: re.Match[str]) -> str:
 
 def _day(ctx: Context, m: re.Match[str], offset: int, rule: str) -> Reading:
     suffix = _part_suffix(m)
-    type_ = "TIME" if suffix else "DATE"
+    type_: TimexType = "TIME" if suffix else "DATE"
     if ctx.published is None:
         return unresolved("day", rule, type_, suffix)
     reading = from_period(dates.day(ctx.published + timedelta(days=offset)), rule, type_, suffix)
@@ -37,7 +38,8 @@ def deictic(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None
     suffix_word = "TNI" if word == "tonight" else ""
     reading = _day(ctx, m, _DEICTIC[word], f"'{word}' from publication date")
     if suffix_word and not reading.value.endswith("TNI"):
-        return Reading("TIME", reading.value + suffix_word, reading.start, reading.end, reading.rule, reading.period)
+        return Reading("TIME", reading.value + suffix_word, reading.start, reading.end, reading.rule,
+                       reading.period)
     return reading
 
 
@@ -83,8 +85,8 @@ _UNIT_GRAN: dict[str, dates.Granularity] = {
     "week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade",
     "century": "century", "quarter": "quarter", "day": "day",
 }
-_REL_STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1, "previous": -1,
-             "the last": -1, "the previous": -1, "next": 1, "coming": 1, "the coming": 1}
+_REL_STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1,
+             "previous": -1, "the last": -1, "the previous": -1, "next": 1, "coming": 1, "the coming": 1}
 
 
 def relative_unit(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
@@ -126,7 +128,8 @@ def season_alone(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading |
     year_text = m.group("year")
     if year_text:
         return from_period(dates.season(int(year_text), SEASONS[word]), "season of a year")
-    if word == "fall" and ctx.word_before(m.start()) not in ("the", "in", "this", "last", "next", "early", "late"):
+    if word == "fall" and ctx.word_before(m.start()) not in ("the", "in", "this", "last", "next", "early",
+                                                             "late"):
         return None
     if ctx.published is None:
         return unresolved("season", "season")
@@ -159,9 +162,11 @@ def rules() -> list[Rule]:
         Rule("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+|{_MOD})?(?P<wd>{WEEKDAY_RE})\b"
              rf"(?!,?\s+(?:the\s+)?\d){_PART}", weekday, 3),
         Rule("part-of-day", rf"\b{_MOD}(?P<rel>this|last)\s+(?P<part>{PART_RE})\b", part_of_day, 3),
-        Rule("overnight", r"\bovernight\b|\bthe\s+night\b(?!\s+(?:of|before|after|when|that)\b)", overnight, 4),
+        Rule("overnight", r"\bovernight\b|\bthe\s+night\b(?!\s+(?:of|before|after|when|that)\b)",
+             overnight, 4),
         Rule("relative-unit", rf"\b{_MOD}{rel}\s+(?P<unit>week|weekend|month|year|decade|century"
              rf"|{SEASON_RE})\b", relative_unit, 3),
-        Rule("season", rf"\b{_MOD}(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?\b", season_alone, 5),
+        Rule("season", rf"\b{_MOD}(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?\b",
+             season_alone, 5),
         Rule("weekend", r"\b(?:the|this)\s+weekend\b", the_weekend, 4),
     ]

@@ -41,8 +41,8 @@ def tag_times(text: str, published: date | None, article_id: str = "", *,
     ctx = Context(text, published, day_first)
     chosen = _select(_candidates(ctx))
     readings = _resolve_anchored(chosen, ctx)
-    mentions = [TimeMention(article_id, c.start, c.end, c.match.group(0), r.type, r.value, r.start, r.end, r.rule)
-                for c, r in zip(chosen, readings, strict=True)]
+    mentions = [TimeMention(article_id, c.start, c.end, c.match.group(0), r.type, r.value, r.start, r.end,
+                            r.rule) for c, r in zip(chosen, readings, strict=True)]
     return _place_overnight(mentions, text, published)
 
 
@@ -107,8 +107,10 @@ def _place_overnight(mentions: list[TimeMention], text: str, published: date | N
             day, why = published, "the night before publication"
         assert day is not None
         eve = day - timedelta(days=1)
-        rule = f"overnight: {why}, the night of {eve.isoformat()}/{day.isoformat()}, coded to {day.isoformat()}"
-        placed[night.start] = replace(night, value=f"{eve.isoformat()}TNI", start_date=eve, end_date=day, rule=rule)
+        rule = (f"overnight: {why}, the night of {eve.isoformat()}/{day.isoformat()}, "
+                f"coded to {day.isoformat()}")
+        placed[night.start] = replace(night, value=f"{eve.isoformat()}TNI", start_date=eve, end_date=day,
+                                      rule=rule)
     return [placed.get(m.start, m) if m in nights else m for m in mentions]
 
 
