@@ -39,14 +39,14 @@ def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pipeline(gazetteer_path: Path):  # type: ignore[no-untyped-def]
+def pipeline(gazetteer_path: Path):
     from eventwire.pipeline import open_pipeline
 
     return open_pipeline(gazetteer_path)
 
 
 @pytest.fixture()
-def cli(gazetteer_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def cli(gazetteer_path: Path, tmp_path: Path):
     """Run the installed `eventwire` command for real, in a scratch directory."""
 
     def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

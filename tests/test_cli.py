@@ -16,14 +16,14 @@ from tests.conftest import EXAMPLES, SEED, need_shared
 SCHEMA = json.loads(resources.files("eventwire").joinpath("data/event.schema.json").read_text())
 
 
-def validate_lines(stdout: str) -> list[dict]:  # type: ignore[type-arg]
+def validate_lines(stdout: str) -> list[dict]:
     records = [json.loads(line) for line in stdout.splitlines()]
     for record in records:
         jsonschema.validate(record, SCHEMA)
     return records
 
 
-def test_extract_examples_prints_valid_events(cli) -> None:  # type: ignore[no-untyped-def]
+def test_extract_examples_prints_valid_events(cli) -> None:
     result = cli("extract", str(EXAMPLES))
     assert result.returncode == 0, result.stderr
     events = validate_lines(result.stdout)
@@ -33,7 +33,7 @@ def test_extract_examples_prints_valid_events(cli) -> None:  # type: ignore[no-u
     assert shelling["fatalities"] == 3 and shelling["injuries"] == 7
 
 
-def test_evidence_offsets_match_the_article_text(cli) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_offsets_match_the_article_text(cli) -> None:
     from eventwire.ingest import read_inputs
     from eventwire.records import Article
 
@@ -44,13 +44,13 @@ def test_evidence_offsets_match_the_article_text(cli) -> None:  # type: ignore[n
             assert texts[ev["article_id"]][ev["start"]:ev["end"]] == ev["text"]
 
 
-def test_seed_article_through_the_cli_is_schema_valid(cli) -> None:  # type: ignore[no-untyped-def]
+def test_seed_article_through_the_cli_is_schema_valid(cli) -> None:
     result = cli("extract", str(need_shared(SEED)))
     assert result.returncode == 0, result.stderr
     assert len(validate_lines(result.stdout)) >= 6
 
 
-def test_stdin_jsonl(cli) -> None:  # type: ignore[no-untyped-def]
+def test_stdin_jsonl(cli) -> None:
     article = {"id": "s1", "published": "2024-02-01", "text": "Rebels attacked an army base near Beni on "
                "Wednesday, killing four soldiers, the army said."}
     result = cli("extract", "-", stdin=json.dumps(article) + "\n")
@@ -70,7 +70,7 @@ def write_bad_and_good(folder: Path) -> None:
     (folder / "nodate.txt").write_text("Rebels clashed with soldiers near Beni.\n", encoding="utf-8")
 
 
-def test_bad_files_are_rejected_and_counted(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_files_are_rejected_and_counted(cli, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     write_bad_and_good(inbox)
     db = tmp_path / "events.db"
@@ -86,10 +86,10 @@ def test_bad_files_are_rejected_and_counted(cli, tmp_path: Path) -> None:  # typ
     assert articles + rejections == 6  # every input accounted for: nothing lost
 
 
-def test_run_twice_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_run_twice_changes_nothing(cli, tmp_path: Path) -> None:
     db = tmp_path / "events.db"
 
-    def snapshot() -> tuple[list[tuple], list[tuple]]:  # type: ignore[type-arg]
+    def snapshot() -> tuple[list[tuple], list[tuple]]:
         with sqlite3.connect(db) as con:
             return (con.execute("SELECT id, json FROM events ORDER BY id").fetchall(),
                     con.execute("SELECT id, title FROM articles ORDER BY id").fetchall())
@@ -101,7 +101,7 @@ def test_run_twice_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "acled-csv", "geojson"])
-def test_export_formats(cli, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_export_formats(cli, tmp_path: Path, fmt: str) -> None:
     db = tmp_path / "events.db"
     assert cli("run", str(EXAMPLES), "--db", str(db)).returncode == 0
     result = cli("export", "--db", str(db), "--format", fmt)
@@ -114,14 +114,14 @@ def test_export_formats(cli, tmp_path: Path, fmt: str) -> None:  # type: ignore[
         assert result.stdout.count("\n") > 1
 
 
-def test_errors_are_one_line_with_exit_code_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_one_line_with_exit_code_2(cli, tmp_path: Path) -> None:
     missing = cli("extract", str(tmp_path / "nope"))
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "no such file" in missing.stderr
     bad_format = cli("export", "--db", str(tmp_path / "x.db"), "--format", "xml")
     assert bad_format.returncode == 2 and bad_format.stderr.count("\n") == 1
 
 
-def test_every_command_has_help_with_an_example(cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_has_help_with_an_example(cli) -> None:
     for command in ("extract", "run", "export", "places", "times", "eval", "bench", "demo"):
         result = cli(command, "--help")
         assert result.returncode == 0

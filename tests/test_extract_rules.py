@@ -10,7 +10,7 @@ from eventwire.pipeline import ArticleResult
 from eventwire.records import Article, Event
 
 
-def events_for(pipeline, text: str, published: str = "2024-06-12") -> list[Event]:  # type: ignore[no-untyped-def]
+def events_for(pipeline, text: str, published: str = "2024-06-12") -> list[Event]:
     article = Article(id="test", text=text, published=date.fromisoformat(published))
     [result] = list(pipeline.process([article]))
     assert isinstance(result, ArticleResult)
@@ -23,7 +23,7 @@ def only(events: list[Event], sub: str) -> Event:
     return matching[0]
 
 
-def test_interception_and_strike_are_different_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_interception_and_strike_are_different_events(pipeline) -> None:
     events = events_for(pipeline, "Air defence units shot down eleven Russian drones over Kharkiv overnight. "
                                   "Two other drones hit a warehouse in Poltava on Tuesday.")
     intercept = only(events, "Disrupted weapons use")
@@ -33,14 +33,14 @@ def test_interception_and_strike_are_different_events(pipeline) -> None:  # type
     assert strike.date and strike.date.start == date(2024, 6, 11)  # Tuesday before a Wednesday story
 
 
-def test_planned_event_is_not_asserted(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_planned_event_is_not_asserted(pipeline) -> None:
     [event] = events_for(pipeline, "Regional authorities in Kharkiv are preparing to order the evacuation "
                                    "of four villages near the border, local media reported on Tuesday.")
     assert event.modality == "planned"
     assert event.attribution.status == "reported"
 
 
-def test_claim_by_a_party_about_its_own_gains(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_claim_by_a_party_about_its_own_gains(pipeline) -> None:
     events = events_for(pipeline, "Russia's defence ministry said on Monday that its troops had captured "
                                   "the village of Novomykhailivka in the Donetsk region.")
     capture = only(events, "Non-state actor overtakes territory")
@@ -54,19 +54,19 @@ def test_claim_by_a_party_about_its_own_gains(pipeline) -> None:  # type: ignore
     ("Five soldiers were killed when rebels ambushed a convoy near Beni on Monday.", 5),
     ("Rebels shelled an army base near Beni on Monday but no one was killed, the army said.", 0),
 ])
-def test_fatalities_follow_acled_conventions(pipeline, sentence: str, fatalities: int) -> None:  # type: ignore[no-untyped-def]
+def test_fatalities_follow_acled_conventions(pipeline, sentence: str, fatalities: int) -> None:
     events = [e for e in events_for(pipeline, sentence) if e.event_type in ("Battles", "Explosions/Remote violence")]
     assert events, "no violent event found"
     assert events[0].fatalities == fatalities
 
 
-def test_sport_and_business_give_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_sport_and_business_give_no_events(pipeline) -> None:
     text = ("Arsenal's late strike sealed a 2-1 win over Chelsea on Saturday, and the striker said the team "
             "would fight for the title. Shares in the carmaker rallied after it agreed a deal with its lenders.")
     assert events_for(pipeline, text) == []
 
 
-def test_verbal_event_is_coded_in_plover(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_verbal_event_is_coded_in_plover(pipeline) -> None:
     events = events_for(pipeline, "The Kremlin on Monday demanded that NATO withdraw its forces from "
                                   "the Baltic states.")
     demand = [e for e in events if e.plover and e.plover.type == "REQUEST"]
@@ -75,7 +75,7 @@ def test_verbal_event_is_coded_in_plover(pipeline) -> None:  # type: ignore[no-u
     assert demand[0].event_type is None
 
 
-def test_evidence_offsets_point_into_the_text(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_offsets_point_into_the_text(pipeline) -> None:
     text = "Police arrested 14 protesters in Nairobi on Tuesday, witnesses said.\n\nThe protest continued."
     events = events_for(pipeline, text)
     assert events

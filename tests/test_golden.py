@@ -39,7 +39,7 @@ def projection(event: Event, title: str | None) -> dict[str, object]:
     }
 
 
-def test_examples_match_golden_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_examples_match_golden_events(pipeline) -> None:
     articles = [a for a in read_inputs([str(EXAMPLES)]) if isinstance(a, Article)]
     lines = []
     for result in pipeline.process(articles):
@@ -52,7 +52,7 @@ def test_examples_match_golden_events(pipeline) -> None:  # type: ignore[no-unty
     assert lines == expected, f"events changed (UPDATE_GOLDEN=1 to accept):\n{diff}"
 
 
-def test_seed_article_yields_every_gold_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_seed_article_yields_every_gold_event(pipeline) -> None:
     gold = load_gold(need_shared(SEED.with_suffix("").with_suffix(".gold.json")))
     articles = [a for a in read_inputs([str(SEED)]) if isinstance(a, Article)]
     events = [e for r in pipeline.process(articles) if isinstance(r, ArticleResult) for e in r.events]

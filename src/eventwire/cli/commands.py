@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
 
-from eventwire.cli import EXIT_OK, EXIT_REJECTED, db_option, emit, gazetteer_option, paths_argument, user_errors
+from eventwire.cli import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    db_option,
+    emit,
+    gazetteer_option,
+    paths_argument,
+    user_errors,
+)
 from eventwire.cli.common import open_pipeline, progress, read, report_rejections
 from eventwire.errors import StoreError
 from eventwire.records import Rejection
@@ -89,13 +98,9 @@ def export(db: str | None, fmt: str, output: str | None) -> None:
     with user_errors():
         if db is not None and "://" not in db and not Path(db).exists():
             raise StoreError(f"no database at {db}; create one with `eventwire run PATH --db {db}`")
-        with open_store(db) as store:
-            out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-            try:
-                n = export_events(store.events(), fmt, out)
-            finally:
-                if output:
-                    out.close()
+        with open_store(db) as store, ExitStack() as stack:
+            out = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
+            n = export_events(store.events(), fmt, out)
     click.echo(f"exported {n} events as {fmt}" + (f" to {output}" if output else ""), err=True)
 
 

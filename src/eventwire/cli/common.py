@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -29,10 +30,9 @@ def read(paths: Sequence[str]) -> Iterator[Article | Rejection]:
 
 def progress(items: Iterable[T], label: str) -> Iterable[T]:
     """A progress bar on stderr when stderr is a terminal; nothing otherwise (stdout stays data only)."""
-    from tqdm import tqdm
+    from tqdm.std import tqdm
 
-    return tqdm(items, desc=label, unit=" article", file=click.get_text_stream("stderr"), disable=None,
-                leave=False)
+    return tqdm(items, desc=label, unit=" article", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
 
 
 def report_rejections(rejections: Sequence[Rejection]) -> None:

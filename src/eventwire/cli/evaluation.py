@@ -28,19 +28,23 @@ def _seed(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
 def _geoparsing(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
     from eventwire.evaluate.geoparsing import evaluate_geoparsing
 
-    return evaluate_geoparsing(data, limit=limit)
+    return evaluate_geoparsing(data, limit=limit, gazetteer_path=_path(gazetteer_path))
 
 
 def _ukraine_places(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
     from eventwire.evaluate.ukraine_places import evaluate_ukraine_places
 
-    return evaluate_ukraine_places(data, limit=limit)
+    return evaluate_ukraine_places(data, limit=limit, gazetteer_path=_path(gazetteer_path))
 
 
 def _tempeval(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
     from eventwire.evaluate.tempeval import evaluate_tempeval
 
     return evaluate_tempeval(data, limit=limit)
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
 
 
 SUITES: dict[str, Callable[[Path, int | None, str | None], Report]] = {

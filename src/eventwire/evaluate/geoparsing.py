@@ -218,7 +218,8 @@ def evaluate_geoparsing(path: Path, limit: int | None = None, gazetteer_path: Pa
 
     started = time.monotonic()
     fmt, articles = read_articles(path, limit)
-    strict, overlap, errors, hits, extra = Counts(), Counts(), [], 0, 0
+    strict, overlap, hits, extra = Counts(), Counts(), 0, 0
+    errors: list[float | None] = []
     with Gazetteer.open(ensure_gazetteer(gazetteer_path)) as gaz:
         for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
             s = score_article(article, doc, gaz, fmt == "GeoWebNews")

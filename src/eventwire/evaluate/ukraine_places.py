@@ -33,8 +33,9 @@ class UkrainePlacesReport:
                 "seconds": round(self.seconds, 1)}
 
     def table(self) -> str:
+        median = "n/a" if self.median_km is None else f"{self.median_km:.2f}"
         return (f"ukraine places (UCDP GED, where_prec 1): {self.rows} rows, {self.resolved} resolved\n"
-                f"  within 25 km {self.within_25km:.3f}  median {self.median_km if self.median_km is None else round(self.median_km, 2)} km")
+                f"  within 25 km {self.within_25km:.3f}  median {median} km")
 
 
 def place_name(where: str) -> str:

@@ -11,7 +11,10 @@ from eventwire.extract.countries import Country, country_by_alpha2, country_of
 from eventwire.extract.spans import core_phrase, phrase, subject_of
 from eventwire.records import Actor, PlaceMention
 
+GROUP_KINDS = frozenset({"rebel group", "armed group", "protesters", "civilians"})
 PRONOUNS = frozenset({"its", "their", "it", "they", "his", "her"})
+GANG_WORDS = frozenset({"gang", "gangs", "kidnappers", "robbers", "bandits", "gunmen", "gunman", "assailants",
+                        "attackers", "unknown", "unidentified"})
 REBEL_WORDS = frozenset({"rebels", "rebel", "militants", "militant", "insurgents", "insurgent",
                          "separatists", "jihadists", "guerrillas", "militia", "militias", "terrorists",
                          "fighters", "gunmen", "gunman", "bandits", "attackers", "assailants"})
@@ -68,7 +71,7 @@ def actor_from_phrase(tok: Token, family: str, places: Sequence[PlaceMention]) -
     kind = _kind(words, tok, family, country)
     text = core_phrase(tok).text.strip()
     if country is None:
-        if tok.ent_type_ in ("ORG", "PERSON", "NORP") or kind in ("rebel group", "protesters", "civilians"):
+        if tok.ent_type_ in ("ORG", "PERSON", "NORP") or kind in GROUP_KINDS:
             return Actor(name=_clean(span.text), country=None, kind=kind, text=text)
         return None
     return Actor(name=_acled_name(kind, country), country=country.alpha3, kind=kind, text=text)
@@ -79,6 +82,8 @@ def _kind(words: set[str], tok: Token, family: str, country: Country | None) -> 
         return "police"
     if words & PROTESTER_WORDS:
         return "protesters"
+    if words & GANG_WORDS:
+        return "armed group"
     if words & REBEL_WORDS:
         return "rebel group"
     if words & lx.ARMED_WORDS:
@@ -92,6 +97,16 @@ def _kind(words: set[str], tok: Token, family: str, country: Country | None) -> 
     return "organisation" if tok.ent_type_ == "ORG" else None
 
 
+def placed(actor: Actor | None, country: Country | None) -> Actor | None:
+    """Protesters, civilians and unnamed armed groups with no nationality in the text take the country of
+    the place where they acted, as ACLED names them ("Protesters (Georgia)")."""
+    if actor is None or country is None or actor.country is not None or actor.kind not in GROUP_KINDS:
+        return actor
+    if actor.kind == "rebel group" and actor.text and actor.text[:1].isupper():
+        return actor  # a named group ("M23 rebels") keeps its own name
+    return Actor(name=_acled_name(actor.kind, country), country=country.alpha3, kind=actor.kind, text=actor.text)
+
+
 def _acled_name(kind: str | None, country: Country) -> str:
     return {
         "state forces": f"Military Forces of {country.name}",
@@ -100,6 +115,7 @@ def _acled_name(kind: str | None, country: Country) -> str:
         "protesters": f"Protesters ({country.name})",
         "civilians": f"Civilians ({country.name})",
         "rebel group": f"Rebel group ({country.name})",
+        "armed group": f"Unidentified Armed Group ({country.name})",
     }.get(kind or "", f"Government of {country.name}")
 
 

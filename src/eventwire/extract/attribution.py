@@ -10,6 +10,7 @@ from eventwire.extract import lexicon as lx
 from eventwire.extract.countries import country_by_alpha2, country_of
 from eventwire.extract.spans import core_phrase
 from eventwire.records import Actor, Attribution
+from eventwire.records.event import AttributionStatus
 
 NEWS_AGENCIES = frozenset({"afp", "reuters", "ap", "tass", "interfax", "ria", "xinhua", "bbc", "cnn",
                            "ukrinform", "anadolu", "efe", "dpa", "ansa", "kyodo", "yonhap", "aljazeera"})
@@ -44,6 +45,7 @@ def attribution_for(source: Source | None, actor1: Actor | None, location_countr
         if article_source:
             return Attribution(status="reported", source=article_source, text=None)
         return Attribution(status="unattributed", source=None, text=None)
+    status: AttributionStatus
     if source.kind == "witness" or source.verb in lx.PERCEPTION_VERBS:
         status = "witnessed"
     elif source.kind == "media":

@@ -143,7 +143,7 @@ def _code(tok: Token, family: str, sent: Span) -> Coding | None:
         "loot": "Looting/property destruction", "arrest": "Arrests", "abduct": "Abduction/forced disappearance",
         "sexual": "Sexual violence", "agree": "Agreement", "evacuate": "Other",
         "withdraw": "Non-violent transfer of territory", "territory": "Non-state actor overtakes territory",
-        "kill": "Attack", "protest": _protest_sub(sent),
+        "kill": "Attack", "protest": _protest_sub(tok),
     }.get(family)
     if sub is not None:
         return _acled(family, sub, 0.75 if family in VIOLENT else 0.65)
@@ -191,8 +191,11 @@ def _weapon(tok: Token, sent: Span) -> str | None:
     return None
 
 
-def _protest_sub(sent: Span) -> str:
-    words = _words(sent)
+def _protest_sub(tok: Token) -> str:
+    """ACLED's protest sub-types by what happened to or by the protesters, told in this sentence or the next."""
+    sent = tok.sent
+    following = tok.doc[sent.end : sent.end + 1]
+    words = _words(sent) | (_words(following[0].sent) if len(following) else set())
     if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:
         return "Excessive force against protesters"
     if words & {"stones", "rocks", "torched", "smashed", "looted", "molotov", "set"}:
@@ -223,9 +226,8 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
                 cand = next((g for g in child.children if g.dep_ == "pobj"), None)
             if cand is not None and cand.i in found and found[cand.i].family in VIOLENT:
                 return cand.i
-    if coding.family in ("strike", "attack") and tok.head.i in found:
-        if found[tok.head.i].family == "intercept":  # "fended off a drone barrage"
-            return tok.head.i
+    if coding.family in ("strike", "attack") and tok.head.i in found and found[tok.head.i].family == "intercept":
+        return tok.head.i  # "fended off a drone barrage"
     if coding.family == "kill":
         sent = tok.sent
         hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i

@@ -14,20 +14,30 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase
+from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
-from eventwire.extract.locate import locate
+from eventwire.extract.locate import focus_location, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
-    Actor, Article, Attribution, DateSpan, Event, Evidence, Location, PlaceMention, Plover, SourceRef,
+    Actor,
+    Article,
+    Attribution,
+    DateSpan,
+    Event,
+    Evidence,
+    Location,
+    PlaceMention,
+    Plover,
+    SourceRef,
     TimeMention,
 )
 from eventwire.timex.event_dates import event_date
 
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
 
 
@@ -37,6 +47,7 @@ class Mention:
 
     trigger_start: int
     event: Event
+    anaphoric: bool  # "the shells struck…": refers back to an event already told
 
 
 def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
@@ -45,7 +56,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     merged: list[Event] = []
     for mention in mentions:
         for n, kept in enumerate(merged):
-            if same_event(kept, mention.event):
+            if same_event(kept, mention.event, ignore_dates=mention.anaphoric):
                 merged[n] = merge(kept, mention.event)
                 break
         else:
@@ -58,8 +69,11 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     tok = doc[trig.i]
     coding = trig.coding
     sent = tok.sent
-    actor1 = actor1_for(tok, coding.family, places)
     location = locate(tok, places, verbal=coding.event_type is None)
+    if location is None and coding.event_type is not None:
+        location = focus_location(places)
+    where = country_by_alpha2(location.place.country) if location and location.place.country else None
+    actor1 = placed(actor1_for(tok, coding.family, places), where)
     source = find_source(tok)
     country = location.place.country if location else None
     attribution = attribution_for(source, actor1, country, article.source)
@@ -81,7 +95,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         modality=modality_of(tok, coding.family),
         date=when,
         actor1=actor1,
-        actor2=actor2_for(tok, coding.family, places),
+        actor2=placed(actor2_for(tok, coding.family, places), where),
         location=location,
         fatalities=toll.fatalities if coding.family in ("strike", "attack", "clash", "kill", "territory",
                                                           "riot", "protest", "shoot") else None,
@@ -93,7 +107,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         sources=(SourceRef(article.id, article.title, _iso(article.published), article.url, article.source),),
         confidence=_confidence(coding.strength, actor1, location, when, attribution),
     )
-    return Mention(tok.idx, replace(event, summary=summarize(event)))
+    return Mention(tok.idx, replace(event, summary=summarize(event)), _is_anaphoric(tok))
 
 
 def _territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
@@ -120,13 +134,19 @@ def _own_times(tok: Token, times: Sequence[TimeMention]) -> list[TimeMention]:
     return [m for m in times if not any(a <= m.start < b for a, b in foreign)]
 
 
-def same_event(a: Event, b: Event) -> bool:
+def _is_anaphoric(tok: Token) -> bool:
+    """'The attack killed…', 'the shells struck…': a definite reference to an event told before."""
+    heads = [tok] if tok.pos_ in ("NOUN", "PROPN") else [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(any(c.dep_ == "det" and c.lower_ in DEFINITE for c in h.children) for h in heads)
+
+
+def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
     """Two mentions in one article describe one event: same type, compatible date, place and actor."""
     if (a.sub_event_type, _plover_type(a)) != (b.sub_event_type, _plover_type(b)):
         return False
     if a.modality != b.modality:
         return False
-    if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
+    if not ignore_dates and a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
         return False
     if a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country:
         return False

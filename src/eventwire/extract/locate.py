@@ -8,6 +8,7 @@ over places that belong to an actor ("Kyiv's allies") or to a relative clause ab
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -15,6 +16,11 @@ from eventwire.records import Location, PlaceMention
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "across", "around", "from", "of", "into",
                             "over", "inside", "to", "towards", "toward", "along", "throughout"})
+NEARBY_PREPS = frozenset({"near", "outside", "around", "beyond", "off"})
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "outskirts", "vicinity", "edge"})
+NEARBY_KM = 25.0
+FOCUS_DEGREES = 0.4  # about 40 km: an article's places closer than this are one area
 PARTNER_PREPS = frozenset({"with", "between", "against", "for", "by"})  # "talks with Moscow": a party, not a place
 
 
@@ -41,7 +47,21 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
             best = (score, mention)
     if best is None:
         return None
-    return Location(place=best[1].place, text=best[1].text)  # type: ignore[arg-type]
+    place = best[1].place
+    assert place is not None
+    if place.precision == 1 and _is_nearby(_head_token(doc, best[1])):
+        place = replace(place, precision=2, uncertainty_km=max(place.uncertainty_km or 0.0, NEARBY_KM))
+    return Location(place=place, text=best[1].text)
+
+
+def _is_nearby(tok: Token | None) -> bool:
+    """'near Pokrovsk', 'east of Kupiansk', 'outside Kyiv': ACLED's precision 2, somewhere around the place."""
+    if tok is None:
+        return False
+    prep = tok.head
+    if prep.lower_ in NEARBY_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS
 
 
 def _head_token(doc: Doc, mention: PlaceMention) -> Token | None:
@@ -79,3 +99,21 @@ def _in_foreign_relcl(trigger: Token, place: Token) -> bool:
         if anc.dep_ == "relcl":
             return not (anc.left_edge.i <= trigger.i <= anc.right_edge.i)
     return False
+
+
+def focus_location(places: Sequence[PlaceMention]) -> Location | None:
+    """When an article's specific places all lie in one small area (a Tbilisi protest story), an event whose
+    sentence names no place is coded to that area with precision 2; otherwise there is no fallback."""
+    specific = [m for m in places if m.kind == "toponym" and m.place is not None and m.place.precision < 3
+                and m.place.feature not in ("country", "admin1", "admin2", "region", "continent")]
+    if not specific:
+        return None
+    first = specific[0].place
+    assert first is not None
+    for m in specific[1:]:
+        p = m.place
+        assert p is not None
+        if abs(p.lat - first.lat) > FOCUS_DEGREES or abs(p.lon - first.lon) > FOCUS_DEGREES:
+            return None
+    place = replace(first, precision=2, uncertainty_km=max(first.uncertainty_km or 0.0, NEARBY_KM))
+    return Location(place=place, text=None)

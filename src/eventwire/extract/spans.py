@@ -43,9 +43,12 @@ def char_span(span: Span) -> tuple[int, int]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or for an infinitive ('preparing to announce') the governing verb's."""
+    """The verb's active subject (the doer), or for an infinitive ('preparing to announce') the governing
+    verb's. A passive subject ('20 people were detained') is the one acted on, so it is never returned."""
     for _ in range(4):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:

@@ -121,7 +121,8 @@ class Gazetteer:
         """The country this name (or ISO code) stands for, if any."""
         if len(name) == 2 and name.isupper() and name in self.countries():
             return self.countries()[name]
-        return next((c for c in self.candidates(name) if c.feature == "country"), None)
+        found = [c for c in self.candidates(name) if c.feature == "country"]
+        return min(found, key=lambda c: (c.quality, -c.population), default=None)
 
     def admin1(self, name: str, country: str | None = None) -> Candidate | None:
         """The first-level region ("Donetsk", "Donetsk Oblast", "Texas") in `country` if given."""

@@ -131,13 +131,13 @@ def _why(best: Scored, n: int) -> str:
 
 
 def context_of(resolved: list[tuple[Found, Candidate | None]]) -> ArticleContext:
-    counts: Counter[str] = Counter()  # float weights
+    counts: Counter[str] = Counter()
     admin1: set[str] = set()
     sentence_admin1: set[tuple[int, str]] = set()
     points = []
     for found, c in resolved:
         if found.kind == "demonym" and found.country_hint:
-            counts[found.country_hint] += 0.5
+            counts[found.country_hint] += 1  # a demonym names the country as much as its name does
             continue
         if c is None:
             continue

@@ -12,7 +12,7 @@ from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 Level = Literal["any", "region", "settlement", "near"]
 
@@ -108,8 +108,8 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
     elif prev is not None and prev.lower_ in ("near", "outside", "nearby", "around") and level == "any":
         level = "near"
     elif (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the")
-          and doc[end + 2].lower_ in SETTLEMENT_WORDS):
-        level = "settlement"
+          and any(t.lower_ in SETTLEMENT_WORDS for t in doc[end + 2:end + 5])):
+        level = "settlement"  # "X, a (small frontline) village"
     return level, start, span_end, start, look_end
 
 

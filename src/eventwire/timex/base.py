@@ -10,7 +10,7 @@ from functools import cache
 
 from eventwire.records.time import TimexType
 from eventwire.timex import dates
-from eventwire.timex.lexicon import FUTURE_CUES_RE
+from eventwire.timex.lexicon import FUTURE_CUES_RE, PAST_CUES_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,8 @@ class Context:
 
     def future(self, start: int) -> bool:
         """Whether the clause leading to `start` looks forward ("will meet on Monday")."""
-        return _future_re().search(self.clause_before(start)) is not None
+        clause = self.clause_before(start)
+        return _future_re().search(clause) is not None and _past_re().search(clause) is None
 
     def word_before(self, start: int) -> str:
         words = self.text[max(0, start - 20):start].split()
@@ -55,6 +56,11 @@ class Context:
 @cache
 def _future_re() -> re.Pattern[str]:
     return re.compile(FUTURE_CUES_RE, re.IGNORECASE)
+
+
+@cache
+def _past_re() -> re.Pattern[str]:
+    return re.compile(PAST_CUES_RE, re.IGNORECASE)
 
 
 Handler = Callable[[re.Match[str], Context, "Reading | None"], "Reading | None"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from eventwire.records.time import DatePrecision, DateSpan, TimeMention
@@ -27,16 +27,18 @@ def event_date(mentions: Sequence[TimeMention], *, trigger: tuple[int, int], cla
     article's narrative day, then the publication window. Past events are never dated after
     publication: a dated expression that falls after it only counts when the clause looks forward.
     """
+    if isinstance(published, datetime):  # a datetime is a date, but cannot be compared with one
+        published = published.date()
     forward = _future_re().search(text[clause[0]:min(clause[1], trigger[1] + 40)]) is not None
     dated = [m for m in mentions if _usable(m, published, forward)]
     in_clause = [m for m in dated if clause[0] <= m.start and m.end <= clause[1]
                  and not (_precision(m) == "year" and _subordinate(text, trigger, m))]
     if in_clause:
-        return _from_mention(_nearest(in_clause, trigger), "same clause")
+        return _honest(_from_mention(_nearest(in_clause, trigger), "same clause"), published, forward)
     in_sentence = [m for m in dated if sentence[0] <= m.start and m.end <= sentence[1]
                    and _precision(m) not in ("year",)]
     if in_sentence:
-        return _from_mention(_nearest(in_sentence, trigger), "same sentence")
+        return _honest(_from_mention(_nearest(in_sentence, trigger), "same sentence"), published, forward)
     story = narrative_day(mentions, text, published)
     if story is not None:
         return DateSpan(story.day, story.day, "day", story.text,
@@ -46,6 +48,14 @@ def event_date(mentions: Sequence[TimeMention], *, trigger: tuple[int, int], cla
         return None
     return DateSpan(published - timedelta(days=1), published, "days", None,
                     f"no time expression; reported in an article published {published.isoformat()}")
+
+
+def _honest(span: DateSpan, published: date | None, forward: bool) -> DateSpan:
+    """A past event's interval ends at publication at the latest ("fell this week" on a Thursday)."""
+    if forward or published is None or span.end <= published:
+        return span
+    return DateSpan(span.start, published, span.precision, span.text,
+                    f"{span.rule}; clipped at publication {published.isoformat()} (a past event)")
 
 
 def _usable(m: TimeMention, published: date | None, forward: bool) -> bool:

@@ -54,9 +54,11 @@ NUMBER_RE = (rf"(?:{_DIGIT_NUM}|(?:{_TEN_WORDS})(?:[-\s](?:{_SMALL_WORDS}))?|{_S
 DAY_NUM_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 # Words that make a bare expression look forward in time ("will meet on Monday").
-FUTURE_CUES_RE = (r"\b(?:will|'ll|shall|would|going\s+to|scheduled|due\s+to|due\s+on|plans?\s+to|planned"
-                  r"|planning|expected\s+to|set\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held|intends?\s+to"
-                  r"|aims?\s+to|next|as\s+early\s+as|as\s+soon\s+as|could|might|effective)\b")
+FUTURE_CUES_RE = (r"\b(?:will|'ll|shall|going\s+to|(?:is|are)\s+(?:scheduled|due|set|expected|planning)"
+                  r"|would|plans?\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held|next"
+                  r"|as\s+early\s+as|as\s+soon\s+as|effective)\b")
+# Words that keep a forward cue from counting ("had been scheduled", "previously planned").
+PAST_CUES_RE = r"\b(?:had\s+been|previously|ago)\b"
 # Modifiers TimeML keeps inside a TIMEX3 ("at least 72 hours", "nearly two years").
 # TempEval's annotators leave "about", "only", "just", "roughly" outside the expression.
 APPROX_RE = r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|nearly|almost|over|up\s+to)"

@@ -89,6 +89,31 @@ def same_or_next(m: re.Match[str], ctx: Context, anchor: Reading | None) -> Read
     return from_period(period, f"'{which} {unit}' from {said}", type_, suffix)
 
 
+def reporting_period(m: re.Match[str], ctx: Context, anchor: Reading | None) -> Reading | None:
+    """"the year-earlier period", "year-ago", "the latest period", "the week": results-news periods.
+
+    A company's report names a period (usually a quarter) once and then refers back to it; the
+    period is the preceding quarter-like expression, else the last quarter completed before publication.
+    """
+    words = " ".join(m.group(0).lower().split())
+    if words == "the week":
+        base, said = _anchor_period(ctx, anchor)
+        if base is None or base.granularity not in ("day", "week"):
+            return unresolved("week", "'the week' without a day to anchor it")
+        return from_period(dates.containing(base.start, "week"), f"'the week' of {said}")
+    if anchor is not None and anchor.period is not None and anchor.period.granularity in (
+            "quarter", "half", "month", "year"):
+        base, said = anchor.period, f"the preceding expression ({anchor.value})"
+    elif ctx.published is not None:
+        base = dates.shift(dates.containing(ctx.published, "quarter"), -1)
+        said = "the last quarter completed before publication"
+    else:
+        return unresolved("quarter", f"'{words}'")
+    if "year-ago" in words or "year-earlier" in words:
+        return from_period(_move(base, -1, "Y"), f"'{words}': a year before {said}")
+    return from_period(base, f"'{words}': {said}")
+
+
 def rules() -> list[Rule]:
     units = r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
     return [
@@ -97,6 +122,9 @@ def rules() -> list[Rule]:
              r"|after(?=\s*[.,;:)]|$))\b", offset, 2, anchored=True),
         Rule("same-next", rf"\b(?:(?:earlier|later)\s+)?(?P<which>that|the\s+same|the\s+next|the\s+following"
              rf"|the\s+previous|the\s+preceding|the\s+prior)\s+{units}\b", same_or_next, 2, anchored=True),
+        Rule("period", r"\b(?:the\s+)?(?:year-earlier|year-ago|latest|same)\s+period\b"
+             r"|\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))|\bthe\s+week\b(?!\s+(?:of|before|after))",
+             reporting_period, 6, anchored=True),
         Rule("day-before", rf"\bthe\s+{units}\s+(?P<dir>before|after)(?=\s*[.,;:)]|$)(?P<which>)",
              same_or_next, 2, anchored=True),
     ]

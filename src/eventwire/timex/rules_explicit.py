@@ -304,8 +304,8 @@ def rules() -> list[Rule]:
              r"(?![,.]\d|-\d|\s*-)", year_alone, 4),
         Rule("written-year", r"\b(?:the\s+year\s+)?(?:nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty"
              r"|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
-             r"|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
-             written_year, 4),
+             r"|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+             r"(?![\s-]+(?:years?|people|dollars|troops)\b)", written_year, 4),
         Rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
              r"(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<dec2>\d0))s\b", _decade_any, 3),
         Rule("century", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)"

@@ -152,6 +152,19 @@ def the_weekend(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | 
     return from_period(period, "the weekend: most recent, or next by tense")
 
 
+def the_year(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
+    """"the year" / "the fiscal year" span a year (a duration in TimeML); "the full year", "the current
+    year" name the publication's year; "year-end" its last day."""
+    words = " ".join(m.group(0).lower().split())
+    if words in ("the year", "the fiscal year"):
+        return Reading("DURATION", "P1Y", None, None, f"'{words}' as a duration")
+    if ctx.published is None:
+        return unresolved("day" if "end" in words else "year", f"'{words}'")
+    if "end" in words:
+        return from_period(dates.day(ctx.published.replace(month=12, day=31)), f"'{words}': 31 December")
+    return from_period(dates.year(ctx.published.year), f"'{words}': the publication's year")
+
+
 def rules() -> list[Rule]:
     """The rules resolved against the publication date, in priority order."""
     rel = r"(?P<rel>this|last|next|past|previous|coming|current|the\s+past|the\s+last|the\s+previous" \
@@ -169,4 +182,7 @@ def rules() -> list[Rule]:
         Rule("season", rf"\b{_MOD}(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?\b",
              season_alone, 5),
         Rule("weekend", r"\b(?:the|this)\s+weekend\b", the_weekend, 4),
+        Rule("the-year", r"\bthe\s+(?:full\s+|fiscal\s+|current\s+(?:fiscal\s+)?|latest\s+fiscal\s+)?year\b"
+             r"(?![-\s]+(?:\d|ago|earlier|before|after|later|two|old))|\byear(?:-end|\s+end|'s\s+end)\b"
+             r"|\bthe\s+end\s+of\s+the\s+year\b", the_year, 6),
     ]

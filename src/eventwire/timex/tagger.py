@@ -3,9 +3,10 @@ intervals against the publication date, and anchor "the next day" on the express
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from eventwire.records.time import TimeMention
@@ -38,6 +39,8 @@ def tag_times(text: str, published: date | None, article_id: str = "", *,
     `day_first` reads 07/11/2024 as 7 November (the European convention); otherwise numeric dates are
     read month first unless the first number cannot be a month.
     """
+    if isinstance(published, datetime):  # a datetime is a date, but cannot be compared with one
+        published = published.date()
     ctx = Context(text, published, day_first)
     chosen = _select(_candidates(ctx))
     readings = _resolve_anchored(chosen, ctx)
@@ -52,19 +55,32 @@ def _candidates(ctx: Context) -> list[_Candidate]:
         for m in pattern.finditer(ctx.text):
             if m.end() == m.start():
                 continue
-            reading = rule.handler(m, ctx, None)
+            reading = _read(rule, m, ctx, None)
             if reading is not None:
                 found.append(_Candidate(m.start(), m.end(), rule.priority, rule, m, reading))
     return found
 
 
+def _read(rule: Rule, m: re.Match[str], ctx: Context, anchor: Reading | None) -> Reading | None:
+    """Run one rule's handler; arithmetic on numbers from the text ("50,000 years ago") can leave the
+    calendar, and such a match is no time expression we can resolve."""
+    try:
+        return rule.handler(m, ctx, anchor)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest match wins; among equally long ones, the rule with the lower priority number."""
+    starts: list[int] = []  # taken spans, kept sorted by start so overlap checks are two comparisons
     taken: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect.bisect_left(starts, cand.start)
+        if (i > 0 and taken[i - 1].end > cand.start) or (i < len(taken) and taken[i].start < cand.end):
+            continue
+        starts.insert(i, cand.start)
+        taken.insert(i, cand)
+    return taken
 
 
 def _resolve_anchored(chosen: list[_Candidate], ctx: Context) -> list[Reading]:
@@ -74,7 +90,7 @@ def _resolve_anchored(chosen: list[_Candidate], ctx: Context) -> list[Reading]:
     for cand in chosen:
         reading = cand.reading
         if cand.rule.anchored:
-            reading = cand.rule.handler(cand.match, ctx, anchor) or reading
+            reading = _read(cand.rule, cand.match, ctx, anchor) or reading
         readings.append(reading)
         if reading.period is not None and not reading.rule.startswith("overnight"):
             anchor = reading
@@ -94,10 +110,11 @@ def _place_overnight(mentions: list[TimeMention], text: str, published: date | N
     spans = sentences(text)
     story = narrative_day(mentions, text, published)
     placed: dict[int, TimeMention] = {}
+    days = [m for m in mentions if m.start_date and m.start_date == m.end_date
+            and not (m.rule or "").startswith("overnight")]
     for night in nights:
         sent = sentence_of(spans, night.start)
-        same = [m for m in mentions if sent[0] <= m.start < sent[1] and m is not night and m.start_date
-                and m.start_date == m.end_date and not (m.rule or "").startswith("overnight")]
+        same = [m for m in days if sent[0] <= m.start < sent[1]]
         if same:
             ref = min(same, key=lambda m: abs(m.start - night.start))
             day, why = ref.start_date, f"the night before '{ref.text}' in the same sentence"
@@ -111,7 +128,7 @@ def _place_overnight(mentions: list[TimeMention], text: str, published: date | N
                 f"coded to {day.isoformat()}")
         placed[night.start] = replace(night, value=f"{eve.isoformat()}TNI", start_date=eve, end_date=day,
                                       rule=rule)
-    return [placed.get(m.start, m) if m in nights else m for m in mentions]
+    return [placed.get(m.start, m) for m in mentions]
 
 
 __all__ = ["tag_times", "dates"]
