@@ -28,7 +28,7 @@ def test_extract_examples_prints_valid_events(cli) -> None:
     assert result.returncode == 0, result.stderr
     events = validate_lines(result.stdout)
     assert {e["sub_event_type"] for e in events} >= {
-        "Peaceful protest", "Arrests", "Shelling/artillery/missile attack", "Agreement", "Armed clash"}
+        "Protest with intervention", "Arrests", "Shelling/artillery/missile attack", "Agreement", "Armed clash"}
     shelling = next(e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack")
     assert shelling["fatalities"] == 3 and shelling["injuries"] == 7
 
