@@ -90,7 +90,7 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma in ("down", "repel", "intercept"):
         return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in ("take", "gain", "wrest"):
-        return "territory" if objects & PLACE_NOUNS or (conflict and _object_is_place(tok)) else None
+        return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family == "territory":
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family in ("strike", "attack", "clash", "kill"):
@@ -122,6 +122,8 @@ def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
         if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
             return family if (near & lx.WEAPON_WORDS or conflict) else None
         return family if conflict else None
+    if family == "withdraw":
+        return family if near & lx.ARMED_WORDS else None  # troops withdraw; cash withdrawals are not events
     if lemma == "rally":
         return "protest" if near & {"protest", "opposition", "against", "supporters", "thousands"} else None
     if lemma in ("deal", "agreement", "accord"):
