@@ -82,3 +82,14 @@ def test_no_publication_date() -> None:
     assert _date_of("Police arrested two men.", "arrested", published=None) is None
     span = _date_of("Police arrested two men on 3 March 2023.", "arrested", published=None)
     assert span is not None and span.start == date(2023, 3, 3)
+
+
+def test_past_event_in_this_week_is_clipped_at_publication() -> None:
+    span = _date_of("Shares fell this week on the news.", "fell", published=date(2024, 11, 6))
+    assert span is not None and span.end == date(2024, 11, 6) and span.rule and "clipped" in span.rule
+
+
+def test_sentences_skip_abbreviations() -> None:
+    text = "Gen. Smith left on Nov. 7 at 3 p.m. local time. Troops followed.\n\nA new paragraph."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Gen. Smith left on Nov. 7 at 3 p.m. local time.", "Troops followed.", "A new paragraph."]

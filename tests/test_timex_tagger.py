@@ -120,3 +120,21 @@ def test_offsets_and_article_id() -> None:
     text = "Rockets fell on Sunday."
     [m] = tag_times(text, PUB, "a1")
     assert (m.article_id, text[m.start:m.end], m.rule) == ("a1", "Sunday", m.rule) and m.rule
+
+
+@pytest.mark.parametrize(("text", "published", "words", "value"), [
+    # Same weekday as publication: the day itself; "last" means the week before.
+    ("The strike happened on Friday.", date(2024, 11, 8), "Friday", "2024-11-08"),
+    ("The strike happened last Friday.", date(2024, 11, 8), "last Friday", "2024-11-01"),
+    # A month after publication with no forward cue is last year's; with one, this year's.
+    ("Fighting broke out in December.", date(2024, 3, 2), "December", "2023-12"),
+    ("A vote is scheduled for December.", date(2024, 3, 2), "December", "2024-12"),
+    # Year-less dates: the closest year, then the clause's tense.
+    ("The accord takes effect Jan. 5.", date(2024, 12, 20), "Jan. 5", "2025-01-05"),
+    ("The fiscal year ended March 31.", date(2024, 11, 1), "March 31", "2024-03-31"),
+    ("Winter arrived early.", date(2024, 1, 15), "Winter", "2023-WI"),
+    ("The last Thanksgiving was quiet.", date(2024, 11, 8), "last Thanksgiving", "2023-11-23"),
+])
+def test_resolution_conventions(text: str, published: date, words: str, value: str) -> None:
+    found = [m for m in tag_times(text, published) if m.text == words]
+    assert found and found[0].value == value, [(m.text, m.value) for m in tag_times(text, published)]

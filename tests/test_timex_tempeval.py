@@ -54,8 +54,11 @@ def test_evaluate_on_tiny_corpus(tmp_path: Path) -> None:
     assert "eventwire" in report.table() and report.to_dict()["documents"] == 1
 
 
-# Measured on the shared half (256 documents) with the rules as they are; floors sit a little below.
-FLOORS = {"strict_f1": 0.83, "relaxed_f1": 0.90, "value_f1": 0.76, "type_accuracy": 0.93}
+# Measured on the shared half (256 documents): strict F1 0.866, relaxed F1 0.938, value F1 0.788,
+# value accuracy 0.840, type accuracy 0.946 (HeidelTime on the same files: 0.839, 0.920, 0.776, 0.844,
+# 0.955). The floors sit a little below what eventwire measures.
+FLOORS = {"strict_f1": 0.85, "relaxed_f1": 0.92, "value_f1": 0.77, "value_accuracy": 0.82,
+          "type_accuracy": 0.93}
 
 
 @pytest.mark.slow

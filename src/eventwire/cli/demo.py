@@ -36,8 +36,11 @@ def demo(db: str | None, gazetteer_path: str | None, examples: str) -> None:
     click.echo(summary_table(events))
     report_rejections(summary.rejections)
     where = sqlite_path(db)
-    click.echo(f"\n{summary.articles} articles read from {', '.join(inputs)}: {summary.events} events "
-               f"({summary.no_event_articles} articles without events), {len(summary.rejections)} rejected.")
+    click.echo(f"\n{summary.articles} articles read from {', '.join(inputs)}: {summary.events} events; "
+               f"articles without events: {summary.no_event_articles}; rejected inputs: {len(summary.rejections)}.")
+    if not SEED.is_file():
+        click.echo(f"(The seed article was not found at {SEED}: put the shared data folder beside the repo "
+                   "to include it.)")
     click.echo(f"Stored in {where}. Next:\n"
                f"  .venv/bin/eventwire export --db {where} --format jsonl      # every field, with evidence\n"
                f"  .venv/bin/eventwire export --db {where} --format acled-csv  # for ACLED tooling\n"

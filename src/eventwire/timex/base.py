@@ -10,7 +10,7 @@ from functools import cache
 
 from eventwire.records.time import TimexType
 from eventwire.timex import dates
-from eventwire.timex.lexicon import FUTURE_CUES_RE, PAST_CUES_RE
+from eventwire.timex.lexicon import FUTURE_CUES_RE, PAST_CUES_RE, STRONG_PAST_CUES_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +44,26 @@ class Context:
         return before[cut + 1:] if cut >= 0 else before
 
     def future(self, start: int) -> bool:
-        """Whether the clause leading to `start` looks forward ("will meet on Monday")."""
+        """Whether the clause leading to `start` looks forward ("will meet on Monday", "by March")."""
+        return self.tense(start) == "future"
+
+    def past(self, start: int) -> bool:
+        """Whether the clause leading to `start` is plainly about the past ("the year ended March 31")."""
+        return self.tense(start) == "past"
+
+    def tense(self, start: int) -> str | None:
+        """"future", "past" or None (no cue), from the words before `start` in its clause.
+
+        "had been scheduled to expire Friday" is past; "was expected to join in April" looks ahead.
+        """
         clause = self.clause_before(start)
-        return _future_re().search(clause) is not None and _past_re().search(clause) is None
+        if _strong_past_re().search(clause):
+            return "past"
+        if _future_re().search(clause):
+            return "future"
+        if _past_re().search(clause):
+            return "past"
+        return None
 
     def word_before(self, start: int) -> str:
         words = self.text[max(0, start - 20):start].split()
@@ -56,6 +73,11 @@ class Context:
 @cache
 def _future_re() -> re.Pattern[str]:
     return re.compile(FUTURE_CUES_RE, re.IGNORECASE)
+
+
+@cache
+def _strong_past_re() -> re.Pattern[str]:
+    return re.compile(STRONG_PAST_CUES_RE, re.IGNORECASE)
 
 
 @cache
@@ -104,8 +126,11 @@ def nearest_year(ctx: Context, month: int, day: int, start: int) -> int | None:
     best = min((pub.year - 1, pub.year, pub.year + 1),
                key=lambda y: abs((date(y, month, min(day, 28)) - pub).days))
     candidate = date(best, month, min(day, 28))
-    if ctx.future(start) and candidate < pub - timedelta(days=2):
+    tense = ctx.tense(start)
+    if tense == "future" and candidate < pub - timedelta(days=2):
         return best + 1
+    if tense == "past" and candidate > pub + timedelta(days=2):
+        return best - 1
     return best
 
 

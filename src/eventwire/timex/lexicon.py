@@ -54,11 +54,14 @@ NUMBER_RE = (rf"(?:{_DIGIT_NUM}|(?:{_TEN_WORDS})(?:[-\s](?:{_SMALL_WORDS}))?|{_S
 DAY_NUM_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 # Words that make a bare expression look forward in time ("will meet on Monday").
-FUTURE_CUES_RE = (r"\b(?:will|'ll|shall|going\s+to|(?:is|are)\s+(?:scheduled|due|set|expected|planning)"
-                  r"|would|plans?\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held|next"
-                  r"|as\s+early\s+as|as\s+soon\s+as|effective)\b")
-# Words that keep a forward cue from counting ("had been scheduled", "previously planned").
-PAST_CUES_RE = r"\b(?:had\s+been|previously|ago)\b"
+FUTURE_CUES_RE = (r"\b(?:will|'ll|shall|going\s+to|(?:is|are)\s+(?:due|set|expected|planning)|expects?\s+to"
+                  r"|expected\s+to|set\s+(?:for|to)|scheduled|due\s+in|plans?\s+to|planned\s+to|planning"
+                  r"|intends?\s+to|aims?\s+to|is\s+to|are\s+to|upcoming|to\s+be\s+held|next|would|until"
+                  r"|postponed|deadline|as\s+early\s+as|as\s+soon\s+as|effective)\b")
+# Past cues: the strong ones outweigh a forward cue ("had been scheduled to expire Friday" is over);
+# the weak ones only decide when nothing looks forward.
+STRONG_PAST_CUES_RE = r"\b(?:previously|had\s+been|ago|ended)\b"
+PAST_CUES_RE = r"\b(?:had|was|were|did|since)\b"
 # Modifiers TimeML keeps inside a TIMEX3 ("at least 72 hours", "nearly two years").
 # TempEval's annotators leave "about", "only", "just", "roughly" outside the expression.
 APPROX_RE = r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|nearly|almost|over|up\s+to)"

@@ -81,9 +81,11 @@ def same_or_next(m: re.Match[str], ctx: Context, anchor: Reading | None) -> Read
     type_: TimexType = "TIME" if part else "DATE"
     if base is None:
         return unresolved(gran, f"'{which} {unit}'", type_, suffix)
-    if base.granularity in ("year", "decade", "century", "quarter", "half", "season", "month") and gran in (
-            "day", "week", "weekend") or (base.granularity == "year" and gran == "month"):
-        # "in March ... the next day": the anchor is too coarse to count days from; keep its period.
+    if base.granularity in ("decade", "century") or base.granularity in (
+            "year", "quarter", "half", "season") and gran in ("day", "week", "weekend"):
+        return unresolved(gran, f"'{which} {unit}' with no finer expression before it", type_, suffix)
+    if base.granularity == "month" and gran in ("day", "week", "weekend"):
+        # "in March ... the next day": too coarse to count days from; the month is what we know.
         return from_period(base, f"'{which} {unit}' on a coarser anchor, {said}")
     period = dates.shift(dates.containing(base.start, gran), _STEP[which])
     return from_period(period, f"'{which} {unit}' from {said}", type_, suffix)

@@ -70,6 +70,8 @@ def vague_duration(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading
     if m.group("lead") is None and ctx.word_before(m.start()) not in (
             "for", "in", "within", "over", "after", "took", "lasted", "last", "than", "of", "the"):
         return None
+    if m.group("lead") and "recent" in m.group("lead").lower() and m.group("unit").lower() == "years":
+        return Reading("DATE", "PAST_REF", None, None, "'recent years' (TimeML: a past reference)")
     return Reading("DURATION", duration_value(None, _code(m.group("unit"))), None, None, "vague duration")
 
 

@@ -105,7 +105,7 @@ def month_alone(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | 
         return None
     mon = month_number(word)
     if ctx.published is None:
-        return unresolved("month", "month name")
+        return Reading("DATE", f"XXXX-{mon:02d}", None, None, "month name (no publication date)")
     pub = ctx.published
     this = dates.month(pub.year, mon)
     if rel == "last":
@@ -122,7 +122,7 @@ def month_alone(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | 
 
 def year_alone(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
     text, start, end = ctx.text, m.start(), m.end()
-    if start > 0 and (text[start - 1] in "$£€#" or text[max(0, start - 2):start] in (", ", "0,")):
+    if start > 0 and text[start - 1] in "$£€#":
         return None
     counted = (r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|tons|tonnes|km|miles|metres|meters"
                r"|feet|dollars|euros|men|women|residents|cases|units|votes|shares|pounds|barrels|civilians"
@@ -157,19 +157,23 @@ def century(m: re.Match[str], _ctx: Context, _: Reading | None) -> Reading | Non
 
 def quarter(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
     words = m.group(0).lower()
-    if ctx.published is None:
-        return unresolved("quarter", "quarter")
-    pub = ctx.published
-    current = dates.containing(pub, "quarter")
     year_text = m.group("year")
     ordinal = next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", words)), None)
     if ordinal is None and "final" in words:
         ordinal = 4
+    if ctx.published is None and not (ordinal and year_text):
+        return Reading("DATE", f"XXXX-Q{ordinal or 'X'}", None, None, "quarter (no publication date)")
+    if ctx.published is None:
+        return from_period(dates.quarter(int(year_text), ordinal or 1), "quarter by number")
+    pub = ctx.published
+    current = dates.containing(pub, "quarter")
     if ordinal is not None:
         y = int(year_text) if year_text else pub.year - (1 if "last year" in words else 0)
         period = dates.quarter(y, ordinal)
-        if not year_text and "last year" not in words:
-            period = lean(ctx, m.start(), period)
+        if not year_text and "last year" not in words and period.start > pub + timedelta(days=92):
+            # Results news names quarters of the current fiscal year; one that has not begun within
+            # the next quarter is last year's.
+            period = dates.quarter(y - 1, ordinal)
         return from_period(period, "quarter by number")
     if "current" in words or "this" in words:
         return from_period(current, "current quarter")
@@ -261,20 +265,35 @@ def _day_for_word(word: str, ctx: Context, start: int) -> date | None:
 
 _ORD_Q = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _HOL = (r"(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Independence\s+Day|Halloween"
-        r"|Valentine's\s+Day)")
+        r"|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day)")
+
+
+def _floating(name: str, y: int) -> date:
+    """US holidays fixed by weekday: Thanksgiving (4th Thursday of November), Election Day (the
+    Tuesday after the first Monday of November)."""
+    first = date(y, 11, 1)
+    if name.startswith("thanksgiving"):
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
 
 
 def holiday(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
+    if not m.group("hol")[0].isupper():
+        return None
     name = " ".join(m.group("hol").lower().split())
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
              "halloween": (10, 31), "valentine's day": (2, 14)}
-    mon, dnum = fixed[name]
+    mon, dnum = fixed.get(name, (11, 25))
     year_text = m.group("year")
     y = int(year_text) if year_text else nearest_year(ctx, mon, dnum, m.start())
     if y is None:
         return unresolved("day", "holiday")
-    return from_period(dates.day(date(y, mon, dnum)), "fixed holiday")
+    def on(year: int) -> date:
+        return date(year, mon, dnum) if name in fixed else _floating(name, year)
+    if m.group(0).lower().startswith("last") and ctx.published and not year_text and on(y) >= ctx.published:
+        y -= 1
+    return from_period(dates.day(on(y)), "holiday" + ("" if name in fixed else " by weekday rule"))
 
 
 def rules() -> list[Rule]:
@@ -316,9 +335,9 @@ def rules() -> list[Rule]:
              rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR_RE}))?\b(?!s)", quarter, 3),
         Rule("half", rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<of>{YEAR_RE}|this\s+year"
              r"|last\s+year|next\s+year))?\b", half, 3),
-        Rule("holiday", rf"\b(?P<hol>{_HOL}){_YR}", holiday, 3, case_sensitive=True),
+        Rule("holiday", rf"\b(?:last\s+)?(?P<hol>{_HOL}){_YR}", holiday, 3),
         Rule("clock", r"\b(?P<clock>(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*"
-             r"(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)|noon|midnight)(?:\s+(?:EST|EDT|GMT|UTC|CET|BST|PST|PDT"
+             r"(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)|noon|midnight|midday)(?:\s+(?:EST|EDT|GMT|UTC|CET|BST|PST|PDT"
              rf"|local\s+time))?(?:\s+(?:on\s+)?(?P<dayword>{WEEKDAY_RE}|today|yesterday|tomorrow|tonight))?",
              clock_time, 3, anchored=True),
     ]

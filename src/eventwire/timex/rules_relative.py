@@ -108,7 +108,7 @@ def relative_unit(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading 
 
 def _relative_season(m: re.Match[str], ctx: Context, rel: str, code: str) -> Reading | None:
     if ctx.published is None:
-        return unresolved("season", f"'{rel}' season")
+        return Reading("DATE", f"XXXX-{code}", None, None, f"'{rel}' season (no publication date)")
     pub = ctx.published
     this = dates.season(pub.year - (1 if code == "WI" and pub.month <= 2 else 0), code)
     step = _REL_STEP[rel]
@@ -132,7 +132,7 @@ def season_alone(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading |
                                                              "late"):
         return None
     if ctx.published is None:
-        return unresolved("season", "season")
+        return Reading("DATE", f"XXXX-{SEASONS[word]}", None, None, "season (no publication date)")
     pub = ctx.published
     this = dates.season(pub.year - (1 if SEASONS[word] == "WI" and pub.month <= 2 else 0), SEASONS[word])
     reading = from_period(lean(ctx, m.start(), this), "season: most recent, or next by tense")

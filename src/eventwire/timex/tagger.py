@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from eventwire.records.time import TimeMention
-from eventwire.timex import dates, rules_anchored, rules_durations, rules_explicit, rules_relative
+from eventwire.timex import rules_anchored, rules_durations, rules_explicit, rules_relative
 from eventwire.timex.base import Context, Reading, Rule
 from eventwire.timex.narrative import narrative_day, sentence_of, sentences
 
@@ -130,5 +130,3 @@ def _place_overnight(mentions: list[TimeMention], text: str, published: date | N
                                       rule=rule)
     return [placed.get(m.start, m) for m in mentions]
 
-
-__all__ = ["tag_times", "dates"]
