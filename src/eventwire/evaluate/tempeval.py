@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from eventwire.errors import UsageError
 from eventwire.timex.tagger import tag_times
 
 TEMPEVAL_DIR = Path("eval/tempeval3/TBAQ-cleaned")
@@ -130,10 +131,11 @@ def read_timeml(path: Path) -> TimemlDoc:
 
 
 def load_documents(data_dir: Path, limit: int | None = None) -> list[TimemlDoc]:
-    root = data_dir / TEMPEVAL_DIR
+    # Either the TBAQ-cleaned folder itself (as `eventwire eval tempeval --data` takes it) or the data root.
+    root = data_dir if any(data_dir.glob("*/*.tml")) else data_dir / TEMPEVAL_DIR
     paths = sorted(root.glob("AQUAINT/*.tml")) + sorted(root.glob("TimeBank/*.tml"))
     if not paths:
-        raise FileNotFoundError(f"no TimeML files under {root}")
+        raise UsageError(f"no TimeML files under {root}; point --data at the TBAQ-cleaned folder")
     return [read_timeml(p) for p in paths[:limit]]
 
 
