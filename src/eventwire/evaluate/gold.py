@@ -7,12 +7,12 @@ attribution, modality, actor country, evidence words); `must_not` lists what mus
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.geo.rows import haversine_km
 from eventwire.records import Event
 
 
@@ -131,9 +131,3 @@ def _breaks(rule: dict[str, Any], e: Event) -> bool:
     return "location_country" in rule and e.location is not None and e.location.place.country == rule[
         "location_country"]
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
