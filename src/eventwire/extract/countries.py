@@ -81,5 +81,10 @@ def country_of(words: str) -> Country | None:
     return _index().get(key) or _index().get("the " + key)
 
 
+@functools.cache
+def _by_alpha2() -> dict[str, Country]:
+    return {c.alpha2: c for c in _index().values()}
+
+
 def country_by_alpha2(alpha2: str) -> Country | None:
-    return next((c for c in _index().values() if c.alpha2 == alpha2), None)
+    return _by_alpha2().get(alpha2)
