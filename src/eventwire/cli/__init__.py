@@ -73,9 +73,9 @@ def gazetteer_option(func: F) -> F:
 
 
 def _register() -> None:
-    from eventwire.cli import commands, demo, evaluation, geo
+    from eventwire.cli import commands, demo, evaluation, geo, serve, train
 
-    for module in (commands, geo, evaluation, demo):
+    for module in (commands, geo, evaluation, train, serve, demo):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
 import sys
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import click
 
@@ -19,44 +21,55 @@ class Report(Protocol):
     def to_dict(self) -> dict[str, Any]: ...
 
 
-def _seed(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
-    from eventwire.evaluate.seed import evaluate_seed
+@dataclass(frozen=True, slots=True)
+class Suite:
+    """An evaluation suite: `module.function(data, limit=…, gazetteer_path=…)` returns a Report.
+    Imported only when run, so `eventwire --help` stays fast."""
 
-    return evaluate_seed(data, gazetteer_path)
+    module: str
+    function: str
+    help: str
 
-
-def _geoparsing(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
-    from eventwire.evaluate.geoparsing import evaluate_geoparsing
-
-    return evaluate_geoparsing(data, limit=limit, gazetteer_path=_path(gazetteer_path))
-
-
-def _ukraine_places(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
-    from eventwire.evaluate.ukraine_places import evaluate_ukraine_places
-
-    return evaluate_ukraine_places(data, limit=limit, gazetteer_path=_path(gazetteer_path))
-
-
-def _tempeval(data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
-    from eventwire.evaluate.tempeval import evaluate_tempeval
-
-    return evaluate_tempeval(data, limit=limit)
+    def run(self, data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
+        try:
+            module = importlib.import_module(self.module)
+        except ModuleNotFoundError as exc:
+            if exc.name != self.module:
+                raise
+            raise UsageError(f"this eventwire has no {self.module} yet; update eventwire") from exc
+        evaluate_fn = getattr(module, self.function)
+        gazetteer = Path(gazetteer_path) if gazetteer_path else None
+        return cast(Report, evaluate_fn(data, limit=limit, gazetteer_path=gazetteer))
 
 
-def _path(value: str | None) -> Path | None:
-    return Path(value) if value else None
-
-
-SUITES: dict[str, Callable[[Path, int | None, str | None], Report]] = {
-    "seed": _seed,
-    "geoparsing": _geoparsing,
-    "ukraine-places": _ukraine_places,
-    "tempeval": _tempeval,
+SUITES: dict[str, Suite] = {
+    "seed": Suite("eventwire.evaluate.seed", "evaluate_seed",
+                  "the seed article against its hand-coded .gold.json (--data the seed folder)"),
+    "geoparsing": Suite("eventwire.evaluate.geoparsing", "evaluate_geoparsing",
+                        "GeoWebNews/LGL/TR-News/GeoVirus XML (--data GWN.xml)"),
+    "ukraine-places": Suite("eventwire.evaluate.ukraine_places", "evaluate_ukraine_places",
+                            "UCDP GED Ukraine place names (--data events.csv)"),
+    "tempeval": Suite("eventwire.evaluate.tempeval", "evaluate_tempeval",
+                      "TempEval-3 TimeML folder (--data TBAQ-cleaned)"),
+    "future-dates": Suite("eventwire.evaluate.future_dates", "evaluate_future_dates",
+                          "events dated after publication without being planned (--data reuters-21578.jsonl)"),
+    "case2021": Suite("eventwire.evaluate.case2021", "evaluate_case2021",
+                      "CASE 2021 task 2 snippets, ACLED sub-event types (--data snippets.tsv)"),
+    "plover": Suite("eventwire.evaluate.plover", "evaluate_plover",
+                    "PLOVER gold sentences (--data records.jsonl)"),
+    "india-police": Suite("eventwire.evaluate.india_police", "evaluate_india_police",
+                          "IndiaPoliceEvents sentence labels (--data the folder)"),
+    "negatives": Suite("eventwire.evaluate.negatives", "evaluate_negatives",
+                       "conflict events per article by topic in BBC News (--data bbc-news.jsonl)"),
+    "fusion": Suite("eventwire.evaluate.fusion", "evaluate_fusion",
+                    "grouping UCDP source headlines into events (--data events.csv)"),
+    "attribution": Suite("eventwire.evaluate.attribution", "evaluate_attribution",
+                         "attribution and modality on the project's annotated cases (--data ../shared/data)"),
 }
 
 
 @click.command("eval")
-@click.argument("suite", type=click.Choice(sorted(SUITES)))
+@click.argument("suite", type=click.Choice(list(SUITES)), metavar="SUITE")
 @click.option("--data", required=True, type=click.Path(exists=True), help="The suite's data file or folder.")
 @click.option("--limit", type=int, default=None, help="Use only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
@@ -65,21 +78,19 @@ def evaluate(suite: str, data: str, limit: int | None, as_json: bool, gazetteer_
     """Measure quality on an evaluation suite.
 
     \b
-    Suites:
-      seed            the seed article against its hand-coded .gold.json (--data the seed folder)
-      geoparsing      GeoWebNews/LGL/TR-News/GeoVirus XML (--data GWN.xml)
-      ukraine-places  UCDP GED Ukraine place names (--data events.csv)
-      tempeval        TempEval-3 TimeML folder (--data TBAQ-cleaned)
-    \b
     Example:
       eventwire eval seed --data ../shared/data/seed
     """
     with user_errors():
-        report = SUITES[suite](Path(data), limit, gazetteer_path)
+        report = SUITES[suite].run(Path(data), limit, gazetteer_path)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     else:
         click.echo(report.table())
+
+
+evaluate.help = inspect.cleandoc(evaluate.help or "") + "\n\n\b\nSuites:\n" + "\n".join(
+    f"  {name:<15} {suite.help}" for name, suite in SUITES.items())
 
 
 @click.command()

@@ -23,10 +23,12 @@ class SeedReport:
         return {name: report.to_dict() for name, report in self.reports}
 
 
-def evaluate_seed(folder: Path, gazetteer_path: str | None = None) -> SeedReport:
+def evaluate_seed(folder: Path, limit: int | None = None, gazetteer_path: Path | None = None) -> SeedReport:
+    """Every *.gold.json in `folder` against the events of its article (`limit` is accepted for a uniform
+    suite interface and ignored: the seed is one article)."""
     from eventwire.ingest import read_file
 
-    pipeline = open_pipeline(Path(gazetteer_path) if gazetteer_path else None)
+    pipeline = open_pipeline(gazetteer_path)
     golds = sorted(folder.glob("*.gold.json")) if folder.is_dir() else [folder]
     if not golds:
         raise UsageError(f"no *.gold.json in {folder}; point --data at the seed folder")

@@ -237,7 +237,8 @@ def run_heideltime(docs: Sequence[TimemlDoc], heideltime_dir: Path = HEIDELTIME_
     return _score("heideltime", total, len(docs), seconds, error)
 
 
-def evaluate_tempeval(data_dir: Path, limit: int | None = None, heideltime: bool = True) -> TempevalReport:
+def evaluate_tempeval(data_dir: Path, limit: int | None = None, heideltime: bool = True,
+                      gazetteer_path: Path | None = None) -> TempevalReport:
     """Score eventwire (and HeidelTime, unless `heideltime` is False) on the TempEval-3 TBAQ documents."""
     docs = load_documents(Path(data_dir), limit)
     systems = [run_eventwire(docs)]
