@@ -31,6 +31,18 @@ class StoreError(EventwireError):
     code = "E400"
 
 
+class NotFound(StoreError):
+    """An event, article or revision id that the database does not hold."""
+
+    code = "E404"
+
+
+class CorrectionError(StoreError):
+    """An analyst's change that cannot be applied (unknown field, a value of the wrong shape)."""
+
+    code = "E410"
+
+
 class UsageError(EventwireError):
     code = "E500"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from eventwire.fusion.engine import FusionSummary
 from eventwire.pipeline import ArticleResult, Pipeline
 from eventwire.records import Article, Rejection
 from eventwire.store.base import RunStats, Store
@@ -15,9 +16,10 @@ class RunSummary:
     """Every input ends in exactly one of these: articles with events, articles without, rejections."""
 
     articles: int
-    events: int
+    events: int  # events the articles report (mentions), before fusion
     no_event_articles: int
     rejections: tuple[Rejection, ...]
+    fusion: FusionSummary | None = None
 
     @property
     def inputs(self) -> int:
@@ -30,7 +32,8 @@ class RunSummary:
 
 def run_into_store(items: Iterable[Article | Rejection], pipeline: Pipeline, store: Store,
                    on_result: Callable[[ArticleResult | Rejection], None] | None = None) -> RunSummary:
-    """Ingest -> extract -> store, idempotently (an article saved again replaces its own events)."""
+    """Ingest -> extract -> store -> fuse, idempotently (an article saved again replaces its own mentions;
+    unchanged ones keep their events)."""
     articles = events = empty = 0
     rejections: list[Rejection] = []
     for result in pipeline.process(items):
@@ -44,5 +47,7 @@ def run_into_store(items: Iterable[Article | Rejection], pipeline: Pipeline, sto
             empty += not result.events
         if on_result is not None:
             on_result(result)
-    return RunSummary(articles, events, empty, tuple(rejections))
+    # Fusion runs over stored mentions, so a run that stopped part-way is completed by the next one.
+    fusion = store.fuse()
+    return RunSummary(articles, events, empty, tuple(rejections), fusion)
 

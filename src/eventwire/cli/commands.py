@@ -74,9 +74,12 @@ def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None) -> N
             summary = run_into_store(progress(read(paths), "run"), pipeline, store)
             store.finish_run(run_id, summary.stats())
     report_rejections(summary.rejections)
+    fused = summary.fusion
+    fusion_note = (f"; fusion: {fused.mentions} mentions into {fused.events} events "
+                   f"({fused.merged} merged with another report)" if fused and fused.mentions else "")
     click.echo(f"{summary.inputs} inputs: {summary.articles} articles ({summary.events} events, "
-               f"{summary.no_event_articles} articles without events), {len(summary.rejections)} rejected; "
-               f"stored in {sqlite_path(db)}", err=True)
+               f"{summary.no_event_articles} articles without events), {len(summary.rejections)} rejected"
+               f"{fusion_note}; stored in {sqlite_path(db)}", err=True)
     sys.exit(EXIT_REJECTED if summary.rejections else EXIT_OK)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
+from eventwire.records.fusion import Claim, FusionInfo, Review, Stance, claim_status
 from eventwire.records.place import Place
 from eventwire.records.time import DateSpan
 
@@ -86,6 +87,18 @@ class Event:
     fatalities: int | None = None
     injuries: int | None = None
     summary: str | None = None
+    fusion: FusionInfo | None = None  # set on stored events: mentions, per-source values, claims, links
+    review: Review | None = None
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Who asserts or denies it: the fused claims, or this article's own attribution."""
+        if self.fusion is not None:
+            return self.fusion.claims
+        source = self.sources[0] if self.sources else None
+        return (Claim(stance=stance_of(self), by=self.attribution.source,
+                      article_id=source.article_id if source else "",
+                      published=source.published if source else None, text=self.attribution.text),)
 
     def with_id(self, new_id: str) -> Event:
         return replace(self, id=new_id)
@@ -110,6 +123,9 @@ class Event:
             "evidence": [_plain(e) for e in self.evidence],
             "sources": [_plain(s) for s in self.sources],
             "confidence": round(self.confidence, 3),
+            "claim_status": claim_status(self.claims),
+            "fusion": self.fusion.to_dict() if self.fusion else None,
+            "review": self.review.to_dict() if self.review else None,
         }
 
     @classmethod
@@ -144,7 +160,18 @@ class Event:
             evidence=tuple(Evidence(**e) for e in d["evidence"]),
             sources=tuple(SourceRef(**s) for s in d["sources"]),
             confidence=float(d["confidence"]),
+            fusion=FusionInfo.from_dict(d["fusion"]) if d.get("fusion") else None,
+            review=Review.from_dict(d["review"]) if d.get("review") else None,
         )
+
+
+_STANCES: dict[str, Stance] = {"witnessed": "witnesses", "official": "states", "claimed": "claims",
+                               "reported": "reports", "unattributed": "reports"}
+
+
+def stance_of(event: Event) -> Stance:
+    """How this article's source stands on the event: a denial, or its attribution status as a stance."""
+    return "denies" if event.modality == "denied" else _STANCES[event.attribution.status]
 
 
 def _plain(obj: Any) -> dict[str, Any] | None:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
+from typing import Any
 
+from eventwire.fusion.engine import FusionSummary
 from eventwire.records import Article, Event, Rejection
+from eventwire.records.revision import Revision
 
 
 @dataclass(frozen=True, slots=True)
 class StoreCounts:
     articles: int
-    events: int
+    events: int  # fused events (not deleted)
     rejections: int
+    mentions: int = 0  # events as the articles report them, before fusion
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,47 @@ class Store(ABC):
     @abstractmethod
     def batch(self) -> AbstractContextManager[None]:
         """Group many saves into one transaction (much faster for large runs); all or nothing."""
+
+    @abstractmethod
+    def fuse(self, on_group: Callable[[int], None] | None = None) -> FusionSummary:
+        """Merge mentions not yet fused into events (incremental; `eventwire run` calls it at the end)."""
+
+    @abstractmethod
+    def mentions(self, event_id: str) -> list[Event]:
+        """The events as each article reported them, that fusion merged into this event."""
+
+    @abstractmethod
+    def resolve_id(self, event_id: str) -> str | None:
+        """The current id of an event (fusion may retire an id when events merge), None if unknown."""
+
+    # Analysts' changes: each is a revision (who, when, what) and survives later fusion runs.
+    @abstractmethod
+    def update_event(self, event_id: str, changes: Mapping[str, Any], by: str, note: str | None = None) -> Event:
+        """Correct fields named as in the event JSON (CORRECTABLE_FIELDS), e.g. {"fatalities": 3}."""
+
+    @abstractmethod
+    def confirm_event(self, event_id: str, by: str, note: str | None = None) -> Event: ...
+
+    @abstractmethod
+    def delete_event(self, event_id: str, by: str, note: str | None = None, restore: bool = False) -> None: ...
+
+    @abstractmethod
+    def merge_events(self, event_ids: Sequence[str], by: str, note: str | None = None) -> Event: ...
+
+    @abstractmethod
+    def split_event(self, event_id: str, groups: Sequence[Sequence[str]], by: str,
+                    note: str | None = None) -> list[Event]:
+        """Split into groups of mention ids (see `mentions`); unlisted mentions stay with the first group."""
+
+    @abstractmethod
+    def revisions(self, event_id: str) -> list[Revision]: ...
+
+    @abstractmethod
+    def create_token(self, name: str) -> str:
+        """A new API token for writes, returned once; only its hash is stored."""
+
+    @abstractmethod
+    def token_name(self, token: str) -> str | None: ...
 
     @abstractmethod
     def close(self) -> None: ...

@@ -45,9 +45,59 @@ _V1_STATEMENTS = (
         rejections INTEGER)""",
 )
 
+def _fusion_schema(conn: sqlite3.Connection) -> None:
+    for statement in _V2_STATEMENTS:
+        conn.execute(statement)
+
+
+# Version 2: what an article says becomes a *mention*; `events` holds the fused events that one or more
+# mentions report, plus what analysts do to them. Existing events become unfused mentions (fused = 0)
+# with a one-mention event each, so nothing disappears before the next run fuses them.
+_V2_STATEMENTS = (
+    "DROP INDEX events_date", "DROP INDEX events_type", "DROP INDEX events_plover", "DROP INDEX events_article",
+    "ALTER TABLE events RENAME TO mentions",
+    "ALTER TABLE mentions ADD COLUMN event_id TEXT",
+    "ALTER TABLE mentions ADD COLUMN family TEXT",
+    "ALTER TABLE mentions ADD COLUMN fused INTEGER NOT NULL DEFAULT 0",
+    "UPDATE mentions SET event_id = id, family = COALESCE(event_type, plover_type, '')",
+    "CREATE INDEX mentions_article ON mentions (article_id)",
+    "CREATE INDEX mentions_event ON mentions (event_id)",
+    "CREATE INDEX mentions_candidates ON mentions (family, date_start, date_end)",
+    "CREATE INDEX mentions_pending ON mentions (fused)",
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY, event_type TEXT, sub_event_type TEXT, plover_type TEXT,
+        date_start TEXT, date_end TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+        attribution_status TEXT NOT NULL, modality TEXT NOT NULL, confidence REAL NOT NULL,
+        n_sources INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL)""",
+    """INSERT INTO events (id, event_type, sub_event_type, plover_type, date_start, date_end, country, admin1,
+        lat, lon, attribution_status, modality, confidence, n_sources, json)
+        SELECT id, event_type, sub_event_type, plover_type, date_start, date_end, country, admin1, lat, lon,
+        attribution_status, modality, confidence, 1, json FROM mentions""",
+    "CREATE INDEX events_date ON events (date_start, date_end)",
+    "CREATE INDEX events_type ON events (event_type, sub_event_type)",
+    "CREATE INDEX events_plover ON events (plover_type)",
+    "CREATE INDEX events_place ON events (lat, lon)",
+    # Analysts' merge and split decisions, as pairs of mentions that must (or must not) share an event.
+    """CREATE TABLE fusion_constraints (
+        a TEXT NOT NULL, b TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('must', 'cannot')),
+        by TEXT, at TEXT NOT NULL, PRIMARY KEY (a, b))""",
+    # An event id that fusion retired, and the event that now holds its mentions.
+    "CREATE TABLE event_aliases (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)",
+    """CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL,
+        action TEXT NOT NULL, field TEXT, old_json TEXT, new_json TEXT, note TEXT)""",
+    "CREATE INDEX revisions_event ON revisions (event_id)",
+    # The current analyst value of a field, re-applied whenever fusion rebuilds the event.
+    """CREATE TABLE corrections (
+        event_id TEXT NOT NULL, field TEXT NOT NULL, value_json TEXT NOT NULL, revision_id INTEGER NOT NULL,
+        PRIMARY KEY (event_id, field))""",
+    "CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)",
+)
+
 # Append only: a released migration is never edited, a change is a new step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial_schema),
+    Migration(2, "mentions, fused events, constraints, revisions, corrections, tokens", _fusion_schema),
 )
 
 

@@ -5,21 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 
 from eventwire.errors import StoreError
+from eventwire.fusion.engine import FusionSummary, fuse_pending
 from eventwire.records import Article, Event, Rejection
 from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts
 from eventwire.store.migrations import migrate, now
+from eventwire.store.sqlite_review import SQLiteReview
 
-_EVENT_COLUMNS = (
-    "id", "article_id", "event_type", "sub_event_type", "plover_type", "date_start", "date_end", "country",
-    "admin1", "lat", "lon", "attribution_status", "modality", "confidence", "json",
-)
-_INSERT_EVENT = (f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
 # On re-save an article keeps its first ingested_at, so running twice on the same input changes nothing.
 _UPSERT_ARTICLE = """INSERT INTO articles
     (id, title, published, url, source, language, origin, text, content_hash, ingested_at)
@@ -32,10 +28,9 @@ _UPSERT_REJECTION = """INSERT INTO rejections (input, stage, code, reason, first
     ON CONFLICT (input, stage, code) DO UPDATE SET reason = excluded.reason, last_seen = excluded.last_seen"""
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteReview, Store):
     def __init__(self, path: str) -> None:
         self.path = path
-        self._savepoints = 0
         try:
             self._conn = sqlite3.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
@@ -57,30 +52,13 @@ class SQLiteStore(Store):
         self._conn.execute("PRAGMA busy_timeout = 5000")
         migrate(self._conn, self.path)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """A savepoint: a transaction of its own at top level, a nested part of one inside batch()."""
-        name = f"sp{self._savepoints}"
-        self._savepoints += 1
-        self._conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute(f"ROLLBACK TO {name}")
-            self._conn.execute(f"RELEASE {name}")
-            raise
-        finally:
-            self._savepoints -= 1
-        self._conn.execute(f"RELEASE {name}")
-
     def batch(self) -> AbstractContextManager[None]:
         return self._transaction()
 
     def save_article(self, article: Article, events: Sequence[Event]) -> None:
         with self._transaction():
             self._conn.execute(_UPSERT_ARTICLE, _article_row(article))
-            self._conn.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
-            self._conn.executemany(_INSERT_EVENT, [_event_row(e, article.id) for e in events])
+            self._replace_mentions(article.id, events)
             # An input that now reads fine is no longer rejected (e.g. the file was re-saved as UTF-8).
             self._conn.execute("DELETE FROM rejections WHERE input = ?", (article.origin,))
 
@@ -100,8 +78,15 @@ class SQLiteStore(Store):
                        published=date.fromisoformat(row[3]) if row[3] else None,
                        url=row[4], source=row[5], language=row[6], origin=row[7])
 
+    def fuse(self, on_group: Callable[[int], None] | None = None) -> FusionSummary:
+        with self._transaction():
+            return fuse_pending(self, on_group)
+
     def event(self, event_id: str) -> Event | None:
-        row = self._conn.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
+        """The event, following an id that fusion retired to the event now holding its mentions."""
+        resolved = self.resolve_id(event_id)
+        row = self._conn.execute("SELECT json FROM events WHERE id = ? AND deleted = 0",
+                                 (resolved,)).fetchone() if resolved else None
         return Event.from_dict(json.loads(row[0])) if row else None
 
     def events(self, where: EventFilter | None = None, limit: int | None = None,
@@ -127,7 +112,8 @@ class SQLiteStore(Store):
         def count(table: str) -> int:
             return int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-        return StoreCounts(articles=count("articles"), events=count("events"), rejections=count("rejections"))
+        return StoreCounts(articles=count("articles"), events=count("events WHERE deleted = 0"),
+                           rejections=count("rejections"), mentions=count("mentions"))
 
     def start_run(self, inputs: Sequence[str]) -> int:
         with self._transaction():
@@ -152,29 +138,16 @@ def _article_row(article: Article) -> tuple[object, ...]:
             article.url, article.source, article.language, article.origin, article.text, content_hash, now())
 
 
-def _event_row(event: Event, article_id: str) -> tuple[object, ...]:
-    place = event.location.place if event.location else None
-    return (
-        event.id, article_id, event.event_type, event.sub_event_type,
-        event.plover.type if event.plover else None,
-        event.date.start.isoformat() if event.date else None,
-        event.date.end.isoformat() if event.date else None,
-        place.country if place else None, place.admin1 if place else None,
-        place.lat if place else None, place.lon if place else None,
-        event.attribution.status, event.modality, event.confidence,
-        json.dumps(event.to_dict(), ensure_ascii=False),
-    )
-
-
 def _where(flt: EventFilter) -> tuple[str, list[object]]:
     """A WHERE clause with placeholders only; values never become SQL text."""
-    conditions: list[str] = []
+    conditions: list[str] = ["deleted = 0"]
     params: list[object] = []
     checks: list[tuple[str, object]] = [
         ("date_end >= ?", flt.since.isoformat() if flt.since else None),
         ("date_start <= ?", flt.until.isoformat() if flt.until else None),
         ("event_type = ?", flt.event_type), ("plover_type = ?", flt.plover_type),
-        ("country = ?", flt.country), ("article_id = ?", flt.article_id),
+        ("country = ?", flt.country),
+        ("id IN (SELECT event_id FROM mentions WHERE article_id = ?)", flt.article_id),
     ]
     for condition, value in checks:
         if value is not None:

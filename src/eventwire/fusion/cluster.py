@@ -1,0 +1,67 @@
+"""Group mentions into events: average-linkage clustering over pair scores, with analysts' constraints.
+
+The result depends only on the set of mentions and their scores, never on the order they arrived, so
+fusing articles one by one gives what fusing them all at once gives. Mentions with no pair scored above
+the threshold never meet, so clustering each connected component separately is the same as clustering
+everything together; that is what makes incremental fusion cheap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+Pair = tuple[str, str]
+
+
+def pair(a: str, b: str) -> Pair:
+    return (a, b) if a < b else (b, a)
+
+
+def cluster(ids: Sequence[str], scores: Mapping[Pair, float], threshold: float,
+            must: Iterable[Pair] = (), cannot: Iterable[Pair] = ()) -> list[tuple[str, ...]]:
+    """Merge the two groups with the highest average pair score (unscored pairs count 0) until none reaches
+    `threshold`. `must` pairs start in one group; groups holding a `cannot` pair never merge. Ties go to the
+    alphabetically first groups, so the result is deterministic."""
+    forbidden = {pair(a, b) for a, b in cannot}
+    groups: list[frozenset[str]] = _must_groups(sorted(set(ids)), must)
+    while len(groups) > 1:
+        best: tuple[float, int, int] | None = None
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if _forbidden(groups[i], groups[j], forbidden):
+                    continue
+                average = _average(groups[i], groups[j], scores)
+                if average >= threshold and (best is None or average > best[0]):
+                    best = (average, i, j)
+        if best is None:
+            break
+        _, i, j = best
+        merged = groups[i] | groups[j]
+        groups = sorted([g for k, g in enumerate(groups) if k not in (i, j)] + [merged], key=min)
+    return [tuple(sorted(g)) for g in groups]
+
+
+def _must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
+    parent = {i: i for i in ids}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in must:
+        if a in parent and b in parent:
+            ra, rb = root(a), root(b)
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = {}
+    for i in ids:
+        groups.setdefault(root(i), set()).add(i)
+    return sorted((frozenset(g) for g in groups.values()), key=min)
+
+
+def _average(a: frozenset[str], b: frozenset[str], scores: Mapping[Pair, float]) -> float:
+    return sum(scores.get(pair(x, y), 0.0) for x in a for y in b) / (len(a) * len(b))
+
+
+def _forbidden(a: frozenset[str], b: frozenset[str], forbidden: set[Pair]) -> bool:
+    return bool(forbidden) and any(pair(x, y) in forbidden for x in a for y in b)

@@ -1,0 +1,199 @@
+"""The SQLite side of fusion: mentions in, fused events out (see eventwire.fusion for the decisions).
+
+`mentions` holds each article's events as extracted; `events` holds the fused events built from them.
+Candidate search uses the (family, date_start, date_end) index plus a bounding box, never a scan."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Any
+
+from eventwire.fusion.cluster import Pair, pair
+from eventwire.fusion.features import MentionKey, family_of
+from eventwire.records import Event
+
+_MENTION_COLUMNS = (
+    "id", "article_id", "event_type", "sub_event_type", "plover_type", "date_start", "date_end", "country",
+    "admin1", "lat", "lon", "attribution_status", "modality", "confidence", "json", "event_id", "family", "fused",
+)
+_INSERT_MENTION = (f"INSERT OR REPLACE INTO mentions ({', '.join(_MENTION_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})")
+_EVENT_COLUMNS = (
+    "id", "event_type", "sub_event_type", "plover_type", "date_start", "date_end", "country", "admin1", "lat",
+    "lon", "attribution_status", "modality", "confidence", "n_sources", "deleted", "json",
+)
+_INSERT_EVENT = (f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
+_KM_PER_DEGREE = 111.0
+
+
+class SQLiteFusion:
+    """The connection, transactions, and fusion's side of the SQLite store (a base of SQLiteStore)."""
+
+    _conn: sqlite3.Connection
+    _savepoints: int = 0
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A savepoint: a transaction of its own at top level, a nested part of one inside batch()."""
+        name = f"sp{self._savepoints}"
+        self._savepoints += 1
+        self._conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute(f"ROLLBACK TO {name}")
+            self._conn.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._savepoints -= 1
+        self._conn.execute(f"RELEASE {name}")
+
+    def _replace_mentions(self, article_id: str, events: Sequence[Event]) -> None:
+        """Store an article's mentions; unchanged ones keep their fusion, changed ones are fused again."""
+        old = {row[0]: (row[1], row[2]) for row in self._conn.execute(
+            "SELECT id, json, event_id FROM mentions WHERE article_id = ?", (article_id,))}
+        new = {e.id: json.dumps(e.to_dict(), ensure_ascii=False) for e in events}
+        if {k: v[0] for k, v in old.items()} == new:
+            return  # the same article saved again: nothing to redo (idempotent runs)
+        affected = {event_id for _, event_id in old.values() if event_id}
+        self._unfuse_events(affected)
+        self._conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        self._conn.executemany(_INSERT_MENTION, [
+            _mention_row(e, article_id, new[e.id], old.get(e.id, (None, None))[1]) for e in events])
+
+    def _unfuse_events(self, event_ids: set[str]) -> None:
+        """Mark every mention of these events for fusing again; the events are rebuilt by the next fuse()."""
+        for event_id in event_ids:
+            self._conn.execute("UPDATE mentions SET fused = 0 WHERE event_id = ?", (event_id,))
+            self._conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+
+    # --- FusionBackend -------------------------------------------------------------------------------
+
+    def pending_mentions(self) -> list[Event]:
+        rows = self._conn.execute("SELECT json FROM mentions WHERE fused = 0 ORDER BY id").fetchall()
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    def candidate_mentions(self, key: MentionKey) -> list[Event]:
+        sql = "SELECT json FROM mentions WHERE family = ? AND id != ? AND article_id != ?"
+        params: list[Any] = [key.family, key.id, key.article_id]
+        if key.start is None or key.end is None:
+            return []  # an undated report joins another only by an analyst's merge
+        # Intervals that overlap or touch: the index on (family, date_start, date_end) serves this.
+        sql += " AND date_start <= ? AND date_end >= ?"
+        params += [(key.end + timedelta(days=1)).isoformat(), (key.start - timedelta(days=1)).isoformat()]
+        if key.lat is not None and key.lon is not None:
+            reach = ((key.uncertainty_km or 0.0) + 200.0) / _KM_PER_DEGREE  # the widest a partner may be
+            lon_reach = reach / max(0.1, math.cos(math.radians(key.lat)))
+            sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+            params += [key.lat - reach, key.lat + reach, key.lon - lon_reach, key.lon + lon_reach]
+        return [Event.from_dict(json.loads(r[0])) for r in self._conn.execute(sql, params)]
+
+    def must_links(self, mention_id: str) -> list[str]:
+        rows = self._conn.execute(
+            "SELECT b FROM fusion_constraints WHERE a = ? AND kind = 'must' "
+            "UNION SELECT a FROM fusion_constraints WHERE b = ? AND kind = 'must'", (mention_id, mention_id))
+        return sorted(r[0] for r in rows)
+
+    def mention_records(self, ids: Sequence[str]) -> list[Event]:
+        found = (self._mention(i) for i in ids)
+        return [m for m in found if m is not None]
+
+    def cannot_pairs(self, ids: Sequence[str]) -> list[Pair]:
+        wanted = set(ids)
+        out = []
+        for mention_id in ids:
+            for (other,) in self._conn.execute(
+                    "SELECT b FROM fusion_constraints WHERE a = ? AND kind = 'cannot'", (mention_id,)):
+                if other in wanted:
+                    out.append(pair(mention_id, other))
+        return out
+
+    def write_component(self, mention_ids: Sequence[str], events: Sequence[Event]) -> None:
+        """Replace the events of these mentions with `events`; retired ids become aliases of the event that
+        now holds their first mention, and carry their corrections across."""
+        placeholders = ", ".join("?" * len(mention_ids))
+        previous = dict(self._conn.execute(
+            f"SELECT id, event_id FROM mentions WHERE id IN ({placeholders})", list(mention_ids)).fetchall())
+        home = {m: e.id for e in events for m in (e.fusion.mentions if e.fusion else (e.id,))}
+        for old_id in sorted({v for v in previous.values() if v}):
+            if old_id not in home and self._mention(old_id) is not None:
+                continue  # its first mention lives on in another group, which rebuilds that event
+            new_id = home.get(old_id) or next((home[m] for m, v in sorted(previous.items()) if v == old_id), None)
+            if new_id and new_id != old_id:
+                self._retire(old_id, new_id)
+            self._conn.execute("DELETE FROM events WHERE id = ?", (old_id,))
+        for event in events:
+            self._conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (event.id,))
+            self._write_event(event)
+            members = list(event.fusion.mentions if event.fusion else (event.id,))
+            self._conn.executemany("UPDATE mentions SET event_id = ?, fused = 1 WHERE id = ?",
+                                   [(event.id, m) for m in members])
+
+    def _retire(self, old_id: str, new_id: str) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO event_aliases (old_id, new_id) VALUES (?, ?)", (old_id, new_id))
+        self._conn.execute("UPDATE event_aliases SET new_id = ? WHERE new_id = ?", (new_id, old_id))
+        # Corrections follow the mentions; where both events had one for a field, the later revision wins.
+        for field, value, revision in self._conn.execute(
+                "SELECT field, value_json, revision_id FROM corrections WHERE event_id = ?", (old_id,)).fetchall():
+            self._conn.execute(
+                "INSERT INTO corrections (event_id, field, value_json, revision_id) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (event_id, field) DO UPDATE SET value_json = excluded.value_json, "
+                "revision_id = excluded.revision_id WHERE excluded.revision_id > corrections.revision_id",
+                (new_id, field, value, revision))
+        self._conn.execute("DELETE FROM corrections WHERE event_id = ?", (old_id,))
+
+    def _write_event(self, event: Event) -> None:
+        reviewed, deleted = self._reviewed(event)
+        self._conn.execute(_INSERT_EVENT, _event_row(reviewed, deleted))
+
+    def _reviewed(self, event: Event) -> tuple[Event, bool]:
+        """Overridden by the review mixin: the event with analysts' corrections applied, and whether deleted."""
+        return event, False
+
+    def _mention(self, mention_id: str) -> Event | None:
+        row = self._conn.execute("SELECT json FROM mentions WHERE id = ?", (mention_id,)).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def mentions(self, event_id: str) -> list[Event]:
+        rows = self._conn.execute("SELECT json FROM mentions WHERE event_id = ? ORDER BY id", (event_id,))
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    def resolve_id(self, event_id: str) -> str | None:
+        """The event's current id: itself, or where fusion moved it (following retired ids)."""
+        seen = set()
+        while event_id not in seen:
+            seen.add(event_id)
+            if self._conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
+                return event_id
+            row = self._conn.execute("SELECT new_id FROM event_aliases WHERE old_id = ?", (event_id,)).fetchone()
+            if row is None:
+                return None
+            event_id = row[0]
+        return None
+
+
+def _place_columns(event: Event) -> tuple[Any, ...]:
+    place = event.location.place if event.location else None
+    return (place.country if place else None, place.admin1 if place else None,
+            place.lat if place else None, place.lon if place else None)
+
+
+def _mention_row(event: Event, article_id: str, text: str, event_id: str | None) -> tuple[Any, ...]:
+    return (event.id, article_id, event.event_type, event.sub_event_type,
+            event.plover.type if event.plover else None,
+            event.date.start.isoformat() if event.date else None, event.date.end.isoformat() if event.date else None,
+            *_place_columns(event), event.attribution.status, event.modality, event.confidence, text,
+            event_id, family_of(event), 0)
+
+
+def _event_row(event: Event, deleted: bool) -> tuple[Any, ...]:
+    return (event.id, event.event_type, event.sub_event_type, event.plover.type if event.plover else None,
+            event.date.start.isoformat() if event.date else None, event.date.end.isoformat() if event.date else None,
+            *_place_columns(event), event.attribution.status, event.modality, event.confidence,
+            len(event.sources), int(deleted), json.dumps(event.to_dict(), ensure_ascii=False))
