@@ -30,6 +30,9 @@ def _date_of(text: str, trigger: str, published: date | None = PUB,
     ("Fighting raged last week near the river.", "Fighting", "2024-10-28", "2024-11-03", "week"),
     ("Talks ran between 5 and 7 November in Doha.", "Talks", "2024-11-05", "2024-11-07", "days"),
     ("The town was bombed in March.", "bombed", "2024-03-01", "2024-03-31", "month"),
+    # A span counted back from publication dates what happened in it (daily war reports).
+    ("Forces repelled assaults over the past day.", "repelled", "2024-11-07", "2024-11-08", "days"),
+    ("Shelling killed nine people in the past three days.", "killed", "2024-11-05", "2024-11-08", "days"),
 ])
 def test_same_sentence(text: str, trigger: str, start: str, end: str, precision: str) -> None:
     span = _date_of(text, trigger)
@@ -93,3 +96,10 @@ def test_sentences_skip_abbreviations() -> None:
     text = "Gen. Smith left on Nov. 7 at 3 p.m. local time. Troops followed.\n\nA new paragraph."
     assert [text[s:e] for s, e in sentences(text)] == [
         "Gen. Smith left on Nov. 7 at 3 p.m. local time.", "Troops followed.", "A new paragraph."]
+
+
+def test_undated_event_after_a_clock_time_is_the_story_day_not_the_reporting_day() -> None:
+    text = ("Shells hit a school on Wednesday evening, the governor said on Friday. "
+            "Rescuers pulled two bodies from the rubble after 9 pm.")
+    span = _date_of(text, "pulled")
+    assert span is not None and span.start == span.end == date(2024, 11, 6), span.rule

@@ -138,3 +138,28 @@ def test_offsets_and_article_id() -> None:
 def test_resolution_conventions(text: str, published: date, words: str, value: str) -> None:
     found = [m for m in tag_times(text, published) if m.text == words]
     assert found and found[0].value == value, [(m.text, m.value) for m in tag_times(text, published)]
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    # The day named before it, not the day the news was told ("said on Friday").
+    ("Artillery shelled the district on Wednesday evening, the governor said on Friday. The shells "
+     "struck a school shortly after 7 pm.", "7 pm", "2024-11-06T19:00"),
+    # No day before it: the article's narrative day ("yesterday" in the lead), not publication.
+    ("At 3 p.m. gunmen opened fire on a bus. Police yesterday arrested two men.", "3 p.m.",
+     "2024-11-07T15:00"),
+    # A day of its own wins over both.
+    ("Troops withdrew on Wednesday. The convoy left at 10 a.m. Thursday.", "10 a.m. Thursday",
+     "2024-11-07T10:00"),
+    # Only a speech act dates the story: that day is still the best there is.
+    ("The minister said on Wednesday that talks began at noon.", "noon", "2024-11-06T12:00"),
+])
+def test_bare_clock_time_takes_the_story_day(text: str, words: str, value: str) -> None:
+    found = {m.text: m for m in tag_times(text, PUB)}
+    assert found[words].value == value, found[words].rule
+
+
+def test_night_after_an_evening_is_that_night() -> None:
+    text = ("Shells hit the district on Wednesday evening, officials said on Friday. "
+            "Rescuers worked through the night.")
+    night = next(m for m in tag_times(text, PUB) if m.text == "the night")
+    assert (night.start_date, night.end_date) == (date(2024, 11, 6), date(2024, 11, 7)), night.rule

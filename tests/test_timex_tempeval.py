@@ -48,7 +48,7 @@ def test_compare_strict_relaxed_and_values() -> None:
 
 
 def test_evaluate_on_tiny_corpus(tmp_path: Path) -> None:
-    report = evaluate_tempeval(_write(tmp_path), heideltime=False)
+    report = evaluate_tempeval(_write(tmp_path), baseline=False)
     [ours] = report.systems
     assert (ours.gold, ours.strict_f1, ours.value_f1) == (2, 1.0, 1.0)
     assert "eventwire" in report.table() and report.to_dict()["documents"] == 1
@@ -64,7 +64,7 @@ FLOORS = {"strict_f1": 0.85, "relaxed_f1": 0.92, "value_f1": 0.77, "value_accura
 @pytest.mark.slow
 def test_tempeval_shared_half_floors() -> None:
     need_shared(SHARED_DATA / "eval" / "tempeval3" / "TBAQ-cleaned")
-    report = evaluate_tempeval(SHARED_DATA, heideltime=False)
+    report = evaluate_tempeval(SHARED_DATA, baseline=False)
     [ours] = report.systems
     print(report.table())
     for name, floor in FLOORS.items():
@@ -76,7 +76,7 @@ def test_heideltime_side_by_side_on_a_few_documents() -> None:
     need_shared(SHARED_DATA / "eval" / "tempeval3" / "TBAQ-cleaned")
     if not (REPO / "tools" / "heideltime" / ".venv" / "bin" / "python").exists():
         pytest.skip("HeidelTime is not set up: run tools/heideltime/setup.sh (needs java and perl)")
-    report = evaluate_tempeval(SHARED_DATA, limit=3, heideltime=True)
+    report = evaluate_tempeval(SHARED_DATA, limit=3, baseline=True)
     ours, theirs = report.systems
     assert theirs.error is None, theirs.error
     assert theirs.predicted > 0 and ours.docs_per_second > theirs.docs_per_second

@@ -30,7 +30,7 @@ class Suite:
     function: str
     help: str
 
-    def run(self, data: Path, limit: int | None, gazetteer_path: str | None) -> Report:
+    def run(self, data: Path, limit: int | None, gazetteer_path: str | None, baseline: bool = True) -> Report:
         try:
             module = importlib.import_module(self.module)
         except ModuleNotFoundError as exc:
@@ -39,7 +39,9 @@ class Suite:
             raise UsageError(f"this eventwire has no {self.module} yet; update eventwire") from exc
         evaluate_fn = getattr(module, self.function)
         gazetteer = Path(gazetteer_path) if gazetteer_path else None
-        return cast(Report, evaluate_fn(data, limit=limit, gazetteer_path=gazetteer))
+        # Only suites that compare with another system take `baseline` (--no-baseline skips that system).
+        extra = {"baseline": baseline} if "baseline" in inspect.signature(evaluate_fn).parameters else {}
+        return cast(Report, evaluate_fn(data, limit=limit, gazetteer_path=gazetteer, **extra))
 
 
 SUITES: dict[str, Suite] = {
@@ -73,8 +75,11 @@ SUITES: dict[str, Suite] = {
 @click.option("--data", required=True, type=click.Path(exists=True), help="The suite's data file or folder.")
 @click.option("--limit", type=int, default=None, help="Use only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--no-baseline", "no_baseline", is_flag=True,
+              help="Skip the reference system a suite compares with (HeidelTime in tempeval: minutes).")
 @click.option("--gazetteer", "gazetteer_path", default=None, envvar="EVENTWIRE_GAZETTEER", hidden=True)
-def evaluate(suite: str, data: str, limit: int | None, as_json: bool, gazetteer_path: str | None) -> None:
+def evaluate(suite: str, data: str, limit: int | None, as_json: bool, no_baseline: bool,
+             gazetteer_path: str | None) -> None:
     """Measure quality on an evaluation suite.
 
     \b
@@ -82,7 +87,7 @@ def evaluate(suite: str, data: str, limit: int | None, as_json: bool, gazetteer_
       eventwire eval seed --data ../shared/data/seed
     """
     with user_errors():
-        report = SUITES[suite].run(Path(data), limit, gazetteer_path)
+        report = SUITES[suite].run(Path(data), limit, gazetteer_path, baseline=not no_baseline)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     else:

@@ -60,25 +60,50 @@ def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int
     return 0, 0
 
 
+@cache
+def _reporting_re() -> re.Pattern[str]:
+    speech = (r"said|says|told|announced|reported|stated|added|confirmed|declared|wrote|tweeted|posted"
+              r"|disclosed|revealed")
+    filler = (r"on|late|early|in|at|a|an|the|its|his|her|their|statement|interview|briefing|news|conference"
+              r"|to|reporters|journalists|television|radio|online|post|report|message")
+    return re.compile(rf"\b(?:{speech})(?:\s+(?:{filler}))*\s*,?\s*$", re.IGNORECASE)
+
+
+def reporting_date(text: str, start: int) -> bool:
+    """Whether the expression at `start` dates a speech act ("the governor said on Tuesday"): the day
+    the news was told, not the day the story's events happened."""
+    return _reporting_re().search(text[max(0, start - 80):start]) is not None
+
+
+def _derived(mention: TimeMention) -> bool:
+    """Expressions that take their day from another one (an undated clock time): no evidence of their own."""
+    return (mention.rule or "").startswith(("overnight", "clock time on the day of",
+                                            "clock time on the publication day", "clock time on the story's"))
+
+
 def narrative_day(mentions: Sequence[TimeMention], text: str, published: date | None) -> NarrativeDay | None:
     """The most frequent single day named in the lead sentences (ties: the first named), if any.
 
     Only days within the week before publication count when the publication date is known: a lead
-    that mentions an old date is giving background, not setting the story's day.
+    that mentions an old date is giving background, not setting the story's day. Days that date a
+    speech act ("said on Tuesday") count only when the lead names no other day: they say when the
+    news was told, and the story's events are often a day earlier.
     """
     spans = sentences(text)
     if not spans:
         return None
     lead_end = spans[min(LEAD_SENTENCES, len(spans)) - 1][1]
     days: list[tuple[date, str]] = []
+    told: list[tuple[date, str]] = []
     for mention in mentions:
         if mention.start >= lead_end or mention.start_date is None or mention.start_date != mention.end_date:
             continue
-        if mention.rule and mention.rule.startswith("overnight"):
+        if _derived(mention):
             continue
         if published is not None and not published - timedelta(days=7) <= mention.start_date <= published:
             continue
-        days.append((mention.start_date, mention.text))
+        (told if reporting_date(text, mention.start) else days).append((mention.start_date, mention.text))
+    days = days or told
     if not days:
         return None
     counts = Counter(d for d, _ in days)

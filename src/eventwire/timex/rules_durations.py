@@ -3,7 +3,9 @@ TIMEX3 reference values PRESENT_REF / PAST_REF / FUTURE_REF ("now", "recently", 
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import timedelta
 
 from eventwire.timex.base import Context, Reading, Rule
 from eventwire.timex.lexicon import APPROX_RE, NUMBER_RE, UNIT_RE, UNITS, WEEKDAY_RE, WEEKDAYS, parse_number
@@ -63,7 +65,35 @@ def duration(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | Non
         return None
     if n is not None and n > 10000:
         return None
-    return Reading("DURATION", duration_value(n, _code(unit), half), None, None, "duration")
+    value = duration_value(n, _code(unit), half)
+    lookback = _LOOKBACK_DAYS.get(_code(unit))
+    if (lookback is None or n is None or ctx.published is None
+            or not re.match(r"(?:the\s+)?(?:past|last|previous)\b", m.group(0), re.IGNORECASE)):
+        return Reading("DURATION", value, None, None, "duration")
+    return back_from_publication(ctx, value, math.ceil(max(n, 1) * lookback), m.group(0))
+
+
+# Days a unit spans, for "the past N <unit>" counted back from publication; longer units are periods
+# of their own ("the past two years" dates nothing an event coder would use).
+_LOOKBACK_DAYS = {"H": 1 / 24, "D": 1.0, "W": 7.0}
+
+
+def back_from_publication(ctx: Context, value: str, days: int, words: str) -> Reading:
+    """"over the past 24 hours", "in the last three days": a duration that ends at publication, so its
+    interval (not its TIMEX3 value) can date what happened in it."""
+    assert ctx.published is not None
+    start = ctx.published - timedelta(days=days)
+    return Reading("DURATION", value, start, ctx.published,
+                   f"range: '{' '.join(words.split())}' back from publication")
+
+
+def past_day(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
+    """"over the past day": the day before publication up to it (daily war reports)."""
+    if ctx.word_before(m.start()) not in ("over", "in", "during", "within"):
+        return None
+    if ctx.published is None:
+        return Reading("DURATION", "P1D", None, None, "duration")
+    return back_from_publication(ctx, "P1D", 1, m.group(0))
 
 
 def vague_duration(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:
@@ -117,6 +147,7 @@ def rules() -> list[Rule]:
         Rule("duration", rf"\b(?:the\s+(?![\w.]+-[a-z]))?(?:(?:past|last|next|first|final|coming|previous"
              rf"|following|latest|initial|remaining|other)\s+)?(?:{APPROX_RE}\s+)?(?P<num>{NUMBER_RE})[\s-]+"
              rf"{mods}(?P<unit>{UNIT_RE})(?:-long)?\b", duration, 6),
+        Rule("past-day", r"\bthe\s+past\s+day\b", past_day, 6),
         Rule("vague-duration", r"\b(?:(?P<lead>(?:the\s+)?(?:recent|coming|past\s+few|next\s+few|last\s+few"
              r"|past\s+several|next\s+several)\s+))?(?P<unit>years|months|weeks|days|hours|decades|centuries)\b",
              vague_duration, 7),

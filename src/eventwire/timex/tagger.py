@@ -12,7 +12,7 @@ from functools import cache
 from eventwire.records.time import TimeMention
 from eventwire.timex import rules_anchored, rules_durations, rules_explicit, rules_relative
 from eventwire.timex.base import Context, Reading, Rule
-from eventwire.timex.narrative import narrative_day, sentence_of, sentences
+from eventwire.timex.narrative import narrative_day, reporting_date, sentence_of, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ def tag_times(text: str, published: date | None, article_id: str = "", *,
     readings = _resolve_anchored(chosen, ctx)
     mentions = [TimeMention(article_id, c.start, c.end, c.match.group(0), r.type, r.value, r.start, r.end,
                             r.rule) for c, r in zip(chosen, readings, strict=True)]
-    return _place_overnight(mentions, text, published)
+    return _place_overnight(_clock_on_story_day(mentions, text, published), text, published)
 
 
 def _candidates(ctx: Context) -> list[_Candidate]:
@@ -84,17 +84,39 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _resolve_anchored(chosen: list[_Candidate], ctx: Context) -> list[Reading]:
-    """Re-read anchored expressions in text order with the closest preceding dated expression."""
+    """Re-read anchored expressions in text order with the closest preceding dated expression.
+
+    A clock time with no day of its own ("shortly after 7 pm") takes the story's day in force at that
+    point: the last day named before it that does not date a speech act ("said on Tuesday" tells when
+    the news was given, not when the shells struck).
+    """
     readings: list[Reading] = []
     anchor: Reading | None = None
+    story: Reading | None = None
     for cand in chosen:
         reading = cand.reading
         if cand.rule.anchored:
-            reading = _read(cand.rule, cand.match, ctx, anchor) or reading
+            given = story if cand.rule.name == "clock" and story is not None else anchor
+            reading = _read(cand.rule, cand.match, ctx, given) or reading
         readings.append(reading)
         if reading.period is not None and not reading.rule.startswith("overnight"):
             anchor = reading
+            if reading.period.granularity == "day" and not reporting_date(ctx.text, cand.start):
+                story = reading
     return readings
+
+
+def _clock_on_story_day(mentions: list[TimeMention], text: str, published: date | None) -> list[TimeMention]:
+    """A clock time with no day before it in the text takes the article's narrative day, not publication's."""
+    bare = [m for m in mentions if m.rule == "clock time on the publication day"]
+    story = narrative_day(mentions, text, published) if bare else None
+    if story is None or story.day == published:
+        return mentions
+    placed = {m.start: replace(m, value=story.day.isoformat() + m.value[10:], start_date=story.day,
+                               end_date=story.day,
+                               rule=f"clock time on the story's day ('{story.text}' in the lead)")
+              for m in bare}
+    return [placed.get(m.start, m) for m in mentions]
 
 
 def _place_overnight(mentions: list[TimeMention], text: str, published: date | None) -> list[TimeMention]:
@@ -115,9 +137,12 @@ def _place_overnight(mentions: list[TimeMention], text: str, published: date | N
     for night in nights:
         sent = sentence_of(spans, night.start)
         same = [m for m in days if sent[0] <= m.start < sent[1]]
+        evening = _evening_before(days, spans, night, text)
         if same:
             ref = min(same, key=lambda m: abs(m.start - night.start))
             day, why = ref.start_date, f"the night before '{ref.text}' in the same sentence"
+        elif evening is not None and evening.start_date is not None:
+            day, why = evening.start_date + timedelta(days=1), f"the night after '{evening.text}' just before it"
         elif story is not None:
             day, why = story.day, f"the night before the article's narrative day ('{story.text}' in the lead)"
         else:
@@ -130,3 +155,18 @@ def _place_overnight(mentions: list[TimeMention], text: str, published: date | N
                                       rule=rule)
     return [placed.get(m.start, m) for m in mentions]
 
+
+
+_EVENING_RE = re.compile(r"T(?:EV|NI|1[7-9]:\d\d|2[0-3]:\d\d)$")
+
+
+def _evening_before(days: list[TimeMention], spans: list[tuple[int, int]], night: TimeMention,
+                    text: str) -> TimeMention | None:
+    """The evening the story is at when "the night" comes ("shelled at 7 pm. Rescuers worked through
+    the night"): the last dated expression in this or the previous sentence, when it is an evening."""
+    sent = sentence_of(spans, night.start)
+    index = spans.index(sent) if sent in spans else 0
+    since = spans[index - 1][0] if index > 0 else sent[0]
+    before = [m for m in days if since <= m.start < night.start and not reporting_date(text, m.start)]
+    last = max(before, key=lambda m: m.start, default=None)
+    return last if last is not None and _EVENING_RE.search(last.value) else None
