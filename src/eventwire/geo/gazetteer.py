@@ -10,7 +10,7 @@ from typing import cast
 
 from eventwire.errors import GazetteerError
 from eventwire.geo.build import FORMAT_VERSION
-from eventwire.geo.names import name_key
+from eventwire.geo.names import abbreviation_key, name_key
 from eventwire.records.place import GeoPrecision, Place
 
 _COLUMNS = ("p.id, p.name, p.feature, p.country, p.lat, p.lon, p.precision, p.uncertainty_km, p.population, "
@@ -64,6 +64,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Candidate] | None = None
+        self._demonyms: dict[str, str] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -103,11 +104,15 @@ class Gazetteer:
         return found
 
     def candidates(self, name: str) -> list[Candidate]:
-        """Every place this name may refer to (exact key match on any of its names)."""
+        """Every place this name may refer to (exact key match on any of its names, or on a dotted
+        abbreviation such as "Tenn.")."""
+        # A dotted abbreviation that is a known one ("D.C.") means only that, not what its letters spell.
+        if (abbr := abbreviation_key(name)) is not None and (known := self.candidates_for_key(abbr)):
+            return list(known)
         return list(self.candidates_for_key(name_key(name)))
 
     def has_name(self, name: str) -> bool:
-        return bool(self.candidates_for_key(name_key(name)))
+        return bool(self.candidates(name))
 
     def countries(self) -> dict[str, Candidate]:
         """ISO alpha-2 -> the country's row."""
@@ -123,6 +128,14 @@ class Gazetteer:
             return self.countries()[name]
         found = [c for c in self.candidates(name) if c.feature == "country"]
         return min(found, key=lambda c: (c.quality, -c.population), default=None)
+
+    def demonym(self, word: str) -> str | None:
+        """The alpha-2 code of the country a demonym names ("Greek", "Russians"), from the table of known
+        demonyms; `toponyms.demonym_country` adds rules for the regular ones the table lacks."""
+        if self._demonyms is None:
+            with self._lock:
+                self._demonyms = dict(self._con.execute("SELECT name_key, country FROM demonyms").fetchall())
+        return self._demonyms.get(name_key(word))
 
     def admin1(self, name: str, country: str | None = None) -> Candidate | None:
         """The first-level region ("Donetsk", "Donetsk Oblast", "Texas") in `country` if given."""

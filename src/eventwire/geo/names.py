@@ -39,6 +39,16 @@ def name_key(text: str) -> str:
     return _NOT_KEY.sub("", text).strip()
 
 
+_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?)+$")
+
+
+def abbreviation_key(text: str) -> str | None:
+    """The key of a dotted abbreviation ("Ind.", "W.Va.", "D.C."), which keeps its dots: without them
+    "Ind." and "Miss." would be the words "ind" and "miss". None for anything else."""
+    text = text.strip()
+    return text.replace(" ", "").casefold() if _ABBREVIATION.match(text) else None
+
+
 # Ukraine's official romanisation (Cabinet of Ministers resolution 55 of 27 January 2010).
 # Є Ї Й Ю Я are written differently at the start of a word; ь and the apostrophe are dropped.
 _UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}

@@ -10,11 +10,11 @@ with a reason, rather than pinned confidently to the wrong place.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.names import name_key
 from eventwire.geo.rows import haversine_km
 from eventwire.geo.toponyms import Found, demonym_place, find_mentions
 from eventwire.records.place import PlaceMention
@@ -30,24 +30,28 @@ _POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.02}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 _SMALL = 5_000
 _NEAR_UNCERTAINTY_KM = 10.0
+_STRONG = 2.0  # weight of a name whose country is not in doubt
+_PASSES = 2  # re-resolutions with the context of the previous one
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleContext:
-    country_weights: tuple[tuple[str, float], ...]  # how much the article names each country
+    # (name key, country) for each distinct name the article resolves to a country: a name repeated ten
+    # times ("Dublin Arts Council ... Dublin schools") is one piece of evidence, not ten.
+    country_names: tuple[tuple[str, str, float], ...]  # (name key, country, weight)
     admin1_codes: frozenset[str]
     sentence_admin1: frozenset[tuple[int, str]]  # (sentence, admin-1 code) named in that sentence
-    points: tuple[tuple[int, float, float], ...]  # resolved settlements: (gazetteer id, lat, lon)
-    own: tuple[tuple[int, int], ...] = ()  # mention start -> its first-pass candidate id
+    points: tuple[tuple[str, float, float], ...]  # resolved settlements: (name key, lat, lon)
 
-    def backing(self, country: str | None, own: Candidate | None) -> tuple[float, float]:
-        """(weight of `country` in the article, weight of the focus country), without the mention's own
-        first-pass vote, so that no candidate supports itself."""
-        weights = dict(self.country_weights)
-        if own is not None and own.country in weights:
-            weights[own.country] -= 1.0
+    def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
+        """(weight of `country` in the article, weight of the focus country), leaving out the mention's
+        own name, so that no name supports its own reading."""
+        weights: dict[str, float] = {}
+        for key, cc, weight in self.country_names:
+            if key != own_key:
+                weights[cc] = weights.get(cc, 0.0) + weight
         top = max(weights.values(), default=0.0)
-        return weights.get(country or "", 0.0), top
+        return float(weights.get(country or "", 0.0)), float(top)
 
 
 _EMPTY = ArticleContext((), frozenset(), frozenset(), ())
@@ -73,20 +77,21 @@ def prior(c: Candidate) -> float:
     return _FEATURE_PRIOR.get(c.feature, 0.0) + 0.6 * math.log10(pop + 1) - _QUALITY_PENALTY[min(c.quality, 2)]
 
 
-def score(c: Candidate, found: Found, ctx: ArticleContext, own: Candidate | None = None) -> Scored:
+def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
     s = prior(c)
     support = False
-    weight, top = ctx.backing(c.country, own)
+    own_key = name_key(found.lookup)
+    weight, top = ctx.backing(c.country, own_key)
     if weight > 0 and weight >= top:
         s, support = s + 2.0, True
     elif weight > 0:
         s, support = s + 0.75, True
-    if c.admin1_code and not c.is_region and c.admin1_code in ctx.admin1_codes:
+    if c.admin1_code and c.feature not in ("admin1", "country", "continent") and c.admin1_code in ctx.admin1_codes:
         s += 3.0 if (found.sent, c.admin1_code) in ctx.sentence_admin1 else 2.0
         support = True
     if not c.is_region and ctx.points:
-        nearest = min((haversine_km(c.lat, c.lon, lat, lon) for pid, lat, lon in ctx.points
-                       if own is None or pid != own.id), default=1e9)
+        nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon in ctx.points
+                       if key != own_key), default=1e9)
         if nearest < 200:
             s, support = s + 1.5, True
         elif nearest < 500:
@@ -100,11 +105,22 @@ def _plausible(c: Candidate, found: Found) -> bool:
                                        and not c.is_region)
 
 
-def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext, own: Candidate | None = None) -> list[Scored]:
-    cands = [c for c in gazetteer.candidates(found.lookup) if _plausible(c, found)]
+def _names_to_look_up(found: Found) -> list[str]:
+    """The lookup name, and for "Laurel County" or "Donetsk Oblast" also the whole span: many regions are
+    named with their generic word, and without it "Laurel" is only a village."""
+    full = found.text.removeprefix("the ").removeprefix("The ")
+    return [found.lookup, full] if found.level == "region" and full != found.lookup else [found.lookup]
+
+
+def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
+    seen: dict[int, Candidate] = {}
+    for name in _names_to_look_up(found):
+        for c in gazetteer.candidates(name):
+            seen.setdefault(c.id, c)
+    cands = [c for c in seen.values() if _plausible(c, found)]
     if not cands and (named := demonym_place(found.lookup, gazetteer)) is not None:
         cands = [named]  # an adjective used as a toponym: "Russian forces", "the European market"
-    return sorted((score(c, found, ctx, own) for c in cands), key=lambda s: -s.score)
+    return sorted((score(c, found, ctx) for c in cands), key=lambda s: -s.score)
 
 
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
@@ -130,36 +146,43 @@ def _why(best: Scored, n: int) -> str:
     return ", ".join(parts)
 
 
-def context_of(resolved: list[tuple[Found, Candidate | None]]) -> ArticleContext:
-    counts: Counter[str] = Counter()
+def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazetteer) -> ArticleContext:
+    """What the article's resolved names say about where it is. A name counts once however often it is
+    repeated; a country, a demonym, or a name that every candidate places in the same country counts
+    double, as it is evidence that does not depend on how its own ambiguity was settled."""
+    names: dict[tuple[str, str], float] = {}
     admin1: set[str] = set()
     sentence_admin1: set[tuple[int, str]] = set()
     points = []
     for found, c in resolved:
+        key = name_key(found.lookup)
         if found.kind == "demonym" and found.country_hint:
-            counts[found.country_hint] += 1  # a demonym names the country as much as its name does
+            names[(key, found.country_hint)] = _STRONG
             continue
         if c is None:
             continue
         if c.country:
-            counts[c.country] += 1
+            countries = {o.country for o in gazetteer.candidates(found.lookup) if _plausible(o, found)}
+            weight = _STRONG if c.feature == "country" or countries == {c.country} else 1.0
+            names[(key, c.country)] = max(weight, names.get((key, c.country), 0.0))
         if c.feature == "admin1" and c.admin1_code:
             admin1.add(c.admin1_code)
             sentence_admin1.add((found.sent, c.admin1_code))
         elif not c.is_region and c.population >= _SMALL:
-            points.append((c.id, c.lat, c.lon))
-    return ArticleContext(tuple(counts.items()), frozenset(admin1), frozenset(sentence_admin1), tuple(points))
+            points.append((key, c.lat, c.lon))
+    return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
+                          frozenset(sentence_admin1), tuple(points))
 
 
-def _resolve_all(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContext,
-                 first: list[Candidate | None] | None = None) -> list[tuple[Found, Candidate | None, str]]:
+def _resolve_all(found: list[Found], gazetteer: Gazetteer,
+                 ctx: ArticleContext) -> list[tuple[Found, Candidate | None, str]]:
     out: list[tuple[Found, Candidate | None, str]] = []
-    for i, f in enumerate(found):
+    for f in found:
         if f.kind == "demonym":
             country = gazetteer.countries().get(f.country_hint or "")
             out.append((f, country, "demonym of the country"))
             continue
-        c, why = decide(f, rank(f, gazetteer, ctx, first[i] if first else None))
+        c, why = decide(f, rank(f, gazetteer, ctx))
         out.append((f, c, why))
     return out
 
@@ -176,10 +199,10 @@ def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> Plac
 
 
 def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    first = _resolve_all(found, gazetteer, _EMPTY)
-    ctx = context_of([(f, c) for f, c, _ in first])
-    second = _resolve_all(found, gazetteer, ctx, [c for _, c, _ in first])
-    return [to_mention(article_id, f, c, why) for f, c, why in second]
+    resolved = _resolve_all(found, gazetteer, _EMPTY)
+    for _ in range(_PASSES):
+        resolved = _resolve_all(found, gazetteer, context_of([(f, c) for f, c, _ in resolved], gazetteer))
+    return [to_mention(article_id, f, c, why) for f, c, why in resolved]
 
 
 def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -192,7 +215,7 @@ def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None,
     """Resolve a bare name, optionally inside a country and a first-level region (for tables of places
     such as UCDP's, where the region is a column rather than words of an article)."""
     region = gazetteer.admin1(admin1, country) if admin1 else None
-    ctx = ArticleContext(((country, 1.0),) if country else (),
+    ctx = ArticleContext((("", country, 1.0),) if country else (),
                          frozenset([region.admin1_code] if region and region.admin1_code else []),
                          frozenset([(0, region.admin1_code)] if region and region.admin1_code else []), ())
     found = Found(0, len(name), name, name, "toponym", "settlement", 0, "table")

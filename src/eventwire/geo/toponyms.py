@@ -57,6 +57,8 @@ def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
     """Russian -> RU, Ukrainian -> UA, Chinese -> CN, by reversing the usual English suffixes."""
     if not word[:1].isupper():
         return None
+    if (known := gazetteer.demonym(word)) is not None:
+        return known
     for suffix, repl in _DEMONYM_RULES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             country = gazetteer.country(word[: len(word) - len(suffix)] + repl)

