@@ -44,7 +44,10 @@ def demo(db: str | None, gazetteer_path: str | None, examples: str) -> None:
     click.echo(f"Stored in {where}. Next:\n"
                f"  .venv/bin/eventwire export --db {where} --format jsonl      # every field, with evidence\n"
                f"  .venv/bin/eventwire export --db {where} --format acled-csv  # for ACLED tooling\n"
-               f"  .venv/bin/eventwire extract YOUR_ARTICLES/                   # events as JSONL, no database")
+               f"  .venv/bin/eventwire extract YOUR_ARTICLES/                   # events as JSONL, no database\n"
+               "See the events on a map:\n"
+               f"  .venv/bin/eventwire serve --db {where}\n"
+               "  then open http://127.0.0.1:8000/ (API docs at http://127.0.0.1:8000/docs)")
     sys.exit(EXIT_REJECTED if summary.rejections else EXIT_OK)
 
 

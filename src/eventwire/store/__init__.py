@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import StoreError
-from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts
+from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts, TimelineBin
 
 DEFAULT_DB = "eventwire.db"
 _SQLITE_PREFIX = "sqlite:///"
@@ -36,4 +36,4 @@ def sqlite_path(url: str | None) -> str:
     return url
 
 
-__all__ = ["DEFAULT_DB", "EventFilter", "RunStats", "Store", "StoreCounts", "open_store", "sqlite_path"]
+__all__ = ["DEFAULT_DB", "EventFilter", "RunStats", "Store", "StoreCounts", "TimelineBin", "open_store", "sqlite_path"]

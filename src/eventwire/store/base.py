@@ -43,6 +43,23 @@ class EventFilter:
     plover_type: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2, as in the event's location
     article_id: str | None = None
+    sub_event_type: str | None = None
+    admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
+    attribution_status: str | None = None
+    modality: str | None = None
+    min_confidence: float | None = None
+    actor: str | None = None  # words of an actor's name
+    text: str | None = None  # words in the evidence, the sources' titles or the summary
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineBin:
+    """How many events of one type start on one day (undated events are not counted)."""
+
+    day: date
+    kind: str  # the event type, else the PLOVER type, else "other"
+    count: int
 
 
 class Store(ABC):
@@ -69,6 +86,14 @@ class Store(ABC):
 
     @abstractmethod
     def count_events(self, where: EventFilter | None = None) -> int: ...
+
+    @abstractmethod
+    def timeline(self, where: EventFilter | None = None) -> list[TimelineBin]:
+        """Counts of events by start day and type, for the page's histogram."""
+
+    @abstractmethod
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
+        """For each filterable column (event_type, country, ...), its values among live events with counts."""
 
     @abstractmethod
     def rejections(self) -> Iterator[Rejection]: ...

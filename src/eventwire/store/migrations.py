@@ -94,10 +94,46 @@ _V2_STATEMENTS = (
     "CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)",
 )
 
+def _search_schema(conn: sqlite3.Connection) -> None:
+    for statement in _V3_STATEMENTS:
+        conn.execute(statement)
+
+
+# The words the web page searches, pulled out of an event's JSON by SQL, so triggers keep the index in step
+# with every way the store writes events (fusion rebuilds, corrections) without the writers knowing of it.
+_FTS_VALUES = """
+    coalesce((SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(new.json, '$.evidence')), '')
+    || ' ' || coalesce((SELECT group_concat(json_extract(value, '$.title'), ' ')
+                        FROM json_each(new.json, '$.sources')), '')
+    || ' ' || coalesce(json_extract(new.json, '$.summary'), ''),
+    coalesce(json_extract(new.json, '$.actor1.name'), '') || ' '
+    || coalesce(json_extract(new.json, '$.actor2.name'), ''),
+    coalesce(json_extract(new.json, '$.location.name'), '')"""
+_FTS_ROW = f"INSERT INTO events_fts (rowid, body, actors, place) VALUES (new.rowid, {_FTS_VALUES})"
+
+# Version 3: full-text search over evidence, titles, actors and places (FTS5 keyed by the events rowid),
+# and an index in the listing order. `INSERT OR REPLACE` deletes the old row without firing delete triggers,
+# hence the BEFORE INSERT trigger that drops the old row's words first.
+_V3_STATEMENTS = (
+    "CREATE INDEX events_order ON events ((date_start IS NULL), date_start, id)",
+    "CREATE INDEX events_admin1 ON events (country, admin1)",
+    "CREATE VIRTUAL TABLE events_fts USING fts5 (body, actors, place, tokenize = 'unicode61 remove_diacritics 2')",
+    """CREATE TRIGGER events_fts_replace BEFORE INSERT ON events BEGIN
+        DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE id = new.id); END""",
+    f"CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN {_FTS_ROW}; END",
+    """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        DELETE FROM events_fts WHERE rowid = old.rowid; END""",
+    f"""CREATE TRIGGER events_fts_update AFTER UPDATE OF json ON events BEGIN
+        DELETE FROM events_fts WHERE rowid = old.rowid; {_FTS_ROW}; END""",
+    # Fill the index for events stored before this version (`new` names the table, as in the triggers).
+    f"INSERT INTO events_fts (rowid, body, actors, place) SELECT new.rowid, {_FTS_VALUES} FROM events AS new",
+)
+
 # Append only: a released migration is never edited, a change is a new step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial_schema),
     Migration(2, "mentions, fused events, constraints, revisions, corrections, tokens", _fusion_schema),
+    Migration(3, "full-text search over events, listing-order index", _search_schema),
 )
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
+from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.fusion.engine import FusionSummary, fuse_pending
 from eventwire.records import Article, Event, Rejection
-from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts
+from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts, TimelineBin
 from eventwire.store.migrations import migrate, now
 from eventwire.store.sqlite_review import SQLiteReview
 
@@ -102,6 +104,21 @@ class SQLiteStore(SQLiteReview, Store):
         clause, params = _where(where or EventFilter())
         return int(self._conn.execute(f"SELECT COUNT(*) FROM events {clause}", params).fetchone()[0])
 
+    def timeline(self, where: EventFilter | None = None) -> list[TimelineBin]:
+        clause, params = _where(where or EventFilter())
+        rows = self._conn.execute(
+            f"SELECT date_start, COALESCE(event_type, plover_type, 'other'), COUNT(*) FROM events {clause} "
+            "AND date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", params)
+        return [TimelineBin(day=date.fromisoformat(day), kind=kind, count=int(n)) for day, kind, n in rows]
+
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
+        result: dict[str, list[dict[str, Any]]] = {}
+        for column in _FACETS:  # names from a fixed tuple, never from a request
+            rows = self._conn.execute(f"SELECT {column}, COUNT(*) FROM events WHERE deleted = 0 AND {column} "
+                                      f"IS NOT NULL GROUP BY {column} ORDER BY COUNT(*) DESC, {column}")
+            result[column] = [{"value": value, "count": int(n)} for value, n in rows]
+        return result
+
     def rejections(self) -> Iterator[Rejection]:
         cursor = self._conn.execute(
             "SELECT input, stage, code, reason FROM rejections ORDER BY input, stage, code")
@@ -145,12 +162,36 @@ def _where(flt: EventFilter) -> tuple[str, list[object]]:
     checks: list[tuple[str, object]] = [
         ("date_end >= ?", flt.since.isoformat() if flt.since else None),
         ("date_start <= ?", flt.until.isoformat() if flt.until else None),
-        ("event_type = ?", flt.event_type), ("plover_type = ?", flt.plover_type),
-        ("country = ?", flt.country),
+        ("event_type = ?", flt.event_type), ("sub_event_type = ?", flt.sub_event_type),
+        ("plover_type = ?", flt.plover_type), ("country = ?", flt.country), ("admin1 = ?", flt.admin1),
+        ("attribution_status = ?", flt.attribution_status), ("modality = ?", flt.modality),
+        ("confidence >= ?", flt.min_confidence),
         ("id IN (SELECT event_id FROM mentions WHERE article_id = ?)", flt.article_id),
+        (_FTS_CONDITION, fts_query(flt.text, "body")), (_FTS_CONDITION, fts_query(flt.actor, "actors")),
     ]
     for condition, value in checks:
         if value is not None:
             conditions.append(condition)
             params.append(value)
+    if flt.bbox is not None:
+        west, south, east, north = flt.bbox
+        # A box across the antimeridian (west > east) keeps longitudes outside [east, west].
+        conditions.append("lat BETWEEN ? AND ? AND " + ("lon BETWEEN ? AND ?" if west <= east
+                                                         else "(lon >= ? OR lon <= ?)"))
+        params += [south, north, west, east]
     return ("WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+
+_FACETS = ("event_type", "sub_event_type", "plover_type", "country", "admin1", "attribution_status", "modality")
+_FTS_CONDITION = "rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+
+
+def fts_query(words: str | None, column: str) -> str | None:
+    """An FTS5 query that finds every word (as a prefix) in one column. Only word characters reach FTS5, each
+    inside a quoted string, so no input can be read as FTS5 syntax; None when there is nothing to search."""
+    if words is None:
+        return None
+    tokens = re.findall(r"\w+", words)
+    if not tokens:
+        return None
+    return f"{column} : (" + " AND ".join(f'"{token}" *' for token in tokens) + ")"

@@ -1,0 +1,110 @@
+"""Read endpoints: events with filters and paging, downloads, one event, its mentions and history, articles,
+the timeline and the values the page's filters offer. All open on localhost."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from eventwire.export import EXPORT_FORMATS
+from eventwire.records import Event
+from eventwire.store import EventFilter, Store
+from eventwire.web.errors import not_found
+from eventwire.web.params import MAX_LIMIT, Limit, Offset, event_filter
+from eventwire.web.stores import store_of
+
+router = APIRouter(prefix="/api", tags=["read"])
+Filter = Annotated[EventFilter, Depends(event_filter)]
+DOWNLOAD_LIMIT = 200_000
+
+
+@router.get("/events", summary="Events matching the filters, in date order, one page at a time")
+def list_events(request: Request, where: Filter, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    store = store_of(request)
+    events = [e.to_dict() for e in store.events(where, limit=limit, offset=offset)]
+    return {"events": events, "total": store.count_events(where), "limit": limit, "offset": offset}
+
+
+def _download(request: Request, where: EventFilter, fmt: str, limit: int | None, filename: str) -> Response:
+    store = store_of(request)
+    out = io.StringIO()
+    result = EXPORT_FORMATS[fmt].write(store.events(where, limit=limit), out)
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"',
+               "X-Eventwire-Written": str(result.written)}
+    if result.left_out:
+        headers["X-Eventwire-Left-Out"] = result.note()
+    return Response(out.getvalue(), media_type=EXPORT_FORMATS[fmt].media_type, headers=headers)
+
+
+DownloadLimit = Annotated[int | None, Query(ge=1, le=DOWNLOAD_LIMIT, description="at most this many events")]
+
+
+@router.get("/events.geojson", summary="The filtered events as a GeoJSON FeatureCollection (located events)")
+def events_geojson(request: Request, where: Filter, limit: DownloadLimit = None) -> Response:
+    return _download(request, where, "geojson", limit, "events.geojson")
+
+
+@router.get("/events.csv", summary="The filtered events as a flat CSV, one row per event")
+def events_csv(request: Request, where: Filter, limit: DownloadLimit = None) -> Response:
+    return _download(request, where, "csv", limit, "events.csv")
+
+
+@router.get("/events.jsonl", summary="The filtered events as eventwire.event/1 JSON lines")
+def events_jsonl(request: Request, where: Filter, limit: DownloadLimit = None) -> Response:
+    return _download(request, where, "jsonl", limit, "events.jsonl")
+
+
+def _event_or_404(store: Store, event_id: str) -> Event:
+    event = store.event(event_id)
+    if event is None:
+        raise not_found(f"event {event_id}")
+    return event
+
+
+@router.get("/events/{event_id}", summary="One event (a retired id answers with the event that absorbed it)")
+def get_event(request: Request, event_id: str) -> dict[str, Any]:
+    return _event_or_404(store_of(request), event_id).to_dict()
+
+
+@router.get("/events/{event_id}/mentions", summary="The events as each article reported them, fused into this one")
+def get_mentions(request: Request, event_id: str) -> dict[str, Any]:
+    store = store_of(request)
+    event = _event_or_404(store, event_id)
+    return {"event_id": event.id, "mentions": [m.to_dict() for m in store.mentions(event.id)]}
+
+
+@router.get("/events/{event_id}/revisions", summary="Who changed what and when")
+def get_revisions(request: Request, event_id: str) -> dict[str, Any]:
+    store = store_of(request)
+    resolved = store.resolve_id(event_id)
+    if resolved is None:
+        raise not_found(f"event {event_id}")
+    return {"event_id": resolved, "revisions": [r.to_dict() for r in store.revisions(resolved)]}
+
+
+@router.get("/articles/{article_id}", summary="One article with its text")
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    article = store_of(request).article(article_id)
+    if article is None:
+        raise not_found(f"article {article_id}")
+    return {"id": article.id, "title": article.title,
+            "published": article.published.isoformat() if article.published else None, "url": article.url,
+            "source": article.source, "language": article.language, "origin": article.origin,
+            "text": article.text}
+
+
+@router.get("/timeline", summary="Counts of the filtered events by start day and type")
+def timeline(request: Request, where: Filter) -> dict[str, Any]:
+    bins = store_of(request).timeline(where)
+    return {"bins": [{"day": b.day.isoformat(), "kind": b.kind, "count": b.count} for b in bins],
+            "kinds": sorted({b.kind for b in bins})}
+
+
+@router.get("/facets", summary="The values the filters can take in this database, with counts")
+def facets(request: Request) -> dict[str, Any]:
+    return store_of(request).facets()
+
+
+__all__ = ["MAX_LIMIT", "router"]

@@ -1,0 +1,51 @@
+"""The FastAPI app: the API under /api, the page at /, its assets under /static, OpenAPI docs at /docs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from eventwire import __version__
+from eventwire.store import open_store
+from eventwire.web import api_read, api_write
+from eventwire.web.errors import install_handlers
+from eventwire.web.stores import Stores
+
+STATIC = Path(str(files("eventwire.web") / "static"))
+# The page shows untrusted article text: scripts only from this server, OSM tiles the only outside images.
+PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; object-src 'none'; "
+               "base-uri 'none'; frame-ancestors 'none'")
+
+
+def create_app(store_url: str | None = None) -> FastAPI:
+    open_store(store_url).close()  # fail now, with the store's message, if the database cannot be opened
+    stores = Stores(store_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
+                  description="Events coded from news articles: filters, downloads, evidence, corrections. "
+                  "Reads are open; writes need `Authorization: Bearer TOKEN` from `eventwire token create NAME`.")
+    app.state.stores = stores
+    install_handlers(app)
+    app.include_router(api_read.router)
+    app.include_router(api_write.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": PAGE_POLICY,
+                                                            "X-Content-Type-Options": "nosniff",
+                                                            "Cache-Control": "no-cache"})
+
+    return app
