@@ -187,8 +187,8 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
                  ctx: ArticleContext) -> list[tuple[Found, Candidate | None, str]]:
     out: list[tuple[Found, Candidate | None, str]] = []
     for f in found:
-        if f.kind == "demonym":
-            country = gazetteer.countries().get(f.country_hint or "")
+        if f.kind == "demonym" and f.country_hint:
+            country = gazetteer.countries().get(f.country_hint)
             out.append((f, country, "demonym of the country"))
             continue
         c, why = decide(f, rank(f, gazetteer, ctx))

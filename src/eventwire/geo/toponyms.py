@@ -157,10 +157,16 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
             continue
         text = doc[start:end].text
         if ent.label_ == "NORP" and end - start == 1:
+            # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
+            if text.endswith("s") and demonym_country(text[:-1], gazetteer) is not None:
+                continue
             cc = demonym_country(text, gazetteer)
-            if cc:
+            if cc or demonym_place(text, gazetteer) is not None:  # Russian; European, African
                 out.append(Found(doc[start].idx, doc[start].idx + len(text), text, text, "demonym", "any",
                                  sent_of[start], "demonym", cc))
+            elif _well_known(text, gazetteer) and (found := _found(doc, start, end, "ner", "toponym",
+                                                                   sent_of[start])):
+                out.append(found)  # "Tunis" tagged as a nationality
             continue
         seat = SEATS_OF_GOVERNMENT.get(text.lower())
         if seat is not None:
@@ -192,31 +198,117 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+# Entity types whose words are never a place (dates: "in March"; languages: "in English"; people are
+# handled by `_not_a_person`, organisations by `_org_ok`).
+_NOT_PLACE_ENTS = {"DATE", "TIME", "NORP", "LANGUAGE", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
+                   "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+# A place named inside an organisation's name ("Toronto Police Service") is a toponym used for the
+# organisation; only well-known places count there, as small ones are mostly surnames or words.
+_EMBEDDED_MIN_POPULATION = 100_000
+_EMBEDDED_FEATURES = {"country", "admin1", "capital", "continent"}
+_STRONG_LOCATIVE = {"in", "near", "outside", "around", "across", "into"}
+_PERSON_MIN_POPULATION = 10_000
+
+
 def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int]) -> list[Found]:
-    """Capitalised runs that spaCy did not tag as places, accepted when a gazetteer name (longest first)
-    stands in a locative context: "control of Kreminna Balka, a village", "near Pokrovsk"."""
+    """Capitalised runs that spaCy did not tag as places, accepted when the whole run (without a generic
+    word such as "region" or "village") is a gazetteer name in a locative context: "control of Kreminna
+    Balka, a village", "near Pokrovsk". A name inside a longer capitalised run ("Park" in "Olivia Park
+    Road") is not a place on its own."""
     out: list[Found] = []
     for r0, r1 in _capitalised_runs(doc):
-        if any(t in taken for t in range(r0, r1)):
+        if any(t in taken or doc[t].ent_type_ in _NOT_PLACE_ENTS for t in range(r0, r1)):
             continue
-        for length in range(r1 - r0, 0, -1):
-            hit = next(((s, s + length) for s in range(r0, r1 - length + 1)
-                        if len(doc[s:s + length].text) >= 3 and gazetteer.has_name(doc[s:s + length].text)
-                        and _has_cue(doc, s, s + length) and _not_a_person(doc, s, s + length)), None)
-            if hit is not None:
-                found = _found(doc, hit[0], hit[1], "gazetteer", "toponym", sent_of[hit[0]])
-                if found is not None:
-                    out.append(found)
-                break
+        while r0 < r1 and doc[r0].lower_ in ("the", "a", "an"):
+            r0 += 1
+        end = r1 - 1 if r1 - r0 > 1 and doc[r1 - 1].lower_ in REGION_WORDS | SETTLEMENT_WORDS else r1
+        text = doc[r0:end].text
+        if (len(text) >= 3 and gazetteer.has_name(text) and _has_cue(doc, r0, end)
+                and _not_a_person(doc, r0, end, gazetteer) and _org_ok(doc, r0, end)
+                and not _common_word(doc, r0, end)):
+            found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
+            if found is not None:
+                out.append(found)
     return out
 
 
-def _not_a_person(doc: Doc, start: int, end: int) -> bool:
-    """A span spaCy calls a person is only a place with an explicit settlement cue."""
+def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A span spaCy calls a person is a place only with an explicit settlement cue, or when it is a
+    sizable place right after "in", "near" or "outside" ("in Kent"; "according to Davis" is a person)."""
     if all(doc[t].ent_type_ != "PERSON" for t in range(start, end)):
         return True
     level, *_ = _level_and_bounds(doc, start, end)
-    return level == "settlement"
+    if level == "settlement":
+        return True
+    strong = start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE
+    return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
+                          for c in gazetteer.candidates(doc[start:end].text))
+
+
+def _well_known(text: str, gazetteer: Gazetteer) -> bool:
+    return any(c.feature in _EMBEDDED_FEATURES or (c.quality == 0 and c.population >= _EMBEDDED_MIN_POPULATION)
+               for c in gazetteer.candidates(text))
+
+
+def _org_ok(doc: Doc, start: int, end: int) -> bool:
+    """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
+    (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
+    if all(doc[t].ent_type_ != "ORG" for t in range(start, end)):
+        return True
+    ent = next(e for e in doc.ents if e.start <= start < e.end)
+    whole = ent.start >= start - 1 and ent.end <= end + 1
+    text = doc[start:end].text
+    return whole and not (text.isupper() or any(c.isupper() for c in text[1:] if c.isalpha()) and " " not in text)
+
+
+def _common_word(doc: Doc, start: int, end: int) -> bool:
+    """One capitalised word that the same article also uses in lower case ("Market", "Police") is a
+    word, not a place, whatever village shares its name."""
+    if end - start != 1:
+        return False
+    lower = doc[start].lower_
+    return any(t.text == lower for t in doc)
+
+
+def _embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    """Well-known place names and demonyms inside organisations' names, as metonyms: "Toronto" in
+    "Toronto Police Service", "Canadian" in "Canadian Medical Association"."""
+    out: list[Found] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        i = ent.start
+        while i < ent.end:
+            hit = _embedded_at(doc, gazetteer, i, ent.end)
+            if hit is None:
+                i += 1
+                continue
+            j, kind, hint = hit
+            span = doc[i:j]
+            if kind == "metonym" and (i, j) == _trim_tokens(ent):
+                kind = "toponym"  # the whole "organisation" is the place name: spaCy mislabelled it
+            out.append(Found(span.start_char, span.end_char, span.text, span.text, kind, "any", sent_of[i],
+                             "embedded", hint))
+            i = j
+    return out
+
+
+def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[int, MentionKind, str | None] | None:
+    """The place name or demonym that starts at token i of an organisation's name, if any."""
+    tok = doc[i]
+    if not _CAP_WORD.match(tok.text) or tok.is_stop or tok.lower_ in COMPASS | {"central"}:
+        return None
+    for j in range(min(limit, i + 4), i, -1):
+        if not all(_CAP_WORD.match(t.text) for t in doc[i:j]):
+            continue
+        text = doc[i:j].text
+        if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None:
+            continue  # "NC Dinos", "CIS": initials
+        if _well_known(text, gazetteer):
+            return j, "metonym", None
+    if (cc := demonym_country(tok.text, gazetteer)) is not None:
+        return i + 1, "demonym", cc
+    return None
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
@@ -225,6 +317,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     found = _entity_mentions(doc, gazetteer, sent_of)
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken)
+    found += _embedded_mentions(doc, gazetteer, sent_of)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
     for f in found:
