@@ -85,6 +85,10 @@ class Store(ABC):
         """Events ordered by (date_start, id), undated events last."""
 
     @abstractmethod
+    def events_json(self, where: EventFilter | None = None, limit: int | None = None, offset: int = 0) -> list[str]:
+        """As `events`, but each event's stored `eventwire.event/1` JSON text, for servers that pass it on as is."""
+
+    @abstractmethod
     def count_events(self, where: EventFilter | None = None) -> int: ...
 
     @abstractmethod

@@ -93,12 +93,18 @@ class SQLiteStore(SQLiteReview, Store):
 
     def events(self, where: EventFilter | None = None, limit: int | None = None,
                offset: int = 0) -> Iterator[Event]:
+        for text in self._event_texts(where, limit, offset):
+            yield Event.from_dict(json.loads(text))
+
+    def events_json(self, where: EventFilter | None = None, limit: int | None = None, offset: int = 0) -> list[str]:
+        return list(self._event_texts(where, limit, offset))
+
+    def _event_texts(self, where: EventFilter | None, limit: int | None, offset: int) -> Iterator[str]:
         clause, params = _where(where or EventFilter())
         sql = (f"SELECT json FROM events {clause} ORDER BY date_start IS NULL, date_start, id "
                "LIMIT ? OFFSET ?")
-        cursor = self._conn.execute(sql, [*params, -1 if limit is None else limit, offset])
-        for (text,) in cursor:
-            yield Event.from_dict(json.loads(text))
+        for (text,) in self._conn.execute(sql, [*params, -1 if limit is None else limit, offset]):
+            yield text
 
     def count_events(self, where: EventFilter | None = None) -> int:
         clause, params = _where(where or EventFilter())
