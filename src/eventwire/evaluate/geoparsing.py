@@ -130,6 +130,14 @@ def _geovirus_toponym(el: ET.Element) -> GoldToponym | None:
                        _float(el.find("lat")), _float(el.find("lon")))
 
 
+def _aligned(t: GoldToponym, text: str) -> GoldToponym:
+    """GeoVirus counts offsets from 1 (its "Hamburg" starts at 15 in "Scientists in Hamburg"); a span
+    that matches its name one character earlier is taken to be such an offset."""
+    if text[t.start:t.end] != t.text and text[t.start - 1:t.end - 1] == t.text and t.start > 0:
+        return GoldToponym(t.start - 1, t.end - 1, t.text, t.lat, t.lon)
+    return t
+
+
 def read_articles(path: Path, limit: int | None = None) -> tuple[str, list[GoldArticle]]:
     """(format name, articles) from any of the four XML files, told apart by their element names."""
     try:
@@ -145,7 +153,8 @@ def read_articles(path: Path, limit: int | None = None) -> tuple[str, list[GoldA
             fmt, tops = "GeoWebNews", [_gwn_toponym(e) for e in art.iter("toponym")]
         else:
             fmt, tops = "LGL-format", [_lgl_toponym(e) for e in art.iter("toponym")]
-        kept = sorted((t for t in tops if t is not None and text[t.start:t.end] == t.text), key=lambda t: t.start)
+        tops = [_aligned(t, text) for t in tops if t is not None]
+        kept = sorted((t for t in tops if text[t.start:t.end] == t.text), key=lambda t: t.start)
         out.append(GoldArticle(text, tuple(kept)))
         if limit is not None and len(out) >= limit:
             break
