@@ -76,6 +76,31 @@ def gazetteer_build(path: str | None, postal: str | None, if_missing: bool) -> N
                   " (no postal file: villages located by their hromada or raion centre)"), err=True)
 
 
+@gazetteer.command("add")
+@click.argument("source")
+@gazetteer_option
+def gazetteer_add(source: str, gazetteer_path: str | None) -> None:
+    """Merge a GeoNames dump (a file or an http(s) URL) into the gazetteer.
+
+    SOURCE is allCountries.txt, a country file such as UA.txt (plain or zipped), or alternateNames.txt,
+    as served by download.geonames.org/export/dump/. Places the gazetteer has gain names and, where it
+    only had an estimate, GeoNames' coordinates; others are added.
+
+    \b
+    Example:
+      eventwire gazetteer add https://download.geonames.org/export/dump/UA.zip
+    """
+    from eventwire.geo.add import add_to_gazetteer
+    from eventwire.geo.build import default_gazetteer_path
+
+    with user_errors():
+        path = Path(gazetteer_path) if gazetteer_path else default_gazetteer_path()
+        stats = add_to_gazetteer(path, source)
+    click.echo(f"merged {stats.kind} from {stats.source} into {path}: {stats.rows} rows read, "
+               f"{stats.added} places added, {stats.updated} given GeoNames coordinates, "
+               f"{stats.names} names, in {stats.seconds:.0f}s", err=True)
+
+
 @gazetteer.command("info")
 @gazetteer_option
 def gazetteer_info(gazetteer_path: str | None) -> None:

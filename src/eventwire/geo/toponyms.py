@@ -156,6 +156,8 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
         if end <= start:
             continue
         text = doc[start:end].text
+        if end - start == 1 and doc[start].lower_ in COMPASS:
+            continue  # "the West", "Western countries": political directions, not places
         if ent.label_ == "NORP" and end - start == 1:
             # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
             if text.endswith("s") and demonym_country(text[:-1], gazetteer) is not None:
@@ -174,8 +176,6 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
                              "settlement", sent_of[start], "seat"))
             continue
         if ent.label_ not in ("GPE", "LOC", "FAC") or (ent.label_ == "FAC" and not gazetteer.has_name(text)):
-            continue
-        if end - start == 1 and doc[start].lower_ in COMPASS:
             continue
         kind: MentionKind = "metonym" if is_government_use(ent) else "toponym"
         found = _found(doc, start, end, "ner", kind, sent_of[start])
