@@ -103,3 +103,12 @@ def test_undated_event_after_a_clock_time_is_the_story_day_not_the_reporting_day
             "Rescuers pulled two bodies from the rubble after 9 pm.")
     span = _date_of(text, "pulled")
     assert span is not None and span.start == span.end == date(2024, 11, 6), span.rule
+
+
+def test_a_period_named_by_its_end_does_not_date_the_event() -> None:
+    # "the fiscal year ending March 31 1988" names a budget's year, not when the committee meets.
+    text = ("The parties agreed to reopen talks on the budget for the fiscal year ending March 31 1988 "
+            "when the committee meets next Tuesday.")
+    span = _date_of(text, "meets", published=date(1987, 2, 26),
+                    clause="March 31 1988 when the committee meets next")
+    assert span is not None and span.start == date(1987, 3, 3), span.rule

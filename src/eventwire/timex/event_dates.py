@@ -30,7 +30,7 @@ def event_date(mentions: Sequence[TimeMention], *, trigger: tuple[int, int], cla
     if isinstance(published, datetime):  # a datetime is a date, but cannot be compared with one
         published = published.date()
     forward = _future_re().search(text[clause[0]:min(clause[1], trigger[1] + 40)]) is not None
-    dated = [m for m in mentions if _usable(m, published, forward)]
+    dated = [m for m in mentions if _usable(m, published, forward) and not _names_a_period(text, m)]
     in_clause = [m for m in dated if clause[0] <= m.start and m.end <= clause[1]
                  and not (_precision(m) == "year" and _subordinate(text, trigger, m))]
     if in_clause:
@@ -65,6 +65,19 @@ def _usable(m: TimeMention, published: date | None, forward: bool) -> bool:
     if m.type == "DURATION" and not (m.rule or "").startswith("range"):
         return False
     return published is None or forward or m.start_date <= published
+
+
+@cache
+def _period_bound_re() -> re.Pattern[str]:
+    period = r"year|quarter|period|half|months?|weeks?|season|term"
+    return re.compile(rf"\b(?:{period})\s+(?:ending|ended|beginning|began|starting|started|to|through|from)"
+                      r"(?:\s+on)?\s*$", re.IGNORECASE)
+
+
+def _names_a_period(text: str, m: TimeMention) -> bool:
+    """Whether the expression bounds a period named by a noun ("the budget for the fiscal year ending
+    March 31 1988"): it says which period, not when the event in the clause happened."""
+    return _period_bound_re().search(text[max(0, m.start - 40):m.start]) is not None
 
 
 @cache
