@@ -81,7 +81,7 @@ def test_fresh_database_has_schema_and_wal(tmp_path: Path) -> None:
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert rows == [(m.version, m.name) for m in MIGRATIONS]
     assert {"articles", "events", "rejections", "runs", "migrations"} <= tables
-    assert {"events_date", "events_type", "events_article"} <= indexes
+    assert {"events_date", "events_type", "mentions_article", "mentions_candidates"} <= indexes
 
 
 def test_reopen_keeps_data_and_does_not_reapply(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_reopen_keeps_data_and_does_not_reapply(tmp_path: Path) -> None:
         s.save_article(make_article(), [make_event()])
     before = dump(path)
     with open_store(f"sqlite:///{path}") as s:
-        assert s.counts() == StoreCounts(1, 1, 0)
+        assert s.counts() == StoreCounts(1, 1, 0, mentions=1)
     assert dump(path) == before
 
 
@@ -152,7 +152,7 @@ def test_save_twice_changes_nothing(tmp_path: Path) -> None:
         s.save_article(article, events)
         s.save_rejection(Rejection("bad.txt", "ingest", "E104", "no date"))
         assert (dump(path), s.counts()) == first
-    assert first[1] == StoreCounts(articles=1, events=2, rejections=1)
+    assert first[1] == StoreCounts(articles=1, events=2, rejections=1, mentions=2)
 
 
 def test_resave_replaces_the_articles_events(store: Store) -> None:
@@ -227,7 +227,7 @@ def test_batch_is_one_transaction(store: Store) -> None:
     with store.batch():
         for n in range(50):
             store.save_article(make_article(f"a-{n}"), [make_event(f"e-{n}", f"a-{n}")])
-    assert store.counts() == StoreCounts(50, 50, 0)
+    assert store.counts() == StoreCounts(50, 50, 0, mentions=50)
 
 
 def test_a_failed_save_leaves_nothing_half_written(store: Store) -> None:

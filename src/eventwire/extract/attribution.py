@@ -12,6 +12,20 @@ from eventwire.extract.spans import core_phrase
 from eventwire.records import Actor, Attribution
 from eventwire.records.event import AttributionStatus
 
+# Words that make a source an authority: it speaks for a state, an armed group or an institution.
+AUTHORITY_WORDS = frozenset({
+    "ministry", "minister", "military", "army", "armed", "forces", "command", "commander", "headquarters", "hq",
+    "militia", "police", "governor", "mayor", "office", "official", "officials", "authorities", "administration",
+    "government", "spokesman", "spokeswoman", "spokesperson", "president", "kremlin", "jfo", "staff", "general",
+    "prosecutor", "service", "services", "guard", "republic", "dpr", "lpr", "lnr", "council", "chief", "head",
+    "leader", "defence", "defense", "emergency", "emergencies", "operational", "operations", "troops",
+})
+# Triggers that tell of a side's own success or of the enemy's losses: a side saying so is claiming.
+GAIN_WORDS = frozenset({"capture", "seize", "take", "liberate", "destroy", "defeat", "repel", "repulse", "lose",
+                        "loss", "losses", "blow", "eliminate", "down", "shoot", "intercept", "advance"})
+DISMISS_VERBS = frozenset({"dismiss", "refute", "reject", "debunk"})  # a side denying a report speaks too
+BACK_REFERENCES = frozenset({"this", "that", "it", "attack", "strike", "strikes", "toll", "report", "reports",
+                             "deaths", "death", "casualties", "incident", "shelling", "figures", "information"})
 NEWS_AGENCIES = frozenset({"afp", "reuters", "ap", "tass", "interfax", "ria", "xinhua", "bbc", "cnn",
                            "ukrinform", "anadolu", "efe", "dpa", "ansa", "kyodo", "yonhap", "aljazeera"})
 
@@ -24,43 +38,66 @@ class Source:
     who: str
     text: str  # from the source's first word to the verb
     country: str | None  # alpha-3 of a party to the conflict, when the source is one
-    kind: str  # "witness", "media", "party", "person"
+    kind: str  # "witness", "media", "party" (names a country), "authority", "person"
 
 
 def find_source(trigger: Token) -> Source | None:
-    """The nearest governing 'said'/'claimed'/'heard'/'according to', else a journalist who saw it."""
+    """The nearest governing 'said'/'claimed'/'heard'/'according to', a journalist who saw it, a headline's
+    trailing '- Ukraine military', else a source named around the sentence ('The ministry said:' before it,
+    'The governor confirmed the attack.' after it)."""
     for verb in trigger.ancestors:
         lemma = verb.lemma_.lower()
-        if verb.pos_ in ("VERB", "AUX") and lemma in lx.SPEECH_VERBS | lx.PERCEPTION_VERBS:
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ not in ("i", "we", "you"):
+        if verb.pos_ in ("VERB", "AUX") and lemma in lx.SPEECH_VERBS | lx.PERCEPTION_VERBS | DISMISS_VERBS:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")]
+            # '…, says operational command': a speaker after the verb is the one who says it
+            subj = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
+            if _reported_as(trigger, verb):
+                return None  # 'a soldier reported killed': the subject is what is reported, not who says it
+            if subj is not None:
                 return _source(lemma, subj, verb)
-    return _according_to(trigger.sent) or _witness_in(trigger.sent)
+    sent = trigger.sent
+    return (_according_to(sent) or _witness_in(sent) or _trailing_source(sent) or _source_before(sent)
+            or _source_after(sent))
 
 
 def attribution_for(source: Source | None, actor1: Actor | None, location_country: str | None,
-                    article_source: str | None) -> Attribution:
-    """ARCHITECTURE.md statuses: witnessed, official (a side about itself), claimed, reported, unattributed."""
+                    article_source: str | None, trigger_lemma: str = "", actor2: Actor | None = None) -> Attribution:
+    """ARCHITECTURE.md statuses: witnessed, official (an authority about its own side), claimed (a party about
+    its own gains or the enemy's losses), reported (media), unattributed."""
     if source is None:
         if article_source:
             return Attribution(status="reported", source=article_source, text=None)
         return Attribution(status="unattributed", source=None, text=None)
-    status: AttributionStatus
+    return Attribution(status=_status(source, actor1, actor2, location_country, trigger_lemma), source=source.who,
+                       text=source.text)
+
+
+def _status(source: Source, actor1: Actor | None, actor2: Actor | None, location_country: str | None,
+            trigger_lemma: str) -> AttributionStatus:
     if source.kind == "witness" or source.verb in lx.PERCEPTION_VERBS:
-        status = "witnessed"
-    elif source.kind == "media":
-        status = "reported"
-    elif source.verb == "claim":
-        status = "claimed"
-    elif source.country and actor1 is not None and actor1.country == source.country:
-        status = "claimed"  # a party speaking of its own forces' actions or gains
-    elif source.country and location_country and _alpha3(location_country) == source.country:
-        status = "official"  # an authority stating what happened on its own side
-    elif source.kind == "party":
-        status = "claimed"
-    else:
-        status = "reported"
-    return Attribution(status=status, source=source.who, text=source.text)
+        return "witnessed"
+    if source.kind == "media":
+        return "reported"
+    if source.verb == "claim":
+        return "claimed"
+    if source.kind not in ("party", "authority"):
+        return "reported"
+    own_side = source.country is not None and (
+        (actor2 is not None and actor2.country == source.country)
+        or (location_country is not None and _alpha3(location_country) == source.country))
+    own_action = source.country is not None and actor1 is not None and actor1.country == source.country
+    if own_action and (trigger_lemma in GAIN_WORDS or (actor2 is not None and actor2.country != source.country)):
+        return "claimed"  # a side speaking of its own forces' actions against the other side, or its gains
+    if trigger_lemma in GAIN_WORDS and not own_side:
+        return "claimed"  # "Over 250 servicemen lost … - Russian Defense Ministry": the enemy's losses
+    if actor2 is not None and actor2.country and source.country and actor2.country != source.country:
+        return "claimed"  # a party speaking about the other side's losses
+    return "official"  # an authority stating what happened on its own side (or to no named other side)
+def _reported_as(trigger: Token, verb: Token) -> bool:
+    """'Ukrainian soldier reported killed': the trigger completes the reporting verb's subject."""
+    chain = [trigger, *trigger.ancestors]
+    below = next((t for t in chain if t.head.i == verb.i and t.i != verb.i), None)
+    return below is not None and below.dep_ in ("xcomp", "oprd", "acomp") and below.i > verb.i
 
 
 def _source(lemma: str, subj: Token, verb: Token) -> Source:
@@ -93,6 +130,57 @@ def _witness_in(sent: Span) -> Source | None:
     return None
 
 
+def _trailing_source(sent: Span) -> Source | None:
+    """A headline's source after a dash or colon at its end: '… kills three - Ukraine military',
+    '… killed in rebel east: army'. Only a short phrase without a verb of its own counts."""
+    for i in range(sent.end - 2, max(sent.start, sent.end - 9), -1):
+        tok = sent.doc[i]
+        if tok.text in ("-", "–", "—", ":") and i > sent.start + 2:
+            who = sent.doc[i + 1 : sent.end]
+            while len(who) and who[-1].is_punct:
+                who = who[:-1]
+            if 0 < len(who) <= 7 and not any(t.pos_ in ("VERB", "AUX") for t in who):
+                kind = _source_kind(who)
+                if kind == "person" and any(t.pos_ == "PROPN" for t in who):
+                    kind = "authority"  # '- Basurin': a headline credits a named spokesman, not a bystander
+                return Source("say", who.text.strip(), sent.doc[i : who.end].text, _party_country(who), kind)
+            return None
+    return None
+
+
+def _source_before(sent: Span) -> Source | None:
+    """'The regional governor wrote on Telegram:' followed by the event: the sentence before introduces it."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    if not before.text.rstrip().endswith(":"):
+        return None
+    return _speaker_of(before)
+
+
+def _source_after(sent: Span) -> Source | None:
+    """'The governor confirmed the attack.' right after the event: a short sentence whose main verb reports
+    and whose object, if any, points back ('this', 'the attack', 'the toll')."""
+    if sent.end >= len(sent.doc) or "\n\n" in sent.doc[sent.end - 1 : sent.end + 1].text_with_ws:
+        return None
+    after = sent.doc[sent.end].sent
+    root = after.root
+    if root.lemma_.lower() not in lx.SPEECH_VERBS or len(after) > 12:
+        return None
+    objects = [c for c in root.children if c.dep_ in ("dobj", "ccomp")]
+    if any(o.dep_ == "ccomp" or o.lower_ not in BACK_REFERENCES for o in objects):
+        return None
+    return _speaker_of(after)
+
+
+def _speaker_of(sent: Span) -> Source | None:
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.lemma_.lower() in lx.SPEECH_VERBS and subj is not None and subj.lower_ not in ("i", "we", "you"):
+        return _source(root.lemma_.lower(), subj, root)
+    return None
+
+
 def _source_kind(who: Span) -> str:
     words = {t.lower_ for t in who}
     if words & lx.WITNESS_NOUNS:
@@ -101,6 +189,8 @@ def _source_kind(who: Span) -> str:
         return "media"
     if _party_country(who) is not None:
         return "party"
+    if words & AUTHORITY_WORDS or any(t.ent_type_ == "PERSON" for t in who):
+        return "authority"  # a named official or an institution: it speaks for a side
     return "person"
 
 

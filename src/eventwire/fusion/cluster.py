@@ -19,23 +19,26 @@ def pair(a: str, b: str) -> Pair:
 def cluster(ids: Sequence[str], scores: Mapping[Pair, float], threshold: float,
             must: Iterable[Pair] = (), cannot: Iterable[Pair] = ()) -> list[tuple[str, ...]]:
     """Merge the two groups with the highest average pair score (unscored pairs count 0) until none reaches
-    `threshold`. `must` pairs start in one group; groups holding a `cannot` pair never merge. Ties go to the
-    alphabetically first groups, so the result is deterministic."""
+    `threshold`. `must` pairs start in one group (and that group links by its best pair); groups holding a
+    `cannot` pair never merge. Ties go to the alphabetically first groups, so the result is deterministic."""
     forbidden = {pair(a, b) for a, b in cannot}
     groups: list[frozenset[str]] = _must_groups(sorted(set(ids)), must)
+    vouched = {g for g in groups if len(g) > 1}  # an analyst said these are one event
     while len(groups) > 1:
         best: tuple[float, int, int] | None = None
         for i in range(len(groups)):
             for j in range(i + 1, len(groups)):
                 if _forbidden(groups[i], groups[j], forbidden):
                     continue
-                average = _average(groups[i], groups[j], scores)
-                if average >= threshold and (best is None or average > best[0]):
-                    best = (average, i, j)
+                linkage = _linkage(groups[i], groups[j], scores, vouched)
+                if linkage >= threshold and (best is None or linkage > best[0]):
+                    best = (linkage, i, j)
         if best is None:
             break
         _, i, j = best
         merged = groups[i] | groups[j]
+        if groups[i] in vouched or groups[j] in vouched:
+            vouched.add(merged)
         groups = sorted([g for k, g in enumerate(groups) if k not in (i, j)] + [merged], key=min)
     return [tuple(sorted(g)) for g in groups]
 
@@ -59,8 +62,14 @@ def _must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
     return sorted((frozenset(g) for g in groups.values()), key=min)
 
 
-def _average(a: frozenset[str], b: frozenset[str], scores: Mapping[Pair, float]) -> float:
-    return sum(scores.get(pair(x, y), 0.0) for x in a for y in b) / (len(a) * len(b))
+def _linkage(a: frozenset[str], b: frozenset[str], scores: Mapping[Pair, float],
+             vouched: set[frozenset[str]]) -> float:
+    """Average pair score; but a report that matches any mention of an analyst-merged event matches the
+    event (the analyst vouched that its mentions are one), so there the best pair counts."""
+    values = [scores.get(pair(x, y), 0.0) for x in a for y in b]
+    if a in vouched or b in vouched:
+        return max(values)
+    return sum(values) / len(values)
 
 
 def _forbidden(a: frozenset[str], b: frozenset[str], forbidden: set[Pair]) -> bool:

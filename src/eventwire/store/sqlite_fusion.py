@@ -62,16 +62,21 @@ class SQLiteFusion:
         if {k: v[0] for k, v in old.items()} == new:
             return  # the same article saved again: nothing to redo (idempotent runs)
         affected = {event_id for _, event_id in old.values() if event_id}
-        self._unfuse_events(affected)
         self._conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         self._conn.executemany(_INSERT_MENTION, [
-            _mention_row(e, article_id, new[e.id], old.get(e.id, (None, None))[1]) for e in events])
+            _mention_row(e, article_id, new[e.id], old.get(e.id, (None, None))[1] or e.id) for e in events])
+        self._unfuse_events(affected)
+        for event in events:
+            self._write_event(event)
 
     def _unfuse_events(self, event_ids: set[str]) -> None:
-        """Mark every mention of these events for fusing again; the events are rebuilt by the next fuse()."""
+        """Mark every mention of these events for fusing again. Until the next fuse() rebuilds them, each
+        mention stands alone as its own event, so reads never miss a mention."""
         for event_id in event_ids:
             self._conn.execute("UPDATE mentions SET fused = 0 WHERE event_id = ?", (event_id,))
             self._conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+            for (text,) in self._conn.execute("SELECT json FROM mentions WHERE event_id = ?", (event_id,)).fetchall():
+                self._write_event(Event.from_dict(json.loads(text)))
 
     # --- FusionBackend -------------------------------------------------------------------------------
 
