@@ -24,11 +24,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _FEATURE_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.0, "capital": 1.5, "city": 0.5,
-                  "town": 0.0, "village": 0.0, "admin2": -1.0}
+                  "town": 0.0, "village": 0.0, "admin2": 0.0}
 # A region's population is that of all its places; weigh it down so that a city is not outranked by a
 # region of the same name merely for containing it (New York the city, not the state).
-_POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.02}
+_POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
+# What the article's context adds to a candidate's score (see `score`).
+_BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
+          "near": 1.5, "nearish": 0.75}
 _SMALL = 5_000
 _NEAR_UNCERTAINTY_KM = 10.0
 _STRONG = 2.0  # weight of a name whose country is not in doubt
@@ -84,19 +87,20 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
     own_key = name_key(found.lookup)
     weight, top = ctx.backing(c.country, own_key)
     if weight > 0 and weight >= top:
-        s, support = s + 2.0, True
+        s, support = s + _BONUS["focus_country"], True
     elif weight > 0:
-        s, support = s + 0.75, True
+        s, support = s + _BONUS["named_country"], True
     if c.admin1_code and c.feature not in ("admin1", "country", "continent") and c.admin1_code in ctx.admin1_codes:
-        s += 3.0 if (found.sent, c.admin1_code) in ctx.sentence_admin1 else 2.0
+        same_sentence = (found.sent, c.admin1_code) in ctx.sentence_admin1
+        s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
         support = True
-    if not c.is_region and ctx.points:
+    if c.feature not in ("admin1", "country", "continent") and ctx.points:
         nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon in ctx.points
                        if key != own_key), default=1e9)
         if nearest < 200:
-            s, support = s + 1.5, True
+            s, support = s + _BONUS["near"], True
         elif nearest < 500:
-            s += 0.75
+            s += _BONUS["nearish"]
     return Scored(c, s, support)
 
 
