@@ -1,0 +1,98 @@
+"""Resolution and recognition behaviours of the geoparser, on the real gazetteer and spaCy pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.geoparsing import read_articles
+from eventwire.geo import Gazetteer, places_for_doc, resolve_name
+from eventwire.geo.rows import haversine_km
+from eventwire.nlp import parse_one
+from eventwire.records.place import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def gazetteer(gazetteer_path: Path) -> Gazetteer:
+    return Gazetteer.open(gazetteer_path)
+
+
+def _mentions(text: str, gazetteer: Gazetteer) -> dict[str, PlaceMention]:
+    found = places_for_doc(parse_one(text), "t", gazetteer)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return {m.text: m for m in found}
+
+
+def test_the_west_is_not_a_place(gazetteer: Gazetteer) -> None:
+    found = _mentions("Moscow has warned the West against escalation, and Western countries responded.", gazetteer)
+    assert "West" not in found and "the West" not in found and "Western" not in found
+    assert found["Moscow"].place is not None and found["Moscow"].place.country == "RU"
+
+
+def test_synkivka_is_a_kharkiv_village(gazetteer: Gazetteer) -> None:
+    found = _mentions("Shelling hit Synkivka, a village in the Kharkiv region, overnight.", gazetteer)
+    village = found["Synkivka"].place
+    assert village is not None and village.country == "UA" and village.admin1 == "Kharkivska oblast"
+    assert haversine_km(village.lat, village.lon, 49.76, 37.69) < 30  # near Kupiansk
+
+
+def test_country_points_are_atlas_centres_not_settlement_extents(gazetteer: Gazetteer) -> None:
+    russia = gazetteer.country("Russia")
+    assert russia is not None and russia.coord_source == "countryinfo"
+    assert haversine_km(russia.lat, russia.lon, 60.0, 100.0) < 100  # central Siberia, not the Urals
+
+
+def test_demonyms_from_the_table_and_people_plurals(gazetteer: Gazetteer) -> None:
+    found = _mentions("Greek officials met Americans and French diplomats in Athens.", gazetteer)
+    assert found["Greek"].kind == "demonym" and found["Greek"].place.country == "GR"  # type: ignore[union-attr]
+    assert found["French"].place.country == "FR"  # type: ignore[union-attr]
+    assert "Americans" not in found  # the people, not the place
+    assert gazetteer.demonym("Americans") == "US"  # not American Samoa, which shares the demonym
+
+
+def test_state_abbreviations_and_counties(gazetteer: Gazetteer) -> None:
+    found = _mentions("A fire destroyed a barn near Paris, Tenn., on Monday, officials said.", gazetteer)
+    paris = found["Paris"].place
+    assert paris is not None and paris.country == "US" and paris.admin1 == "Tennessee"
+    assert found["Tenn."].place is not None and found["Tenn."].place.feature == "admin1"
+    assert {c.country for c in gazetteer.candidates("S.C.")} == {"US"}  # not the Swiss Confederation
+    county = _mentions("Deputies in Laurel County arrested two men.", gazetteer)["Laurel County"].place
+    assert county is not None and county.feature == "admin2" and county.admin1 == "Kentucky"
+
+
+def test_a_name_repeated_is_one_piece_of_evidence(gazetteer: Gazetteer) -> None:
+    text = ("The Dublin Arts Council gave grants to Dublin schools. Dublin's mayor thanked the council, "
+            "which serves Dublin and nearby Columbus, Ohio.")
+    dublin = _mentions(text, gazetteer)["Dublin"].place
+    assert dublin is not None and dublin.country == "US" and dublin.admin1 == "Ohio"
+
+
+def test_places_inside_organisation_names_are_metonyms(gazetteer: Gazetteer) -> None:
+    found = _mentions("A spokesman for the Toronto Police Service said the force would review the case.", gazetteer)
+    assert found["Toronto"].kind == "metonym" and found["Toronto"].place.country == "CA"  # type: ignore[union-attr]
+
+
+def test_dates_and_words_are_not_places(gazetteer: Gazetteer) -> None:
+    found = _mentions("The market reopened in March. Shares rose in May, and the Market Street shop closed.",
+                      gazetteer)
+    assert "March" not in found and "May" not in found
+
+
+def test_table_region_is_a_hard_constraint(gazetteer: Gazetteer) -> None:
+    inside = resolve_name("Vodyane", gazetteer, "UA", "Donetsk oblast")
+    assert inside is not None and inside.admin1_code == "UA.05"
+    assert resolve_name("Kharkiv", gazetteer, "UA", "Lviv oblast") is None  # no Kharkiv there: no pin
+    airport = resolve_name("Donetsk International", gazetteer, "UA", "Donetsk oblast")
+    assert airport is not None and airport.name == "Donetsk"
+
+
+def test_geovirus_offsets_are_aligned(tmp_path: Path) -> None:
+    xml = tmp_path / "GeoVirus.xml"
+    xml.write_text("<articles><article><source>x</source><text>Scientists in Hamburg, Germany are baffled."
+                   "</text><locations><location><name>Hamburg</name><start>15</start><end>22</end>"
+                   "<lat>53.56</lat><lon>10.00</lon></location></locations></article></articles>",
+                   encoding="utf-8")
+    fmt, articles = read_articles(xml)
+    assert fmt == "GeoVirus" and [(t.start, t.end, t.text) for t in articles[0].toponyms] == [(14, 21, "Hamburg")]
