@@ -6,11 +6,13 @@ Everything heavy (the spaCy pipeline, the gazetteer) is opened once by `Pipeline
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from eventwire.classify.model import Classifier
 from eventwire.errors import REJECT_EXTRACT
 from eventwire.extract.events import extract_events
 from eventwire.geo.gazetteer import Gazetteer
@@ -31,9 +33,10 @@ class ArticleResult:
 class Pipeline:
     """Holds the loaded resources; `process` maps articles to results in input order."""
 
-    def __init__(self, gazetteer: Gazetteer, batch_size: int = 16) -> None:
+    def __init__(self, gazetteer: Gazetteer, batch_size: int = 16, classifier: Classifier | None = None) -> None:
         self.gazetteer = gazetteer
         self.batch_size = batch_size
+        self.classifier = classifier  # None: the rules type events alone
 
     def process(self, items: Iterable[Article | Rejection]) -> Iterator[ArticleResult | Rejection]:
         """Articles become results; Rejections from ingest pass straight through, so each input is
@@ -51,7 +54,7 @@ class Pipeline:
             try:
                 places = places_for_doc(doc, article.id, self.gazetteer)
                 times = tag_times(article.text, article.published, article.id)
-                events = extract_events(doc, article, places, times)
+                events = extract_events(doc, article, places, times, self.classifier)
             except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
                 yield Rejection(article.origin or article.id, "extract", REJECT_EXTRACT,
                                 f"extraction failed ({type(exc).__name__}: {exc}); please report this article")
@@ -60,8 +63,12 @@ class Pipeline:
 
 
 def open_pipeline(gazetteer_path: Path | None = None) -> Pipeline:
-    """Load the gazetteer (building it on first use) and return a Pipeline; the spaCy model loads
-    lazily on the first article, once per process."""
+    """Load the gazetteer (building it on first use) and the event classifier, and return a Pipeline;
+    the spaCy model loads lazily on the first article, once per process. EVENTWIRE_CLASSIFIER=off
+    (or a missing `[model]` extra) leaves typing to the rules."""
+    from eventwire.classify.model import load_classifier
     from eventwire.geo.build import ensure_gazetteer
 
-    return Pipeline(Gazetteer.open(ensure_gazetteer(gazetteer_path)))
+    classifier = None if os.environ.get("EVENTWIRE_CLASSIFIER", "").lower() in ("off", "0", "rules") \
+        else load_classifier()
+    return Pipeline(Gazetteer.open(ensure_gazetteer(gazetteer_path)), classifier=classifier)

@@ -14,6 +14,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.classify.apply import Typed, apply_prediction
+from eventwire.classify.model import Classifier
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
@@ -51,8 +53,12 @@ class Mention:
 
 
 def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
-                   times: Sequence[TimeMention]) -> list[Event]:
-    mentions = [_mention(doc, trig, article, places, times) for trig in find_triggers(doc)]
+                   times: Sequence[TimeMention], classifier: Classifier | None = None) -> list[Event]:
+    """With a classifier, each trigger's sentence is read by it too: it may retype the event and it
+    sets the confidence (and the low-confidence flag); without one the rules decide alone."""
+    triggers = find_triggers(doc)
+    typed = _classify(doc, triggers, classifier)
+    mentions = [_mention(doc, trig, article, places, times, typed.get(trig.i)) for trig in triggers]
     merged: list[Event] = []
     for mention in mentions:
         for n, kept in enumerate(merged):
@@ -64,10 +70,19 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     return merged
 
 
+def _classify(doc: Doc, triggers: Sequence[Trigger], classifier: Classifier | None) -> dict[int, Typed]:
+    """One batch per article: every sentence holding a trigger, embedded once."""
+    if classifier is None or not triggers:
+        return {}
+    sents = {doc[t.i].sent.start: doc[t.i].sent for t in triggers}
+    preds = dict(zip(sents, classifier.predict([s.text.strip() for s in sents.values()]), strict=True))
+    return {t.i: apply_prediction(t.coding, preds[doc[t.i].sent.start], classifier.threshold) for t in triggers}
+
+
 def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMention],
-             times: Sequence[TimeMention]) -> Mention:
+             times: Sequence[TimeMention], typed: Typed | None = None) -> Mention:
     tok = doc[trig.i]
-    coding = trig.coding
+    coding = typed.coding if typed else trig.coding
     sent = tok.sent
     location = locate(tok, places, verbal=coding.event_type is None)
     if location is None and coding.event_type is not None:
@@ -105,17 +120,23 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         summary=None,
         evidence=(evidence,),
         sources=(SourceRef(article.id, article.title, _iso(article.published), article.url, article.source),),
-        confidence=_confidence(coding.strength, actor1, location, when, attribution),
+        confidence=typed.confidence if typed else _confidence(coding.strength, actor1, location, when, attribution),
+        low_confidence=typed.low_confidence if typed else False,
     )
     return Mention(tok.idx, replace(event, summary=summarize(event)), _is_anaphoric(tok))
 
 
 def _territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
     """ACLED: a government retaking its own territory vs anyone else (a foreign army too) taking it."""
-    if sub != "Non-state actor overtakes territory" or actor1 is None or actor1.country is None or not country:
+    territorial = ("Non-state actor overtakes territory", "Government regains territory")
+    if sub not in territorial or actor1 is None or actor1.country is None or not country:
         return sub
     own = country_by_alpha2(country)
-    return "Government regains territory" if own and own.alpha3 == actor1.country else sub
+    if own is None:
+        return sub
+    if sub == territorial[0]:
+        return territorial[1] if own.alpha3 == actor1.country else sub
+    return territorial[0] if own.alpha3 != actor1.country else sub  # a foreign army is no government here
 
 
 def _speaker_as_actor(tok: Token, places: Sequence[PlaceMention]) -> Actor | None:
@@ -174,6 +195,7 @@ def merge(a: Event, b: Event) -> Event:
         fatalities=_max_known(a.fatalities, b.fatalities), injuries=_max_known(a.injuries, b.injuries),
         evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
         confidence=min(0.95, max(a.confidence, b.confidence) + 0.05),
+        low_confidence=a.low_confidence and b.low_confidence,  # one sure mention makes the event sure
     )
     return replace(merged, summary=summarize(merged))
 

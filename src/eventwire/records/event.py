@@ -89,6 +89,8 @@ class Event:
     summary: str | None = None
     fusion: FusionInfo | None = None  # set on stored events: mentions, per-source values, claims, links
     review: Review | None = None
+    # confidence fell below the classifier's threshold: kept for review, never presented as certain
+    low_confidence: bool = False
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -126,6 +128,7 @@ class Event:
             "claim_status": claim_status(self.claims),
             "fusion": self.fusion.to_dict() if self.fusion else None,
             "review": self.review.to_dict() if self.review else None,
+            "low_confidence": self.low_confidence,
         }
 
     @classmethod
@@ -162,6 +165,7 @@ class Event:
             confidence=float(d["confidence"]),
             fusion=FusionInfo.from_dict(d["fusion"]) if d.get("fusion") else None,
             review=Review.from_dict(d["review"]) if d.get("review") else None,
+            low_confidence=bool(d.get("low_confidence", False)),
         )
 
 

@@ -1,0 +1,91 @@
+"""The trained classifier: heads + manifest, saved as `heads.npz` + `manifest.json`.
+
+`Classifier.predict` turns sentences into per-head label probabilities. Loading is explicit
+(`load_classifier`) and done once by the pipeline; nothing happens at import time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventwire.classify.embed import Embedder, load_embedder
+from eventwire.classify.features import EmbeddingCache, features
+from eventwire.classify.heads import Head
+from eventwire.classify.labels import NONE
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "classifier"
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """One sentence's reading by every head: label -> probability."""
+
+    scores: dict[str, dict[str, float]]
+
+    def top(self, head: str) -> tuple[str, float]:
+        label = max(self.scores[head], key=self.scores[head].__getitem__)
+        return label, self.scores[head][label]
+
+    def event_probability(self, head: str) -> float:
+        """How likely the sentence reports any event of this taxonomy (1 - P(none))."""
+        return 1.0 - self.scores[head].get(NONE, 0.0)
+
+
+@dataclass(frozen=True)
+class Classifier:
+    embedder: Embedder
+    heads: dict[str, Head]
+    manifest: dict[str, Any]
+
+    @property
+    def threshold(self) -> float:
+        """Event confidence below this is flagged low-confidence (chosen by cross-validation)."""
+        return float(self.manifest.get("threshold", 0.5))
+
+    def predict(self, texts: Sequence[str], cache: EmbeddingCache | None = None) -> list[Prediction]:
+        if not texts:
+            return []
+        x = features(self.embedder, texts, cache)
+        probs = {name: head.proba(x) for name, head in self.heads.items()}
+        return [Prediction({name: dict(zip(self.heads[name].labels, map(float, p[row]), strict=True))
+                            for name, p in probs.items()}) for row in range(len(texts))]
+
+
+def save_heads(folder: Path, heads: dict[str, Head], manifest: dict[str, Any]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {}
+    for name, head in heads.items():
+        arrays[f"{name}.weights"] = head.weights.astype(np.float16)  # halves the file; no change in the labels
+        arrays[f"{name}.bias"] = head.bias.astype(np.float32)
+    np.savez_compressed(folder / "heads.npz", **arrays)  # type: ignore[arg-type]
+    manifest = {**manifest, "heads": {n: {"labels": list(h.labels), "kind": h.kind} for n, h in heads.items()}}
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def load_heads(folder: Path) -> tuple[dict[str, Head], dict[str, Any]]:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    heads = {}
+    with np.load(folder / "heads.npz") as npz:
+        for name, spec in manifest["heads"].items():
+            heads[name] = Head(name, tuple(spec["labels"]), spec["kind"],
+                               npz[f"{name}.weights"].astype(np.float32), npz[f"{name}.bias"])
+    return heads, manifest
+
+
+def load_classifier(folder: Path | None = None) -> Classifier | None:
+    """The shipped classifier, or None when the `[model]` extra or the weights are missing
+    (the rules then work alone)."""
+    folder = folder or MODEL_DIR
+    if not (folder / "manifest.json").exists():
+        return None
+    embedder = load_embedder()
+    if embedder is None:
+        return None
+    heads, manifest = load_heads(folder)
+    return Classifier(embedder, heads, manifest)

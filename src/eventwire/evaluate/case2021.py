@@ -1,0 +1,74 @@
+"""`eventwire eval case2021`: CASE 2021 task 2 snippets typed with ACLED's 25 sub-event types.
+
+Sub-task 1 scores the rows whose gold is one of the 25 ACLED types (weighted, macro and micro F1
+over those types); the 5 other types (disasters, organised crime, diplomacy, attribution) should
+get no ACLED type, and the share that wrongly does is reported beside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.classify.data import read_case2021
+from eventwire.classify.evaluation import f1_table, score
+from eventwire.classify.labels import NONE
+
+
+@dataclass(frozen=True, slots=True)
+class Case2021Report:
+    rows: int
+    weighted_f1: float
+    macro_f1: float
+    micro_f1: float
+    per_type: dict[str, tuple[float, float, float, int]]
+    non_acled_rows: int
+    non_acled_typed: float  # share of the 5 non-ACLED types given an ACLED type
+    how: str
+
+    def table(self) -> str:
+        lines = [f"CASE 2021 sub-task 1 ({self.rows} rows with an ACLED gold type; {self.how})",
+                 f"  weighted F1 {self.weighted_f1:.3f}   macro F1 {self.macro_f1:.3f}   micro F1 {self.micro_f1:.3f}",
+                 f"  non-ACLED rows given an ACLED type: {self.non_acled_typed:.1%} of {self.non_acled_rows}",
+                 f"  {'sub-event type':<40} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}"]
+        for label, (p, r, f, n) in sorted(self.per_type.items(), key=lambda kv: -kv[1][3]):
+            lines.append(f"  {label:<40} {p:6.3f} {r:6.3f} {f:6.3f} {n:4d}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rows": self.rows, "weighted_f1": round(self.weighted_f1, 4), "macro_f1": round(self.macro_f1, 4),
+                "micro_f1": round(self.micro_f1, 4), "non_acled_rows": self.non_acled_rows,
+                "non_acled_typed": round(self.non_acled_typed, 4), "how": self.how,
+                "per_type": {k: {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": n}
+                             for k, (p, r, f, n) in self.per_type.items()}}
+
+
+def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path | None = None) -> Case2021Report:
+    """`gazetteer_path` is accepted for the uniform suite interface; typing needs no places."""
+    scored = score(data, lambda: read_case2021(data), "acled", limit)
+    pairs = [(e.acled or NONE, p.top("acled")[0]) for e, p in zip(scored.examples, scored.predictions, strict=True)]
+    acled = [(g, p) for g, p in pairs if g != NONE]
+    others = [p for g, p in pairs if g == NONE]
+    gold, pred = [g for g, _ in acled], [p for _, p in acled]
+    labels = sorted(set(gold))
+    table = f1_table(gold, pred, labels)
+    total = len(gold) or 1
+    return Case2021Report(
+        rows=len(gold),
+        weighted_f1=sum(f * n for _, _, f, n in table.values()) / total,
+        macro_f1=sum(f for _, _, f, _ in table.values()) / (len(table) or 1),
+        micro_f1=_micro_f1(acled),
+        per_type=table,
+        non_acled_rows=len(others),
+        non_acled_typed=sum(1 for p in others if p != NONE) / (len(others) or 1),
+        how=scored.how,
+    )
+
+
+def _micro_f1(pairs: list[tuple[str, str]]) -> float:
+    """Over the 25 types: a wrong type is a false positive and a false negative, 'none' only the latter."""
+    tp = sum(1 for g, p in pairs if g == p)
+    fp = sum(1 for g, p in pairs if g != p and p != NONE)
+    fn = sum(1 for g, p in pairs if g != p)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
