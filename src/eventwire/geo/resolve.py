@@ -33,6 +33,7 @@ _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
           "near": 1.5, "nearish": 0.75}
 _SMALL = 5_000
+_ACRONYM_MIN_POPULATION = 100_000
 _NEAR_UNCERTAINTY_KM = 10.0
 _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
@@ -43,9 +44,9 @@ class ArticleContext:
     # (name key, country) for each distinct name the article resolves to a country: a name repeated ten
     # times ("Dublin Arts Council ... Dublin schools") is one piece of evidence, not ten.
     country_names: tuple[tuple[str, str, float], ...]  # (name key, country, weight)
-    admin1_codes: frozenset[str]
-    sentence_admin1: frozenset[tuple[int, str]]  # (sentence, admin-1 code) named in that sentence
-    points: tuple[tuple[str, float, float], ...]  # resolved settlements: (name key, lat, lon)
+    admin1_codes: frozenset[tuple[str, str]]  # (name key, admin-1 code) of the regions named
+    sentence_admin1: frozenset[tuple[int, str, str]]  # (sentence, name key, admin-1 code)
+    points: tuple[tuple[str, float, float, str], ...]  # resolved settlements: (name key, lat, lon, admin-1)
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -90,24 +91,30 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
         s, support = s + _BONUS["focus_country"], True
     elif weight > 0:
         s, support = s + _BONUS["named_country"], True
-    if c.admin1_code and c.feature not in ("admin1", "country", "continent") and c.admin1_code in ctx.admin1_codes:
-        same_sentence = (found.sent, c.admin1_code) in ctx.sentence_admin1
+    # The region must be named by another name: "Montana" is not evidence for Montana City.
+    regions = {code for key, code in ctx.admin1_codes if key != own_key}
+    if c.admin1_code and c.feature not in ("admin1", "country", "continent") and c.admin1_code in regions:
+        same_sentence = any(sent == found.sent and code == c.admin1_code and key != own_key
+                            for sent, key, code in ctx.sentence_admin1)
         s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
         support = True
     if c.feature not in ("admin1", "country", "continent") and ctx.points:
-        nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon in ctx.points
+        nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon, _ in ctx.points
                        if key != own_key), default=1e9)
         if nearest < 200:
             s, support = s + _BONUS["near"], True
         elif nearest < 500:
             s += _BONUS["nearish"]
+    elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
+        s, support = s + _BONUS["near"], True  # a region the article's other places lie in
     return Scored(c, s, support)
 
 
 def _plausible(c: Candidate, found: Found) -> bool:
-    """An acronym ("EU", "UN") is never a village that happens to share its letters."""
-    return _allowed(c, found) and not (found.lookup.isupper() and len(found.lookup) <= 4 and c.population < _SMALL
-                                       and not c.is_region)
+    """An acronym ("EU", "UN") is never a town that happens to share its letters (Eu, in Normandy): only
+    regions and big cities ("LA", "NYC") are known by their initials."""
+    return _allowed(c, found) and not (found.lookup.isupper() and len(found.lookup) <= 4
+                                       and c.population < _ACRONYM_MIN_POPULATION and not c.is_region)
 
 
 # Facilities named after their town ("Donetsk International Airport"): when the whole name is not in
@@ -164,8 +171,8 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
     repeated; a country, a demonym, or a name that every candidate places in the same country counts
     double, as it is evidence that does not depend on how its own ambiguity was settled."""
     names: dict[tuple[str, str], float] = {}
-    admin1: set[str] = set()
-    sentence_admin1: set[tuple[int, str]] = set()
+    admin1: set[tuple[str, str]] = set()
+    sentence_admin1: set[tuple[int, str, str]] = set()
     points = []
     for found, c in resolved:
         key = name_key(found.lookup)
@@ -179,10 +186,10 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             weight = _STRONG if c.feature == "country" or countries == {c.country} else 1.0
             names[(key, c.country)] = max(weight, names.get((key, c.country), 0.0))
         if c.feature == "admin1" and c.admin1_code:
-            admin1.add(c.admin1_code)
-            sentence_admin1.add((found.sent, c.admin1_code))
+            admin1.add((key, c.admin1_code))
+            sentence_admin1.add((found.sent, key, c.admin1_code))
         elif not c.is_region and c.population >= _SMALL:
-            points.append((key, c.lat, c.lon))
+            points.append((key, c.lat, c.lon, c.admin1_code or ""))
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
                           frozenset(sentence_admin1), tuple(points))
 
@@ -230,8 +237,8 @@ def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None,
     inside the region is then preferred to any larger one outside it)."""
     region = gazetteer.admin1(admin1, country) if admin1 else None
     code = region.admin1_code if region else None
-    ctx = ArticleContext((("", country, 1.0),) if country else (), frozenset([code] if code else []),
-                         frozenset([(0, code)] if code else []), ())
+    ctx = ArticleContext((("", country, 1.0),) if country else (), frozenset([("", code)] if code else []),
+                         frozenset([(0, "", code)] if code else []), ())
     found = Found(0, len(name), name, name, "toponym", "settlement", 0, "table")
     ranked = rank(found, gazetteer, ctx)
     if code:
