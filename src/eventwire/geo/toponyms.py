@@ -107,6 +107,10 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in SETTLEMENT_WORDS:
         level = "settlement"
+        # "near the village of X" is near X, not in it
+        before = [t.lower_ for t in doc[max(0, start - 5):start - 2] if t.lower_ not in ("the", "a", "small")]
+        if before and before[-1] in ("near", "outside", "around", "nearby"):
+            level = "near"
     elif prev is not None and prev.lower_ in ("near", "outside", "nearby", "around") and level == "any":
         level = "near"
     elif (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the")
@@ -156,8 +160,9 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
         if end <= start:
             continue
         text = doc[start:end].text
-        if end - start == 1 and doc[start].lower_ in COMPASS:
-            continue  # "the West", "Western countries": political directions, not places
+        words = [t for t in doc[start:end] if any(ch.isalpha() for ch in t.text)]
+        if not any(t.text[0].isupper() for t in words) or all(t.lower_ in COMPASS for t in words):
+            continue  # "the West", "Western countries", "north-east of", "midtown": directions, not places
         if ent.label_ == "NORP" and end - start == 1:
             # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
             if text.endswith("s") and demonym_country(text[:-1], gazetteer) is not None:
