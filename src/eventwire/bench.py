@@ -1,4 +1,5 @@
-"""`eventwire bench`: throughput of the spaCy pass alone and of the whole per-article pipeline."""
+"""`eventwire bench`: throughput of the spaCy pass alone, of the places pass (`eventwire places`: spaCy
+and the geoparser), and of the whole per-article pipeline, measured one after the other in one run."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from eventwire.geo.resolve import places_for_doc
 from eventwire.ingest import read_file
 from eventwire.nlp import load_pipeline
 from eventwire.pipeline import ArticleResult, open_pipeline
@@ -20,6 +22,8 @@ class BenchResult:
     articles: int
     words: int
     spacy_s: float
+    places_s: float  # spaCy and the geoparser, as `eventwire places` does, without printing
+    place_mentions: int
     pipeline_s: float
     events: int
     peak_rss_mb: float
@@ -29,6 +33,10 @@ class BenchResult:
             "articles": self.articles, "words": self.words, "events": self.events,
             "spacy_only_articles_per_s": round(self.articles / self.spacy_s, 2),
             "spacy_only_words_per_s": round(self.words / self.spacy_s),
+            "places_articles_per_s": round(self.articles / self.places_s, 2),
+            "places_words_per_s": round(self.words / self.places_s),
+            "place_mentions": self.place_mentions,
+            "places_overhead_vs_spacy": round(self.places_s / self.spacy_s - 1, 3),
             "pipeline_articles_per_s": round(self.articles / self.pipeline_s, 2),
             "pipeline_words_per_s": round(self.words / self.pipeline_s),
             "pipeline_vs_spacy": round(self.spacy_s / self.pipeline_s, 3),
@@ -41,7 +49,10 @@ class BenchResult:
             f"{self.articles} articles, {self.words} words, {self.events} events",
             f"{'pass':12} {'articles/s':>11} {'words/s':>9}",
             f"{'spaCy only':12} {d['spacy_only_articles_per_s']:>11} {d['spacy_only_words_per_s']:>9}",
+            f"{'places':12} {d['places_articles_per_s']:>11} {d['places_words_per_s']:>9}",
             f"{'pipeline':12} {d['pipeline_articles_per_s']:>11} {d['pipeline_words_per_s']:>9}",
+            f"places adds {100 * d['places_overhead_vs_spacy']:.1f}% to the spaCy pass "
+            f"({self.place_mentions} place mentions)",
             f"pipeline / spaCy-only throughput: {d['pipeline_vs_spacy']}; peak RSS {d['peak_rss_mb']} MB",
         ])
 
@@ -56,8 +67,12 @@ def run_bench(data: Path, limit: int, gazetteer_path: str | None = None) -> Benc
         pass
     spacy_s = time.perf_counter() - start
     start = time.perf_counter()
+    mentions = sum(len(places_for_doc(doc, a.id, pipeline.gazetteer)) for a, doc in
+                   zip(articles, nlp.pipe((a.text for a in articles), batch_size=pipeline.batch_size), strict=True))
+    places_s = time.perf_counter() - start
+    start = time.perf_counter()
     events = sum(len(r.events) for r in pipeline.process(articles) if isinstance(r, ArticleResult))
     pipeline_s = time.perf_counter() - start
     words = sum(len(a.text.split()) for a in articles)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return BenchResult(len(articles), words, spacy_s, pipeline_s, events, peak)
+    return BenchResult(len(articles), words, spacy_s, places_s, mentions, pipeline_s, events, peak)
