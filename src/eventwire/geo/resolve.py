@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
@@ -34,6 +34,10 @@ _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0,
           "near": 1.5, "nearish": 0.75}
 _SMALL = 5_000
 _ACRONYM_MIN_POPULATION = 100_000
+_PART_MIN_POPULATION = 10_000
+# Words that name no place on their own, even where a gazetteer has a village so called.
+_NOT_PARTS = {"north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
+              "st", "the", "city", "county", "university", "state", "national", "royal"}
 _NEAR_UNCERTAINTY_KM = 10.0
 _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
@@ -202,15 +206,38 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             country = gazetteer.countries().get(f.country_hint)
             out.append((f, country, "demonym of the country"))
             continue
-        c, why = decide(f, rank(f, gazetteer, ctx))
+        ranked = rank(f, gazetteer, ctx)
+        if not ranked and (part := _known_part(f, gazetteer, ctx)) is not None:
+            out.append(part)
+            continue
+        c, why = decide(f, ranked)
         out.append((f, c, why))
     return out
+
+
+def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate, str] | None:
+    """For a name the gazetteer lacks that contains one it has ("Arizona State University", "Birmingham
+    City", "West Surrey"), the known part, if it is a region or a town of some size: the mention is in or
+    by it, so it is located no finer than precision 2."""
+    words = f.lookup.split()
+    for n in range(len(words) - 1, 0, -1):
+        for part in (" ".join(words[:n]), " ".join(words[-n:])):
+            if not part[:1].isupper() or part.casefold() in _NOT_PARTS:
+                continue
+            ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
+                      if s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION]
+            c, why = decide(f, ranked)
+            if c is not None:
+                return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"
+    return None
 
 
 def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> PlaceMention:
     if c is None:
         return PlaceMention(article_id, f.start, f.end, f.text, f.kind, None, why)
-    if f.level == "near" and not c.is_region:
+    if f.source == "part":
+        place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
+    elif f.level == "near" and not c.is_region:
         place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
         why += "; near it, not in it"
     else:

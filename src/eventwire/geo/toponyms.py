@@ -49,7 +49,7 @@ class Found:
     kind: MentionKind
     level: Level
     sent: int
-    source: str  # ner, gazetteer, pattern, demonym, seat
+    source: str  # ner, gazetteer, embedded, demonym, seat, given; "part" when resolved by a part of it
     country_hint: str | None = None  # the country a demonym names
 
 
