@@ -17,6 +17,7 @@ WITHIN_KM = 25.0
 # UCDP writes "Pisky village", "Lyman town", "Novoazovsk international border checkpoint": the name is
 # the capitalised head, the lowercase words after it say what kind of place it is.
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w\-]*)+$")
+_DISTRICT_WORDS = re.compile(r"\s+(?:raion|rayon|city municipality|municipality|district)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,14 @@ def place_name(where: str) -> str:
     return _TRAILING_LOWER.sub("", where.strip()).strip()
 
 
+def district_centre(adm_2: str) -> str | None:
+    """The town a district is named after: UCDP's "Yasynuvata raion" and "Horlivka City municipality" are
+    the (pre-2020) districts of Yasynuvata and Horlivka, so same-named villages are told apart by which
+    lies nearer that town."""
+    name = _DISTRICT_WORDS.sub("", adm_2).strip()
+    return name or None
+
+
 def evaluate_ukraine_places(path: Path, limit: int | None = None,
                             gazetteer_path: Path | None = None) -> UkrainePlacesReport:
     from eventwire.geo.build import ensure_gazetteer
@@ -59,7 +68,8 @@ def evaluate_ukraine_places(path: Path, limit: int | None = None,
     errors: list[float] = []
     with Gazetteer.open(ensure_gazetteer(gazetteer_path)) as gaz:
         for row in rows:
-            c = resolve_name(place_name(row["where_coordinates"]), gaz, "UA", row.get("adm_1") or None)
+            c = resolve_name(place_name(row["where_coordinates"]), gaz, "UA", row.get("adm_1") or None,
+                             district_centre(row.get("adm_2") or ""))
             if c is not None:
                 errors.append(haversine_km(float(row["latitude"]), float(row["longitude"]), c.lat, c.lon))
     return UkrainePlacesReport(len(rows), len(errors),

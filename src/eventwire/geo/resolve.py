@@ -31,7 +31,7 @@ _POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
-          "near": 1.5, "nearish": 0.75}
+          "near": 1.5, "close": 1.0, "nearish": 0.75}
 _SMALL = 5_000
 _ACRONYM_MIN_POPULATION = 100_000
 _PART_MIN_POPULATION = 10_000
@@ -106,7 +106,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
         nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon, _ in ctx.points
                        if key != own_key), default=1e9)
         if nearest < 200:
-            s, support = s + _BONUS["near"], True
+            s, support = s + _BONUS["near"] + (_BONUS["close"] if nearest < 50 else 0.0), True
         elif nearest < 500:
             s += _BONUS["nearish"]
     elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
@@ -257,15 +257,18 @@ def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Plac
     return resolve_mentions(find_mentions(doc, gazetteer), article_id, gazetteer)
 
 
-def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None,
-                 admin1: str | None = None) -> Candidate | None:
-    """Resolve a bare name, optionally inside a country and a first-level region (for tables of places
-    such as UCDP's, where the region is a column rather than words of an article: a place of that name
-    inside the region is then preferred to any larger one outside it)."""
+def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None, admin1: str | None = None,
+                 near: str | None = None) -> Candidate | None:
+    """Resolve a bare name, optionally inside a country and a first-level region, and near another named
+    place (for tables of places such as UCDP's, where the region and district are columns rather than
+    words of an article). A place of that name inside the region is preferred to any larger one outside
+    it, and none outside it is ever chosen."""
     region = gazetteer.admin1(admin1, country) if admin1 else None
     code = region.admin1_code if region else None
+    anchor = resolve_name(near, gazetteer, country, admin1) if near else None
+    points = ((name_key(near or ""), anchor.lat, anchor.lon, anchor.admin1_code or ""),) if anchor else ()
     ctx = ArticleContext((("", country, 1.0),) if country else (), frozenset([("", code)] if code else []),
-                         frozenset([(0, "", code)] if code else []), ())
+                         frozenset([(0, "", code)] if code else []), points)
     found = Found(0, len(name), name, name, "toponym", "settlement", 0, "table")
     ranked = rank(found, gazetteer, ctx)
     if code:
