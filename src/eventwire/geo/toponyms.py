@@ -180,7 +180,9 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
             out.append(Found(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, seat, "metonym",
                              "settlement", sent_of[start], "seat"))
             continue
-        if ent.label_ not in ("GPE", "LOC", "FAC") or (ent.label_ == "FAC" and not gazetteer.has_name(text)):
+        # Facilities (streets, stadiums, airports) are places even when no gazetteer knows them; they are
+        # reported, and left unresolved or placed by a town in their name.
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         kind: MentionKind = "metonym" if is_government_use(ent) else "toponym"
         found = _found(doc, start, end, "ner", kind, sent_of[start])
