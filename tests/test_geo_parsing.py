@@ -99,12 +99,20 @@ def test_seed_article(gazetteer: Gazetteer) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data is absent")
 def test_eval_floors(gazetteer: Gazetteer) -> None:
+    """Floors a little below the figures measured on the shared (development) halves, so that quality
+    cannot slip silently. Measured 2026-11-24 (gazetteer format 2, no GeoNames dump added): UCDP 0.920
+    within 25 km, median 1.33 km; GWN 0.663 within 161 km given gold spans, recognition F1 0.806 strict,
+    0.869 overlapping; LGL 0.704; TR-News 0.774; GeoVirus 0.707, recognition F1 0.897 overlapping."""
     from eventwire.evaluate.geoparsing import evaluate_geoparsing
     from eventwire.evaluate.ukraine_places import evaluate_ukraine_places
 
     ucdp = evaluate_ukraine_places(SHARED / "eval" / "ucdp-ged-ukraine" / "events.csv", gazetteer_path=gazetteer.path)
-    assert ucdp.within_25km >= 0.82 and ucdp.median_km is not None and ucdp.median_km <= 2.0
-    gwn = evaluate_geoparsing(SHARED / "eval" / "geoparsing" / "GWN.xml", gazetteer_path=gazetteer.path)
-    assert gwn.resolved_within_161 >= 0.52 and gwn.overlap.prf()[2] >= 0.74
-    lgl = evaluate_geoparsing(SHARED / "eval" / "geoparsing" / "lgl.xml", gazetteer_path=gazetteer.path)
-    assert lgl.resolved_within_161 >= 0.50
+    assert ucdp.within_25km >= 0.90 and ucdp.median_km is not None and ucdp.median_km <= 1.6
+    geo = SHARED / "eval" / "geoparsing"
+    gwn = evaluate_geoparsing(geo / "GWN.xml", gazetteer_path=gazetteer.path)
+    assert gwn.resolved_within_161 >= 0.64
+    assert gwn.strict.prf()[2] >= 0.78 and gwn.overlap.prf()[2] >= 0.85
+    assert evaluate_geoparsing(geo / "lgl.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.68
+    assert evaluate_geoparsing(geo / "TR-News.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.75
+    virus = evaluate_geoparsing(geo / "GeoVirus.xml", gazetteer_path=gazetteer.path)
+    assert virus.resolved_within_161 >= 0.68 and virus.overlap.prf()[2] >= 0.87
