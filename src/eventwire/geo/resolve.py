@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import name_key
 from eventwire.geo.rows import haversine_km
-from eventwire.geo.toponyms import Found, demonym_place, find_mentions
+from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:
@@ -216,19 +216,24 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
 
 
 def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate, str] | None:
-    """For a name the gazetteer lacks that contains one it has ("Arizona State University", "Birmingham
-    City", "West Surrey"), the known part, if it is a region or a town of some size: the mention is in or
-    by it, so it is located no finer than precision 2."""
+    """For a name the gazetteer lacks that begins with one it has ("Arizona State University", "Birmingham
+    City", "Liverpool Academy"), or that is a direction and one ("West Surrey"), the known part, if it is
+    officially so called and a region or a town of some size: the mention is in or by it, so it is located
+    no finer than precision 2. The last word of a longer name is its kind ("Royal Street", "Eva's
+    Village"), never a place."""
     words = f.lookup.split()
-    for n in range(len(words) - 1, 0, -1):
-        for part in (" ".join(words[:n]), " ".join(words[-n:])):
-            if not part[:1].isupper() or part.casefold() in _NOT_PARTS:
-                continue
-            ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
-                      if s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION]
-            c, why = decide(f, ranked)
-            if c is not None:
-                return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"
+    parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if len(words) > 1 and words[0].lower() in COMPASS:
+        parts.append(" ".join(words[1:]))
+    for part in parts:
+        if not part[:1].isupper() or part.casefold() in _NOT_PARTS:
+            continue
+        ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
+                  if s.candidate.quality == 0 and s.candidate.feature != "continent"
+                  and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION)]
+        c, why = decide(f, ranked)
+        if c is not None:
+            return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"
     return None
 
 
