@@ -153,8 +153,8 @@ def read_articles(path: Path, limit: int | None = None) -> tuple[str, list[GoldA
             fmt, tops = "GeoWebNews", [_gwn_toponym(e) for e in art.iter("toponym")]
         else:
             fmt, tops = "LGL-format", [_lgl_toponym(e) for e in art.iter("toponym")]
-        tops = [_aligned(t, text) for t in tops if t is not None]
-        kept = sorted((t for t in tops if text[t.start:t.end] == t.text), key=lambda t: t.start)
+        aligned = [_aligned(t, text) for t in tops if t is not None]
+        kept = sorted((t for t in aligned if text[t.start:t.end] == t.text), key=lambda t: t.start)
         out.append(GoldArticle(text, tuple(kept)))
         if limit is not None and len(out) >= limit:
             break
