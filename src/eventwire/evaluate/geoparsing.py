@@ -4,10 +4,13 @@ Measured: toponym recognition (precision, recall, F1, on strict and on overlappi
 given the gold spans (share within 161 km, median error), and end to end (a gold toponym counts when a
 found mention overlaps it and resolves within 161 km).
 
-GeoWebNews labels every span with a type. As its authors' evaluation does, we count as toponyms the
-types that name a place and carry coordinates: the literal ones (Literal, Mixed, Coercion,
-Embedded_Literal, Literal_Modifier) and the associative ones (Metonymic, Non_Literal_Modifier,
-Embedded_Non_Lit). Demonym, Language, Homonym, Non_Toponym and the *_Expression types are not toponyms.
+GeoWebNews labels every span with a type. We count what its authors' NER script (ner.py in
+milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation) maps to an entity: the literal types (Literal,
+Mixed, Coercion, Embedded_Literal, Literal_Modifier), the associative ones (Metonymic,
+Non_Literal_Modifier, Embedded_Non_Lit) and Homonym (a place name used for something else, as
+"Chicago" the child's name). Not counted, as there: Demonym and Language (the people or the language,
+with no coordinates), Non_Toponym, and the Literal_Expression and Non_Lit_Expression types. Resolution
+is scored on the counted toponyms that carry coordinates (Homonyms carry none).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from eventwire.errors import InputError
 
 GWN_TOPONYM_TYPES = ("Literal", "Mixed", "Coercion", "Embedded_Literal", "Literal_Modifier", "Metonymic",
-                     "Non_Literal_Modifier", "Embedded_Non_Lit")
+                     "Non_Literal_Modifier", "Embedded_Non_Lit", "Homonym")
 WITHIN_KM = 161.0
 
 
