@@ -164,16 +164,8 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
         if not any(t.text[0].isupper() for t in words) or all(t.lower_ in COMPASS for t in words):
             continue  # "the West", "Western countries", "north-east of", "midtown": directions, not places
         if ent.label_ == "NORP" and end - start == 1:
-            # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
-            if text.endswith("s") and demonym_country(text[:-1], gazetteer) is not None:
-                continue
-            cc = demonym_country(text, gazetteer)
-            if cc or demonym_place(text, gazetteer) is not None:  # Russian; European, African
-                out.append(Found(doc[start].idx, doc[start].idx + len(text), text, text, "demonym", "any",
-                                 sent_of[start], "demonym", cc))
-            elif _well_known(text, gazetteer) and (found := _found(doc, start, end, "ner", "toponym",
-                                                                   sent_of[start])):
-                out.append(found)  # "Tunis" tagged as a nationality
+            if (norp := _norp_mention(doc, gazetteer, start, sent_of[start])) is not None:
+                out.append(norp)
             continue
         seat = SEATS_OF_GOVERNMENT.get(text.lower())
         if seat is not None:
@@ -189,6 +181,20 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
         if found is not None:
             out.append(found)
     return out
+
+
+def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | None:
+    """A one-word nationality entity: a demonym (Russian; European), or a place spaCy took for one."""
+    text = doc[i].text
+    # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
+    if text.endswith("s") and demonym_country(text[:-1], gazetteer) is not None:
+        return None
+    cc = demonym_country(text, gazetteer)
+    if cc or demonym_place(text, gazetteer) is not None:
+        return Found(doc[i].idx, doc[i].idx + len(text), text, text, "demonym", "any", sent, "demonym", cc)
+    if _well_known(text, gazetteer):
+        return _found(doc, i, i + 1, "ner", "toponym", sent)  # "Tunis" tagged as a nationality
+    return None
 
 
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
