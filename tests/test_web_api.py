@@ -211,8 +211,13 @@ def test_confirm_delete_restore(client: TestClient, token: str) -> None:
     before = events(client)["total"]
     event_id = events(client)["events"][0]["id"]
     assert client.post(f"/api/events/{event_id}/confirm", headers=auth).json()["review"]["status"] == "confirmed"
+    word = max(events(client)["events"][0]["evidence"][0]["text"].split(), key=len).strip(".,;:\"'")
+    found = events(client, q=word)
+    assert event_id in {e["id"] for e in found["events"]}
     assert client.delete(f"/api/events/{event_id}", headers=auth).status_code == 200
     assert events(client)["total"] == before - 1
+    after = events(client, q=word)  # searches leave deleted events out, in the list and the total
+    assert after["total"] == found["total"] - 1 and event_id not in {e["id"] for e in after["events"]}
     assert client.get(f"/api/events/{event_id}").status_code == 404
     assert event_id not in client.get("/api/events.csv").text
     assert client.post(f"/api/events/{event_id}/restore", headers=auth).status_code == 200
@@ -239,16 +244,17 @@ def test_merge_then_split(client: TestClient, token: str) -> None:
 
 
 def test_search_index_is_built_for_databases_from_before_it(tmp_path: Path, web_db: Path) -> None:
-    """Migration 3 fills the full-text index from the events already stored."""
+    """Migrations 3 and 4 bring a version 2 database up: the full-text index filled from its events."""
     copy = tmp_path / "old.db"
     with sqlite3.connect(web_db) as source, sqlite3.connect(copy) as target:
         source.backup(target)
         for trigger in ("events_fts_replace", "events_fts_insert", "events_fts_delete", "events_fts_update"):
             target.execute(f"DROP TRIGGER {trigger}")
         target.execute("DROP TABLE events_fts")
-        target.execute("DROP INDEX events_order")
+        target.execute("DROP INDEX events_filter")
+        target.execute("DROP INDEX events_span")
         target.execute("DROP INDEX events_admin1")
-        target.execute("DELETE FROM migrations WHERE id = 3")
+        target.execute("DELETE FROM migrations WHERE id >= 3")
     with open_store(str(copy)) as store:
         assert store.count_events(EventFilter(text="Mykolaiv")) >= 1
 
@@ -300,3 +306,28 @@ def test_token_create_prints_a_token_that_writes(cli: Any, db: Path) -> None:
     secret = result.stdout.strip()
     with open_store(str(db)) as store:
         assert store.token_name(secret) == "reviewer"
+
+
+def _inside(point: tuple[float, float], ring: list[list[float]]) -> bool:
+    """Ray casting: is (lon, lat) inside the ring?"""
+    x, y = point
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def test_the_offline_basemap_draws_crimea_in_ukraine() -> None:
+    from eventwire.web.app import STATIC
+
+    borders = json.loads((STATIC / "countries.geojson").read_text(encoding="utf-8"))
+    by_code = {f["properties"]["iso_a2"]: f for f in borders["features"]}
+
+    def holds(code: str, lon: float, lat: float) -> bool:
+        return any(_inside((lon, lat), polygon[0]) for polygon in by_code[code]["geometry"]["coordinates"])
+
+    simferopol, sevastopol, kyiv, moscow = (34.10, 44.95), (33.52, 44.60), (30.52, 50.45), (37.62, 55.75)
+    assert holds("UA", *simferopol) and holds("UA", *sevastopol) and holds("UA", *kyiv)
+    assert not holds("RU", *simferopol) and not holds("RU", *sevastopol) and holds("RU", *moscow)
+    assert len(borders["features"]) > 150

@@ -178,3 +178,14 @@ def test_phone_width(page: Any, server: tuple[str, str]) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "web-phone.png"))
+
+
+def test_api_docs_work_offline(page: Any, server: tuple[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    url, _ = server
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url + "/docs")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
+    assert all(r.startswith(url) or r.startswith("data:") for r in requested), requested

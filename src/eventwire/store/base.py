@@ -49,7 +49,7 @@ class EventFilter:
     attribution_status: str | None = None
     modality: str | None = None
     min_confidence: float | None = None
-    actor: str | None = None  # words of an actor's name
+    actor: str | None = None  # whole words of an actor's name
     text: str | None = None  # words in the evidence, the sources' titles or the summary
 
 

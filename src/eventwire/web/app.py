@@ -8,7 +8,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
@@ -33,7 +34,8 @@ def create_app(store_url: str | None = None) -> FastAPI:
         yield
         stores.close()
 
-    app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
+    # The docs page's scripts come from this server (vendored swagger-ui), not from a CDN: it works offline.
+    app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Events coded from news articles: filters, downloads, evidence, corrections. "
                   "Reads are open; writes need `Authorization: Bearer TOKEN` from `eventwire token create NAME`.")
     app.state.stores = stores
@@ -47,5 +49,12 @@ def create_app(store_url: str | None = None) -> FastAPI:
         return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": PAGE_POLICY,
                                                             "X-Content-Type-Options": "nosniff",
                                                             "Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="eventwire API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="data:,")
 
     return app
