@@ -176,6 +176,7 @@ def test_phone_width(page: Any, server: tuple[str, str]) -> None:
     map_box, panel_box = page.locator("#map").bounding_box(), page.locator("#panel").bounding_box()
     assert map_box["width"] <= 390 and panel_box["y"] >= map_box["y"] + map_box["height"] - 1  # stacked
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling
+    page.wait_for_timeout(1000)  # the map's zoom animation ends
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "web-phone.png"))
 

@@ -71,8 +71,9 @@ function select(eventId) {
   showEvent(detail, eventId, {
     back: () => { state.selected = null; detail.hidden = true; list.hidden = false; },
     changed: (result) => {
-      const next = result && result.id ? result.id : (result && result.events ? result.events[0].id : eventId);
       loadEvents(); loadTimeline();
+      if (result && result.deleted) return; // the panel keeps its message and the Restore button
+      const next = result && result.id ? result.id : (result && result.events ? result.events[0].id : eventId);
       setTimeout(() => select(next), 300);
     },
   });
