@@ -81,7 +81,7 @@ def test_bad_files_are_rejected_and_counted(cli, tmp_path: Path) -> None:
     with sqlite3.connect(db) as con:
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         rejections = con.execute("SELECT count(*) FROM rejections").fetchone()[0]
-        with_events = con.execute("SELECT count(DISTINCT article_id) FROM events").fetchone()[0]
+        with_events = con.execute("SELECT count(DISTINCT article_id) FROM mentions").fetchone()[0]
     assert (articles, rejections, with_events) == (2, 4, 1)
     assert articles + rejections == 6  # every input accounted for: nothing lost
 

@@ -23,24 +23,38 @@ def cluster(ids: Sequence[str], scores: Mapping[Pair, float], threshold: float,
     `cannot` pair never merge. Ties go to the alphabetically first groups, so the result is deterministic."""
     forbidden = {pair(a, b) for a, b in cannot}
     groups: list[frozenset[str]] = _must_groups(sorted(set(ids)), must)
-    vouched = {g for g in groups if len(g) > 1}  # an analyst said these are one event
-    while len(groups) > 1:
-        best: tuple[float, int, int] | None = None
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                if _forbidden(groups[i], groups[j], forbidden):
-                    continue
-                linkage = _linkage(groups[i], groups[j], scores, vouched)
-                if linkage >= threshold and (best is None or linkage > best[0]):
-                    best = (linkage, i, j)
-        if best is None:
+    vouched = [len(g) > 1 for g in groups]  # an analyst said these are one event
+    # Linkage between live groups, updated after each merge (Lance-Williams) rather than recomputed.
+    link = {(i, j): _linkage(groups[i], groups[j], scores, vouched[i] or vouched[j])
+            for i in range(len(groups)) for j in range(i + 1, len(groups))}
+    live = set(range(len(groups)))
+    while True:
+        mergeable = [(-value, _tie_break(groups[i], groups[j]), i, j) for (i, j), value in link.items()
+                     if value >= threshold and not _forbidden(groups[i], groups[j], forbidden)]
+        if not mergeable:
             break
-        _, i, j = best
-        merged = groups[i] | groups[j]
-        if groups[i] in vouched or groups[j] in vouched:
-            vouched.add(merged)
-        groups = sorted([g for k, g in enumerate(groups) if k not in (i, j)] + [merged], key=min)
-    return [tuple(sorted(g)) for g in groups]
+        _, _, i, j = min(mergeable)  # the highest linkage; among equals, the alphabetically first groups
+        groups.append(groups[i] | groups[j])
+        vouched.append(vouched[i] or vouched[j])
+        new = len(groups) - 1
+        live -= {i, j}
+        for k in live:
+            if vouched[new] or vouched[k]:
+                link[(k, new)] = _linkage(groups[k], groups[new], scores, True)
+            else:
+                size_i, size_j = len(groups[i]), len(groups[j])
+                link[(k, new)] = (link[_key(k, i)] * size_i + link[_key(k, j)] * size_j) / (size_i + size_j)
+        live.add(new)
+        link = {key: v for key, v in link.items() if key[0] in live and key[1] in live}
+    return sorted((tuple(sorted(groups[k])) for k in live), key=lambda g: g[0])
+
+
+def _key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def _tie_break(a: frozenset[str], b: frozenset[str]) -> tuple[str, str]:
+    return (min(a), min(b)) if min(a) < min(b) else (min(b), min(a))
 
 
 def _must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
@@ -62,12 +76,11 @@ def _must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
     return sorted((frozenset(g) for g in groups.values()), key=min)
 
 
-def _linkage(a: frozenset[str], b: frozenset[str], scores: Mapping[Pair, float],
-             vouched: set[frozenset[str]]) -> float:
+def _linkage(a: frozenset[str], b: frozenset[str], scores: Mapping[Pair, float], vouched: bool) -> float:
     """Average pair score; but a report that matches any mention of an analyst-merged event matches the
     event (the analyst vouched that its mentions are one), so there the best pair counts."""
     values = [scores.get(pair(x, y), 0.0) for x in a for y in b]
-    if a in vouched or b in vouched:
+    if vouched:
         return max(values)
     return sum(values) / len(values)
 

@@ -23,7 +23,7 @@ class FusionBackend(Protocol):
     """What fusion needs from a store; SQLiteStore implements it."""
 
     def pending_mentions(self) -> list[Event]: ...
-    def candidate_mentions(self, key: MentionKey) -> list[Event]: ...
+    def candidate_ids(self, key: MentionKey) -> list[str]: ...
     def must_links(self, mention_id: str) -> list[str]: ...
     def mention_records(self, ids: Sequence[str]) -> list[Event]: ...
     def cannot_pairs(self, ids: Sequence[str]) -> list[Pair]: ...
@@ -64,23 +64,29 @@ def _component(backend: FusionBackend, start: Event) -> tuple[dict[str, Event], 
     keys: dict[str, MentionKey] = {start.id: mention_key(start)}
     scores: dict[Pair, PairScore] = {}
     queue = [start.id]
+    seen: dict[str, Event] = {start.id: start}  # every mention read so far, so each is parsed once
     while queue:
         current = keys[queue.pop()]
-        reached: list[Event] = []
-        for other in backend.candidate_mentions(current):
-            other_key = keys.get(other.id) or mention_key(other)
-            scored = score_pair(current, other_key)
+        candidates = backend.candidate_ids(current)
+        seen.update((m.id, m) for m in backend.mention_records([i for i in candidates if i not in seen]))
+        reached: list[str] = []
+        for other_id in candidates:
+            if other_id not in keys:
+                keys[other_id] = mention_key(seen[other_id])
+            key = pair(current.id, other_id)
+            scored = scores.get(key) or score_pair(current, keys[other_id])
             if scored is None:
                 continue
-            scores[pair(current.id, other.id)] = scored
+            scores[key] = scored
             if scored.score >= THRESHOLD:
-                reached.append(other)
-        linked = [m for m in backend.mention_records(backend.must_links(current.id)) if m.id not in members]
-        for other in reached + linked:
-            if other.id not in members and len(members) < _MAX_EXACT:
-                members[other.id] = other
-                keys[other.id] = mention_key(other)
-                queue.append(other.id)
+                reached.append(other_id)
+        linked = [i for i in backend.must_links(current.id) if i not in members]
+        seen.update((m.id, m) for m in backend.mention_records([i for i in linked if i not in seen]))
+        for other_id in reached + linked:
+            if other_id not in members and other_id in seen and len(members) < _MAX_EXACT:
+                members[other_id] = seen[other_id]
+                keys.setdefault(other_id, mention_key(seen[other_id]))
+                queue.append(other_id)
     return members, scores
 
 

@@ -21,6 +21,7 @@ _SLACK_KM = 10.0
 _MODALITY_GROUP = {"asserted": "fact", "denied": "fact", "planned": "planned", "demanded": "demanded",
                    "threatened": "threatened", "hypothetical": "hypothetical"}
 _COARSE = frozenset({"month", "year"})
+MAX_SPAN_DAYS = 31  # a mention dated more loosely than this never fuses by itself
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _STOPWORDS = frozenset("""a an the of in on at to for from by with and or but as is are was were be been has have had
 it its this that these those he she they them his her their who which what when where said says say after before
@@ -140,6 +141,8 @@ def _date_gap(a: MentionKey, b: MentionKey) -> int | None:
     """Days between the two intervals (0 when they overlap); None when they cannot be one event."""
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return 0
+    if (a.end - a.start).days > MAX_SPAN_DAYS or (b.end - b.start).days > MAX_SPAN_DAYS:
+        return None  # "this year": too vague to say which event it is; an analyst may still merge it
     gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
     if a.precision == "day" and b.precision == "day":
         return gap if gap == 0 else None  # two reports each sure of a different day are two events

@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from eventwire.fusion.cluster import Pair, pair
-from eventwire.fusion.features import MentionKey, family_of
+from eventwire.fusion.features import MAX_SPAN_DAYS, MentionKey, family_of
 from eventwire.records import Event
 
 _MENTION_COLUMNS = (
@@ -84,20 +84,23 @@ class SQLiteFusion:
         rows = self._conn.execute("SELECT json FROM mentions WHERE fused = 0 ORDER BY id").fetchall()
         return [Event.from_dict(json.loads(r[0])) for r in rows]
 
-    def candidate_mentions(self, key: MentionKey) -> list[Event]:
-        sql = "SELECT json FROM mentions WHERE family = ? AND id != ? AND article_id != ?"
+    def candidate_ids(self, key: MentionKey) -> list[str]:
+        """Mentions that may report the same event: same family, dates that overlap or touch, within reach."""
+        sql = "SELECT id FROM mentions WHERE family = ? AND id != ? AND article_id != ?"
         params: list[Any] = [key.family, key.id, key.article_id]
-        if key.start is None or key.end is None:
-            return []  # an undated report joins another only by an analyst's merge
-        # Intervals that overlap or touch: the index on (family, date_start, date_end) serves this.
-        sql += " AND date_start <= ? AND date_end >= ?"
-        params += [(key.end + timedelta(days=1)).isoformat(), (key.start - timedelta(days=1)).isoformat()]
+        if key.start is None or key.end is None or (key.end - key.start).days > MAX_SPAN_DAYS:
+            return []  # an undated or vaguely dated report joins another only by an analyst's merge
+        # Intervals that overlap or touch. Partners span at most MAX_SPAN_DAYS, so date_start is bounded on
+        # both sides and the index on (family, date_start, date_end) reads only a narrow range.
+        sql += " AND date_start BETWEEN ? AND ? AND date_end >= ?"
+        params += [(key.start - timedelta(days=MAX_SPAN_DAYS + 1)).isoformat(),
+                   (key.end + timedelta(days=1)).isoformat(), (key.start - timedelta(days=1)).isoformat()]
         if key.lat is not None and key.lon is not None:
             reach = ((key.uncertainty_km or 0.0) + 200.0) / _KM_PER_DEGREE  # the widest a partner may be
             lon_reach = reach / max(0.1, math.cos(math.radians(key.lat)))
             sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
             params += [key.lat - reach, key.lat + reach, key.lon - lon_reach, key.lon + lon_reach]
-        return [Event.from_dict(json.loads(r[0])) for r in self._conn.execute(sql, params)]
+        return [r[0] for r in self._conn.execute(sql + " ORDER BY id", params)]
 
     def must_links(self, mention_id: str) -> list[str]:
         rows = self._conn.execute(
@@ -106,8 +109,13 @@ class SQLiteFusion:
         return sorted(r[0] for r in rows)
 
     def mention_records(self, ids: Sequence[str]) -> list[Event]:
-        found = (self._mention(i) for i in ids)
-        return [m for m in found if m is not None]
+        records: list[Event] = []
+        for start in range(0, len(ids), 500):  # SQLite limits the number of parameters
+            chunk = list(ids[start : start + 500])
+            rows = self._conn.execute(
+                f"SELECT json FROM mentions WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            records += [Event.from_dict(json.loads(r[0])) for r in rows]
+        return records
 
     def cannot_pairs(self, ids: Sequence[str]) -> list[Pair]:
         wanted = set(ids)
