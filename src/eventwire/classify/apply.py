@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from eventwire.classify.labels import NONE, plover_for_schema
+from eventwire.classify.labels import plover_for_schema
 from eventwire.classify.model import Prediction
 from eventwire.extract.detect import Coding
 from eventwire.extract.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 
-RETYPE_MIN = 0.5  # the classifier overrides the rules' sub-type only when it is at least this sure
+# The classifier overrides the rules' sub-type when it is sure (RETYPE_SURE), or when it clearly prefers
+# another type (at least RETYPE_RATIO times the rules' type) over a trigger the rules read weakly: a
+# 26-way softmax spreads its mass, so a clear winner often holds well under half of it.
+RETYPE_SURE = 0.5
+RETYPE_RATIO = 2.0
+RETYPE_FLOOR = 0.2
+WEAK_RULE = 0.8  # rule strengths below this came from context, not from a weapon or act named outright
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +41,13 @@ def apply_prediction(coding: Coding, pred: Prediction, threshold: float) -> Type
 
 def _acled(coding: Coding, pred: Prediction, threshold: float) -> Typed:
     p_event = pred.event_probability("acled")
-    label, p = pred.top("acled")
-    if label != NONE and p >= RETYPE_MIN and label != coding.sub_event_type:
+    label, p = pred.top("acled", some_event=True)
+    ruled = pred.scores["acled"].get(coding.sub_event_type or "", 0.0)
+    # within one ACLED type (peaceful protest vs protest with intervention) the rules read the next
+    # sentence too, which the sentence classifier cannot: there it needs to be sure
+    same_type = ACLED_SUB_TO_TYPE.get(label) == coding.event_type
+    prefers = p >= RETYPE_FLOOR and p >= RETYPE_RATIO * ruled and coding.strength < WEAK_RULE and not same_type
+    if label != coding.sub_event_type and (p >= RETYPE_SURE or prefers):
         mode = PLOVER_FOR_ACLED.get(label, (None, None))
         coding = replace(coding, event_type=ACLED_SUB_TO_TYPE[label], sub_event_type=label,
                          plover_type=mode[0], plover_mode=mode[1])
@@ -47,6 +58,6 @@ def _plover(coding: Coding, pred: Prediction, threshold: float) -> Typed:
     p_event = pred.event_probability("plover")
     label, p = pred.top("plover")
     schema_type = plover_for_schema(label)
-    if schema_type is not None and p >= RETYPE_MIN and schema_type != coding.plover_type:
+    if schema_type is not None and p >= RETYPE_SURE and schema_type != coding.plover_type:
         coding = replace(coding, plover_type=schema_type, plover_mode=None)
     return Typed(coding, p_event, p_event < threshold)

@@ -27,10 +27,14 @@ class Prediction:
     """One sentence's reading by every head: label -> probability."""
 
     scores: dict[str, dict[str, float]]
+    said: dict[str, frozenset[str]]  # sigmoid heads: the labels past their cut
 
-    def top(self, head: str) -> tuple[str, float]:
-        label = max(self.scores[head], key=self.scores[head].__getitem__)
-        return label, self.scores[head][label]
+
+    def top(self, head: str, some_event: bool = False) -> tuple[str, float]:
+        """The most likely label; with `some_event`, the most likely type given that there is an event."""
+        scores = {k: v for k, v in self.scores[head].items() if not (some_event and k == NONE)}
+        label = max(scores, key=scores.__getitem__)
+        return label, scores[label]
 
     def event_probability(self, head: str) -> float:
         """How likely the sentence reports any event of this taxonomy (1 - P(none))."""
@@ -51,10 +55,17 @@ class Classifier:
     def predict(self, texts: Sequence[str], cache: EmbeddingCache | None = None) -> list[Prediction]:
         if not texts:
             return []
-        x = features(self.embedder, texts, cache)
-        probs = {name: head.proba(x) for name, head in self.heads.items()}
-        return [Prediction({name: dict(zip(self.heads[name].labels, map(float, p[row]), strict=True))
-                            for name, p in probs.items()}) for row in range(len(texts))]
+        return predict_rows(self.heads, features(self.embedder, texts, cache))
+
+
+def predict_rows(heads: dict[str, Head], x: np.ndarray) -> list[Prediction]:
+    probs = {name: head.proba(x) for name, head in heads.items()}
+    said = {name: heads[name].says(p) for name, p in probs.items() if heads[name].kind == "sigmoid"}
+    return [Prediction({name: dict(zip(heads[name].labels, map(float, p[row]), strict=True))
+                        for name, p in probs.items()},
+                       {name: frozenset(lb for lb, yes in zip(heads[name].labels, s[row], strict=True) if yes)
+                        for name, s in said.items()})
+            for row in range(x.shape[0])]
 
 
 def save_heads(folder: Path, heads: dict[str, Head], manifest: dict[str, Any]) -> None:
@@ -64,7 +75,8 @@ def save_heads(folder: Path, heads: dict[str, Head], manifest: dict[str, Any]) -
         arrays[f"{name}.weights"] = head.weights.astype(np.float16)  # halves the file; no change in the labels
         arrays[f"{name}.bias"] = head.bias.astype(np.float32)
     np.savez_compressed(folder / "heads.npz", **arrays)  # type: ignore[arg-type]
-    manifest = {**manifest, "heads": {n: {"labels": list(h.labels), "kind": h.kind} for n, h in heads.items()}}
+    manifest = {**manifest, "heads": {n: {"labels": list(h.labels), "kind": h.kind, "cuts": list(h.cuts)}
+                                      for n, h in heads.items()}}
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -74,7 +86,8 @@ def load_heads(folder: Path) -> tuple[dict[str, Head], dict[str, Any]]:
     with np.load(folder / "heads.npz") as npz:
         for name, spec in manifest["heads"].items():
             heads[name] = Head(name, tuple(spec["labels"]), spec["kind"],
-                               npz[f"{name}.weights"].astype(np.float32), npz[f"{name}.bias"])
+                               npz[f"{name}.weights"].astype(np.float32), npz[f"{name}.bias"],
+                               tuple(spec.get("cuts", ())))
     return heads, manifest
 
 

@@ -230,6 +230,12 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
                 return cand.i
     if coding.family in ("strike", "attack") and tok.head.i in found and found[tok.head.i].family == "intercept":
         return tok.head.i  # "fended off a drone barrage"
+    if coding.sub_event_type == "Air/drone strike":
+        # ACLED: air or drone strikes in support of a ground battle are part of that battle (one Armed clash)
+        sent = tok.sent
+        battles = [j for j in found if sent.start <= j < sent.end and found[j].sub_event_type == "Armed clash"]
+        if battles:
+            return min(battles, key=lambda j: abs(j - tok.i))
     if coding.family == "kill":
         sent = tok.sent
         hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i
