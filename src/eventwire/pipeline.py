@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from eventwire.classify.model import Classifier
+from spacy.tokens import Doc
+
+from eventwire.classify.model import Classifier, Prefetched
 from eventwire.errors import REJECT_EXTRACT
+from eventwire.extract.detect import find_triggers
 from eventwire.extract.events import extract_events
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.resolve import places_for_doc
@@ -49,17 +52,30 @@ class Pipeline:
                 yield from self._process_batch(articles)
 
     def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
-        docs = parse((a.text for a in batch), batch_size=self.batch_size)
+        docs = list(parse((a.text for a in batch), batch_size=self.batch_size))
+        reader = self._read_ahead(docs)
         for article, doc in zip(batch, docs, strict=True):
             try:
                 places = places_for_doc(doc, article.id, self.gazetteer)
                 times = tag_times(article.text, article.published, article.id)
-                events = extract_events(doc, article, places, times, self.classifier)
+                events = extract_events(doc, article, places, times, reader)
             except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
                 yield Rejection(article.origin or article.id, "extract", REJECT_EXTRACT,
                                 f"extraction failed ({type(exc).__name__}: {exc}); please report this article")
                 continue
             yield ArticleResult(article, tuple(events), tuple(places), tuple(times))
+
+
+    def _read_ahead(self, docs: list[Doc]) -> Prefetched | None:
+        """Every trigger sentence of the batch, classified in one call (None without a classifier)."""
+        if self.classifier is None:
+            return None
+        reader = Prefetched(self.classifier)
+        try:
+            reader.prefetch([d[t.i].sent.text.strip() for d in docs for t in find_triggers(d)])
+        except Exception:  # noqa: BLE001 - a failure here is retried per article, where it is reported
+            reader.clear()
+        return reader
 
 
 def open_pipeline(gazetteer_path: Path | None = None) -> Pipeline:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -41,6 +41,15 @@ class Prediction:
         return 1.0 - self.scores[head].get(NONE, 0.0)
 
 
+class SentenceReader(Protocol):
+    """What event extraction needs of a classifier: predictions for sentences, and the threshold."""
+
+    @property
+    def threshold(self) -> float: ...
+
+    def predict(self, texts: Sequence[str]) -> list[Prediction]: ...
+
+
 @dataclass(frozen=True)
 class Classifier:
     embedder: Embedder
@@ -56,6 +65,30 @@ class Classifier:
         if not texts:
             return []
         return predict_rows(self.heads, features(self.embedder, texts, cache))
+
+
+class Prefetched:
+    """A classifier that answers from sentences read ahead in one batch: the pipeline embeds every
+    trigger sentence of a batch of articles in one call, which is much cheaper than one call per article."""
+
+    def __init__(self, classifier: Classifier) -> None:
+        self.classifier = classifier
+        self._known: dict[str, Prediction] = {}
+
+    @property
+    def threshold(self) -> float:
+        return self.classifier.threshold
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        todo = list(dict.fromkeys(t for t in texts if t not in self._known))
+        self._known.update(zip(todo, self.classifier.predict(todo), strict=True))
+
+    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        self.prefetch(texts)
+        return [self._known[t] for t in texts]
+
+    def clear(self) -> None:
+        self._known.clear()
 
 
 def predict_rows(heads: dict[str, Head], x: np.ndarray) -> list[Prediction]:

@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.classify.apply import Typed, apply_prediction
-from eventwire.classify.model import Classifier
+from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
@@ -53,7 +53,7 @@ class Mention:
 
 
 def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
-                   times: Sequence[TimeMention], classifier: Classifier | None = None) -> list[Event]:
+                   times: Sequence[TimeMention], classifier: SentenceReader | None = None) -> list[Event]:
     """With a classifier, each trigger's sentence is read by it too: it may retype the event and it
     sets the confidence (and the low-confidence flag); without one the rules decide alone."""
     triggers = find_triggers(doc)
@@ -70,7 +70,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     return merged
 
 
-def _classify(doc: Doc, triggers: Sequence[Trigger], classifier: Classifier | None) -> dict[int, Typed]:
+def _classify(doc: Doc, triggers: Sequence[Trigger], classifier: SentenceReader | None) -> dict[int, Typed]:
     """One batch per article: every sentence holding a trigger, embedded once."""
     if classifier is None or not triggers:
         return {}
