@@ -10,6 +10,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from eventwire.fusion.bench import FusionBench, bench_fusion
 from eventwire.geo.resolve import places_for_doc
 from eventwire.ingest import read_file
 from eventwire.nlp import load_pipeline
@@ -28,6 +29,7 @@ class BenchResult:
     pipeline_s: float
     events: int
     peak_rss_mb: float
+    fusion: FusionBench | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +44,7 @@ class BenchResult:
             "pipeline_words_per_s": round(self.words / self.pipeline_s),
             "pipeline_vs_spacy": round(self.spacy_s / self.pipeline_s, 3),
             "peak_rss_mb": round(self.peak_rss_mb),
+            **(self.fusion.to_dict() if self.fusion else {}),
         }
 
     def table(self) -> str:
@@ -55,10 +58,15 @@ class BenchResult:
             f"places: the geoparser adds {100 * d['places_overhead_vs_spacy']:.1f}% to the parsing of the "
             f"same pass ({self.geo_s:.1f}s on {self.places_s - self.geo_s:.1f}s; {self.place_mentions} mentions)",
             f"pipeline / spaCy-only throughput: {d['pipeline_vs_spacy']}; peak RSS {d['peak_rss_mb']} MB",
+            *([f"fusion: {self.fusion.articles} articles' events ({self.fusion.mentions} mentions -> "
+               f"{self.fusion.events} events) fused in {self.fusion.seconds:.1f}s"] if self.fusion else []),
         ])
 
 
-def run_bench(data: Path, limit: int, gazetteer_path: str | None = None) -> BenchResult:
+def run_bench(data: Path, limit: int, gazetteer_path: str | None = None, fusion_data: Path | None = None,
+              fusion_articles: int = 10_000) -> BenchResult:
+    """The passes over `limit` articles of `data`; with `fusion_data` (UCDP events.csv) also the time to
+    fuse `fusion_articles` articles' events (see eventwire.fusion.bench)."""
     articles = [a for a in islice(read_file(str(data)), limit) if isinstance(a, Article)]
     pipeline = open_pipeline(Path(gazetteer_path) if gazetteer_path else None)
     nlp = load_pipeline()
@@ -73,7 +81,10 @@ def run_bench(data: Path, limit: int, gazetteer_path: str | None = None) -> Benc
     pipeline_s = time.perf_counter() - start
     words = sum(len(a.text.split()) for a in articles)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return BenchResult(len(articles), words, spacy_s, places_s, geo_s, mentions, pipeline_s, events, peak)
+    fusion = None
+    if fusion_data is not None:
+        fusion = bench_fusion(fusion_data, fusion_articles, Path(gazetteer_path) if gazetteer_path else None)
+    return BenchResult(len(articles), words, spacy_s, places_s, geo_s, mentions, pipeline_s, events, peak, fusion)
 
 
 def _places_pass(articles: list[Article], pipeline: Pipeline) -> tuple[float, float, int]:

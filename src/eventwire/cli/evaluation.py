@@ -103,8 +103,13 @@ evaluate.help = inspect.cleandoc(evaluate.help or "") + "\n\n\b\nSuites:\n" + "\
               help="Article JSONL, e.g. ../shared/data/bench/reuters-21578.jsonl.")
 @click.option("--limit", type=int, default=1000, show_default=True, help="Articles to use.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the figures.")
+@click.option("--fusion-data", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Also time fusion on events from UCDP headlines (ucdp-ged-ukraine/events.csv).")
+@click.option("--fusion-articles", type=int, default=10_000, show_default=True,
+              help="Articles whose events are fused in the fusion timing.")
 @click.option("--gazetteer", "gazetteer_path", default=None, envvar="EVENTWIRE_GAZETTEER", hidden=True)
-def bench(data: str, limit: int, as_json: bool, gazetteer_path: str | None) -> None:
+def bench(data: str, limit: int, as_json: bool, fusion_data: str | None, fusion_articles: int,
+          gazetteer_path: str | None) -> None:
     """Measure speed: the spaCy pass alone and the full per-article pipeline, in one run.
 
     \b
@@ -116,7 +121,8 @@ def bench(data: str, limit: int, as_json: bool, gazetteer_path: str | None) -> N
     with user_errors():
         if limit <= 0:
             raise UsageError("--limit must be a positive number of articles")
-        result = run_bench(Path(data), limit, gazetteer_path)
+        result = run_bench(Path(data), limit, gazetteer_path, Path(fusion_data) if fusion_data else None,
+                           fusion_articles)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict()) + "\n")
     else:

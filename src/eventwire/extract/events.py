@@ -89,9 +89,10 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         location = focus_location(places)
     where = country_by_alpha2(location.place.country) if location and location.place.country else None
     actor1 = placed(actor1_for(tok, coding.family, places), where)
+    actor2 = placed(actor2_for(tok, coding.family, places), where)
     source = find_source(tok)
     country = location.place.country if location else None
-    attribution = attribution_for(source, actor1, country, article.source)
+    attribution = attribution_for(source, actor1, country, article.source, tok.lemma_.lower(), actor2)
     if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
     sub = _territory_sub(coding.sub_event_type, actor1, country)
@@ -110,7 +111,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         modality=modality_of(tok, coding.family),
         date=when,
         actor1=actor1,
-        actor2=placed(actor2_for(tok, coding.family, places), where),
+        actor2=actor2,
         location=location,
         fatalities=toll.fatalities if coding.family in ("strike", "attack", "clash", "kill", "territory",
                                                           "riot", "protest", "shoot") else None,

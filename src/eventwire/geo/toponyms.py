@@ -124,7 +124,14 @@ def _has_cue(doc: Doc, start: int, end: int) -> bool:
     level, *_ = _level_and_bounds(doc, start, end)
     if level != "any":
         return True
-    return start > 0 and doc[start - 1].lower_ in LOCATIVE
+    return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or _attacked(doc, start, end)
+
+
+def _attacked(doc: Doc, start: int, end: int) -> bool:
+    """'Russian drones struck Kharkiv', 'shelled Sumy': the object of a verb of attack or capture is a place
+    (spaCy often tags such a city as a person or an organisation)."""
+    root = doc[start:end].root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _ATTACK_VERBS
 
 
 def _trim_tokens(span: Span) -> tuple[int, int]:
@@ -220,6 +227,8 @@ _NOT_PLACE_ENTS = {"DATE", "TIME", "NORP", "LANGUAGE", "MONEY", "PERCENT", "QUAN
 _EMBEDDED_MIN_POPULATION = 100_000
 _EMBEDDED_FEATURES = {"country", "admin1", "capital", "continent"}
 _STRONG_LOCATIVE = {"in", "near", "outside", "around", "across", "into"}
+_ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target", "pound", "storm", "capture",
+                           "seize", "take", "liberate", "raid", "besiege", "encircle", "recapture", "bombard"})
 _PERSON_MIN_POPULATION = 10_000
 
 
@@ -253,7 +262,7 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     level, *_ = _level_and_bounds(doc, start, end)
     if level == "settlement":
         return True
-    strong = start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE
+    strong = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
     return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
                           for c in gazetteer.candidates(doc[start:end].text))
 

@@ -145,7 +145,8 @@ class Store(ABC):
     @abstractmethod
     def split_event(self, event_id: str, groups: Sequence[Sequence[str]], by: str,
                     note: str | None = None) -> list[Event]:
-        """Split into groups of mention ids (see `mentions`); unlisted mentions stay with the first group."""
+        """Split into groups of mention ids (see `mentions`); unlisted mentions stay with the first group, or
+        form the other event when only one group is given."""
 
     @abstractmethod
     def revisions(self, event_id: str) -> list[Revision]: ...

@@ -103,15 +103,20 @@ class SQLiteReview(SQLiteFusion):
 
     def split_event(self, event_id: str, groups: Sequence[Sequence[str]], by: str,
                     note: str | None = None) -> list[Event]:
-        """Split an event's mentions into groups (mention ids); mentions not listed stay with the first group."""
+        """Split an event's mentions into groups (mention ids). Mentions not listed stay with the first group,
+        or, when only one group is given, form the other event (one group: "split these off")."""
         event_id = self._resolve_or_fail(event_id)
         mentions = self._mention_ids(event_id)
         listed = [list(dict.fromkeys(g)) for g in groups if g]
         stray = sorted(set(m for g in listed for m in g) - set(mentions))
+        rest = [m for m in mentions if all(m not in g for g in listed)]
+        if rest and len(listed) == 1:
+            listed.append(rest)  # one group given: split it off from the rest
+        elif rest and listed:
+            listed[0] += rest
         if stray or len(listed) < 2:
-            raise CorrectionError(f"split needs two or more groups of this event's mention ids "
-                                  f"({', '.join(mentions)}); unknown: {', '.join(stray) or 'none'}")
-        listed[0] += [m for m in mentions if all(m not in g for g in listed)]
+            raise CorrectionError(f"split needs groups of this event's mention ids that leave two or more "
+                                  f"events ({', '.join(mentions)}); unknown: {', '.join(stray) or 'none'}")
         with self._transaction():
             for i, group in enumerate(listed):
                 for other in group[1:]:
