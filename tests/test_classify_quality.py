@@ -33,7 +33,7 @@ def test_case2021_floors() -> None:
     report = evaluate_case2021(need_shared(SHARED_DATA / "eval" / "case2021-task2" / "snippets.tsv"))
     assert report.rows == 412 and "cross-validated" in report.how
     assert report.weighted_f1 >= 0.72 and report.macro_f1 >= 0.67
-    assert report.non_acled_typed <= 0.33
+    assert report.non_acled_typed <= 0.33 and report.non_acled_confident <= 0.33
 
 
 def test_plover_floor() -> None:

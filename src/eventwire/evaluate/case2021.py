@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.classify.data import read_case2021
-from eventwire.classify.evaluation import f1_table, score
+from eventwire.classify.evaluation import f1_table, require_classifier, score
 from eventwire.classify.labels import NONE
 
 
@@ -26,11 +26,16 @@ class Case2021Report:
     non_acled_rows: int
     non_acled_typed: float  # share of the 5 non-ACLED types given an ACLED type
     how: str
+    non_acled_confident: float = 0.0  # ... with an event probability at or above the threshold
+    acled_confident: float = 0.0  # share of the ACLED rows at or above it (not flagged)
+    threshold: float = 0.0
 
     def table(self) -> str:
         lines = [f"CASE 2021 sub-task 1 ({self.rows} rows with an ACLED gold type; {self.how})",
                  f"  weighted F1 {self.weighted_f1:.3f}   macro F1 {self.macro_f1:.3f}   micro F1 {self.micro_f1:.3f}",
-                 f"  non-ACLED rows given an ACLED type: {self.non_acled_typed:.1%} of {self.non_acled_rows}",
+                 f"  non-ACLED rows given an ACLED type: {self.non_acled_typed:.1%} of {self.non_acled_rows}; "
+                 f"above the threshold {self.threshold:.2f}: {self.non_acled_confident:.1%} "
+                 f"(ACLED rows above it: {self.acled_confident:.1%})",
                  f"  {'sub-event type':<40} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}"]
         for label, (p, r, f, n) in sorted(self.per_type.items(), key=lambda kv: -kv[1][3]):
             lines.append(f"  {label:<40} {p:6.3f} {r:6.3f} {f:6.3f} {n:4d}")
@@ -40,6 +45,8 @@ class Case2021Report:
         return {"rows": self.rows, "weighted_f1": round(self.weighted_f1, 4), "macro_f1": round(self.macro_f1, 4),
                 "micro_f1": round(self.micro_f1, 4), "non_acled_rows": self.non_acled_rows,
                 "non_acled_typed": round(self.non_acled_typed, 4), "how": self.how,
+                "threshold": self.threshold, "non_acled_confident": round(self.non_acled_confident, 4),
+                "acled_confident": round(self.acled_confident, 4),
                 "per_type": {k: {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": n}
                              for k, (p, r, f, n) in self.per_type.items()}}
 
@@ -51,6 +58,9 @@ def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path
     # sub-task 1 types snippets known to hold one of the 25 events (its systems never answer "none")
     acled = [(e.acled or NONE, p.top("acled", some_event=True)[0]) for e, p in rows if e.acled != NONE]
     others = [p.top("acled")[0] for e, p in rows if e.acled == NONE]
+    cut = require_classifier().threshold
+    confident = {g: [p.event_probability("acled") >= cut for e, p in rows if (e.acled == NONE) == g]
+                 for g in (True, False)}
     gold, pred = [g for g, _ in acled], [p for _, p in acled]
     labels = sorted(set(gold))
     table = f1_table(gold, pred, labels)
@@ -64,6 +74,9 @@ def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path
         non_acled_rows=len(others),
         non_acled_typed=sum(1 for p in others if p != NONE) / (len(others) or 1),
         how=scored.how,
+        non_acled_confident=sum(confident[True]) / (len(confident[True]) or 1),
+        acled_confident=sum(confident[False]) / (len(confident[False]) or 1),
+        threshold=cut,
     )
 
 
