@@ -82,3 +82,11 @@ def test_evidence_offsets_point_into_the_text(pipeline) -> None:
     for event in events:
         for ev in event.evidence:
             assert text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.parametrize("text", ["The two presidents hold talks in Geneva next week.",
+                                  "Ministers are likely to begin talks tomorrow in Ottawa."])
+def test_event_told_in_the_present_and_dated_ahead_is_planned(pipeline, text: str) -> None:
+    [event] = events_for(pipeline, text, published="1987-03-10")
+    assert event.date is not None and event.date.start > date(1987, 3, 10)
+    assert event.modality == "planned"

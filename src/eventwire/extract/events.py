@@ -37,6 +37,7 @@ from eventwire.records import (
     SourceRef,
     TimeMention,
 )
+from eventwire.records.event import Modality
 from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -108,7 +109,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         event_type=coding.event_type,
         sub_event_type=sub,
         plover=Plover(coding.plover_type, coding.plover_mode) if coding.plover_type else None,
-        modality=modality_of(tok, coding.family),
+        modality=_scheduled(modality_of(tok, coding.family), tok, when, article.published),
         date=when,
         actor1=actor1,
         actor2=actor2,
@@ -154,6 +155,16 @@ def _own_times(tok: Token, times: Sequence[TimeMention]) -> list[TimeMention]:
     foreign = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in tok.sent
                if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i)]
     return [m for m in times if not any(a <= m.start < b for a, b in foreign)]
+
+
+def _scheduled(modality: Modality, tok: Token, when: DateSpan | None, published: date | None) -> Modality:
+    """'The ministers meet next week', 'next month's summit': an event told in the present or as a noun and
+    dated after publication has not happened yet, so it is planned. A past-tense verb keeps its modality,
+    so that a misread date on a past event still shows up (eventwire eval future-dates counts those)."""
+    if (modality == "asserted" and when is not None and published is not None and when.start > published
+            and tok.tag_ not in ("VBD", "VBN")):
+        return "planned"
+    return modality
 
 
 def _is_anaphoric(tok: Token) -> bool:
