@@ -98,6 +98,9 @@ def test_the_page_end_to_end(page: Any, server: tuple[str, str]) -> None:
     page.select_option("#f-type", kind)
     expect(page.locator("#status")).to_contain_text(f"{n_kind} event")
     expect(page.locator("#list li")).to_have_count(n_kind)
+    # The map redraws its markers after the list; wait until no marker of another type is left.
+    page.wait_for_function("kind => { const m = [...document.querySelectorAll('.ew-marker')];"
+                           " return m.length > 0 && m.every(n => n.dataset.kind === kind); }", arg=kind)
     kinds = page.locator(".ew-marker").evaluate_all("nodes => nodes.map(n => n.dataset.kind)")
     assert kinds and set(kinds) == {kind}
 
