@@ -62,3 +62,8 @@ def test_attribution_cases_keep_their_floors(gazetteer_path) -> None:
     assert figures["source_accuracy"] >= 0.9
     assert figures["modality_accuracy"] >= 0.9
     assert figures["events_found"] >= 20
+
+
+def test_hyphen_inside_a_word_is_not_a_headline_credit(pipeline) -> None:
+    events = events_for(pipeline, "Russian drones struck Kyiv as the capital fended off a large-scale drone barrage.")
+    assert all(e.attribution.source is None or "scale" not in e.attribution.source for e in events)

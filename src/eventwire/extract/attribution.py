@@ -133,17 +133,22 @@ def _witness_in(sent: Span) -> Source | None:
 def _trailing_source(sent: Span) -> Source | None:
     """A headline's source after a dash or colon at its end: '… kills three - Ukraine military',
     '… killed in rebel east: army'. Only a short phrase without a verb of its own counts."""
+    headline = not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
     for i in range(sent.end - 2, max(sent.start, sent.end - 9), -1):
         tok = sent.doc[i]
-        if tok.text in ("-", "–", "—", ":") and i > sent.start + 2:
+        # A free-standing dash (spaces around it, not the one in "large-scale") or a colon.
+        separated = tok.text == ":" or (bool(tok.whitespace_) and bool(sent.doc[i - 1].whitespace_))
+        if tok.text in ("-", "–", "—", ":") and separated and i > sent.start + 2:
             who = sent.doc[i + 1 : sent.end]
             while len(who) and who[-1].is_punct:
                 who = who[:-1]
             if 0 < len(who) <= 7 and not any(t.pos_ in ("VERB", "AUX") for t in who):
                 kind = _source_kind(who)
-                if kind == "person" and any(t.pos_ == "PROPN" for t in who):
+                if kind == "person" and headline and any(t.pos_ == "PROPN" for t in who):
                     kind = "authority"  # '- Basurin': a headline credits a named spokesman, not a bystander
-                return Source("say", who.text.strip(), sent.doc[i : who.end].text, _party_country(who), kind)
+                if headline or kind != "person":
+                    return Source("say", who.text.strip(), sent.doc[i : who.end].text, _party_country(who),
+                                  kind)
             return None
     return None
 
