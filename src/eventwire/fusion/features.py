@@ -1,9 +1,10 @@
 """Whether two mentions (events as one article reports them) may be the same real event, and how likely.
 
 Hard rules first: same type family, compatible modality, dates that overlap or touch (never two different
-days both known to the day), places within a distance that grows with their uncertainty, no conflicting
-actors, never two mentions from one article (the extractor already decided those are distinct). Then a
-score in [0, 1] from the evidence's word overlap and how well type, date, place and actors agree."""
+days both known to the day, never a date looser than a month), places within a distance that grows with
+their uncertainty, never two mentions from one article (the extractor already decided those are distinct).
+Then a score in [0, 1] from the evidence's word overlap and how well type, date, place and actors agree
+(actors only weigh: outlets on either side name the other as the attacker)."""
 
 from __future__ import annotations
 
