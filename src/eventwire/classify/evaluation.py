@@ -72,3 +72,19 @@ def f1_table(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, t
         rec = tp / (tp + fn) if tp + fn else 0.0
         out[lb] = (prec, rec, 2 * tp / (2 * tp + fp + fn) if tp else 0.0, gold.count(lb))
     return out
+
+
+PerType = dict[str, tuple[float, float, float, int]]
+
+
+def per_type_lines(per_type: PerType, heading: str, width: int) -> list[str]:
+    """The per-label table of a report: P, R, F1 and support, most frequent label first."""
+    lines = [f"  {heading:<{width}} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}"]
+    for label, (p, r, f, n) in sorted(per_type.items(), key=lambda kv: -kv[1][3]):
+        lines.append(f"  {label:<{width}} {p:6.3f} {r:6.3f} {f:6.3f} {n:4d}")
+    return lines
+
+
+def per_type_dict(per_type: PerType) -> dict[str, dict[str, float | int]]:
+    return {k: {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": n}
+            for k, (p, r, f, n) in per_type.items()}

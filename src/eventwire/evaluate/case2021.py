@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.classify.data import read_case2021
-from eventwire.classify.evaluation import f1_table, require_classifier, score
+from eventwire.classify.evaluation import f1_table, per_type_dict, per_type_lines, require_classifier, score
 from eventwire.classify.labels import NONE
 
 
@@ -35,11 +35,8 @@ class Case2021Report:
                  f"  weighted F1 {self.weighted_f1:.3f}   macro F1 {self.macro_f1:.3f}   micro F1 {self.micro_f1:.3f}",
                  f"  non-ACLED rows given an ACLED type: {self.non_acled_typed:.1%} of {self.non_acled_rows}; "
                  f"above the threshold {self.threshold:.2f}: {self.non_acled_confident:.1%} "
-                 f"(ACLED rows above it: {self.acled_confident:.1%})",
-                 f"  {'sub-event type':<40} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}"]
-        for label, (p, r, f, n) in sorted(self.per_type.items(), key=lambda kv: -kv[1][3]):
-            lines.append(f"  {label:<40} {p:6.3f} {r:6.3f} {f:6.3f} {n:4d}")
-        return "\n".join(lines)
+                 f"(ACLED rows above it: {self.acled_confident:.1%})"]
+        return "\n".join(lines + per_type_lines(self.per_type, "sub-event type", 40))
 
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "weighted_f1": round(self.weighted_f1, 4), "macro_f1": round(self.macro_f1, 4),
@@ -47,8 +44,7 @@ class Case2021Report:
                 "non_acled_typed": round(self.non_acled_typed, 4), "how": self.how,
                 "threshold": self.threshold, "non_acled_confident": round(self.non_acled_confident, 4),
                 "acled_confident": round(self.acled_confident, 4),
-                "per_type": {k: {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": n}
-                             for k, (p, r, f, n) in self.per_type.items()}}
+                "per_type": per_type_dict(self.per_type)}
 
 
 def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path | None = None) -> Case2021Report:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.classify.data import read_plover_gsr
-from eventwire.classify.evaluation import f1_table, score
+from eventwire.classify.evaluation import f1_table, per_type_dict, per_type_lines, score
 from eventwire.classify.labels import NONE
 
 
@@ -25,17 +25,13 @@ class PloverReport:
 
     def table(self) -> str:
         lines = [f"PLOVER gold sentences ({self.rows}; {self.how})",
-                 f"  type accuracy {self.accuracy:.3f}   macro F1 {self.macro_f1:.3f}",
-                 f"  {'type':<14} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}"]
-        for label, (p, r, f, n) in sorted(self.per_type.items(), key=lambda kv: -kv[1][3]):
-            lines.append(f"  {label:<14} {p:6.3f} {r:6.3f} {f:6.3f} {n:4d}")
-        return "\n".join(lines)
+                 f"  type accuracy {self.accuracy:.3f}   macro F1 {self.macro_f1:.3f}"]
+        return "\n".join(lines + per_type_lines(self.per_type, "type", 14))
 
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "accuracy": round(self.accuracy, 4), "macro_f1": round(self.macro_f1, 4),
                 "how": self.how,
-                "per_type": {k: {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": n}
-                             for k, (p, r, f, n) in self.per_type.items()}}
+                "per_type": per_type_dict(self.per_type)}
 
 
 def evaluate_plover(data: Path, limit: int | None = None, gazetteer_path: Path | None = None) -> PloverReport:
