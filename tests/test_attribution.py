@@ -67,3 +67,9 @@ def test_attribution_cases_keep_their_floors(gazetteer_path) -> None:
 def test_hyphen_inside_a_word_is_not_a_headline_credit(pipeline) -> None:
     events = events_for(pipeline, "Russian drones struck Kyiv as the capital fended off a large-scale drone barrage.")
     assert all(e.attribution.source is None or "scale" not in e.attribution.source for e in events)
+
+
+def test_third_party_relaying_what_others_did_is_reported(pipeline) -> None:
+    events = events_for(pipeline, "Sudan's army and the paramilitary Rapid Support Forces signed a seven-day "
+                                  "ceasefire agreement in Jeddah on Saturday, Saudi mediators said.")
+    assert events and all(e.attribution.status == "reported" for e in events if e.attribution.source)

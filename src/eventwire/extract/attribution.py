@@ -92,7 +92,12 @@ def _status(source: Source, actor1: Actor | None, actor2: Actor | None, location
         return "claimed"  # "Over 250 servicemen lost … - Russian Defense Ministry": the enemy's losses
     if actor2 is not None and actor2.country and source.country and actor2.country != source.country:
         return "claimed"  # a party speaking about the other side's losses
+    named = [a.country for a in (actor1, actor2) if a is not None and a.country]
+    if source.country and named and source.country not in named:
+        return "reported"  # "Saudi mediators said Sudan's army …": a third party relays what others did
     return "official"  # an authority stating what happened on its own side (or to no named other side)
+
+
 def _reported_as(trigger: Token, verb: Token) -> bool:
     """'Ukrainian soldier reported killed': the trigger completes the reporting verb's subject."""
     chain = [trigger, *trigger.ancestors]
