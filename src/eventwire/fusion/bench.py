@@ -5,14 +5,13 @@ so the figure errs on the slow side."""
 
 from __future__ import annotations
 
-import csv
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from eventwire.evaluate.ucdp import headline_article
+from eventwire.evaluate.fusion import load_headlines
 from eventwire.records import Article, Event
 
 
@@ -32,12 +31,9 @@ def bench_fusion(ucdp_csv: Path, articles: int, gazetteer_path: Path | None = No
     from eventwire.pipeline import ArticleResult, open_pipeline
     from eventwire.store import open_store
 
-    with ucdp_csv.open(encoding="utf-8", newline="") as handle:
-        originals = {a.id: a for row in csv.DictReader(handle)
-                     for i in range(len(row["source_headline"].split(";")))
-                     if (a := headline_article(row, i)) is not None and len(a.text) >= 30}
+    originals = load_headlines(ucdp_csv).articles
     pipeline = open_pipeline(gazetteer_path)
-    extracted = [(r.article, r.events) for r in pipeline.process(list(originals.values()))
+    extracted = [(r.article, r.events) for r in pipeline.process(originals)
                  if isinstance(r, ArticleResult)]
     with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "bench.db")) as store:
         with store.batch():

@@ -43,10 +43,11 @@ def fuse_pending(backend: FusionBackend, on_group: Callable[[int], None] | None 
     for start in backend.pending_mentions():
         if start.id in done:
             continue
-        members, scores = _component(backend, start)
+        members, scores, must = _component(backend, start)
         done.update(members)
         clusters = cluster(sorted(members), {p: s.score for p, s in scores.items()}, THRESHOLD,
-                           must=_must_pairs(backend, members), cannot=backend.cannot_pairs(sorted(members)))
+                           must=[p for p in must if p[0] in members and p[1] in members],
+                           cannot=backend.cannot_pairs(sorted(members)))
         fused = [fuse_mentions([members[i] for i in group], _links(group, scores)) for group in clusters]
         backend.write_component(sorted(members), fused)
         mentions += len(members)
@@ -57,14 +58,16 @@ def fuse_pending(backend: FusionBackend, on_group: Callable[[int], None] | None 
     return FusionSummary(mentions=mentions, events=events, merged=merged)
 
 
-def _component(backend: FusionBackend, start: Event) -> tuple[dict[str, Event], dict[Pair, PairScore]]:
+def _component(backend: FusionBackend,
+               start: Event) -> tuple[dict[str, Event], dict[Pair, PairScore], set[Pair]]:
     """Every mention reachable from `start` through pairs scored at or above the threshold (or linked by an
-    analyst), with the scores of all candidate pairs among them."""
+    analyst), with the scores of all candidate pairs among them and the analysts' must-link pairs."""
     members: dict[str, Event] = {start.id: start}
     keys: dict[str, MentionKey] = {start.id: mention_key(start)}
     scores: dict[Pair, PairScore] = {}
     queue = [start.id]
     seen: dict[str, Event] = {start.id: start}  # every mention read so far, so each is parsed once
+    must: set[Pair] = set()
     while queue:
         current = keys[queue.pop()]
         candidates = backend.candidate_ids(current)
@@ -80,18 +83,16 @@ def _component(backend: FusionBackend, start: Event) -> tuple[dict[str, Event], 
             scores[key] = scored
             if scored.score >= THRESHOLD:
                 reached.append(other_id)
-        linked = [i for i in backend.must_links(current.id) if i not in members]
+        analyst = backend.must_links(current.id)
+        must.update(pair(current.id, other) for other in analyst)
+        linked = [i for i in analyst if i not in members]
         seen.update((m.id, m) for m in backend.mention_records([i for i in linked if i not in seen]))
         for other_id in reached + linked:
             if other_id not in members and other_id in seen and len(members) < _MAX_EXACT:
                 members[other_id] = seen[other_id]
                 keys.setdefault(other_id, mention_key(seen[other_id]))
                 queue.append(other_id)
-    return members, scores
-
-
-def _must_pairs(backend: FusionBackend, members: dict[str, Event]) -> list[Pair]:
-    return [pair(m, other) for m in sorted(members) for other in backend.must_links(m) if other in members]
+    return members, scores, must
 
 
 def _links(group: Sequence[str], scores: dict[Pair, PairScore]) -> list[FusionLink]:
