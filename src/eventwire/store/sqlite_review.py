@@ -74,7 +74,6 @@ class SQLiteReview(SQLiteFusion):
 
     def delete_event(self, event_id: str, by: str, note: str | None = None, restore: bool = False) -> None:
         """Hide the event from listings and exports (its mentions and history stay; restore undoes it)."""
-        event_id = self._resolve_or_fail(event_id)
         current = self._current(event_id, include_deleted=True)
         with self._transaction():
             self._correct(current.id, _DELETED, not restore, not restore, by, "restore" if restore else "delete",
