@@ -24,6 +24,7 @@ AUTHORITY_WORDS = frozenset({
 GAIN_WORDS = frozenset({"capture", "seize", "take", "liberate", "destroy", "defeat", "repel", "repulse", "lose",
                         "loss", "losses", "blow", "eliminate", "down", "shoot", "intercept", "advance"})
 DISMISS_VERBS = frozenset({"dismiss", "refute", "reject", "debunk"})  # a side denying a report speaks too
+_GOVERNING_VERBS = lx.SPEECH_VERBS | lx.PERCEPTION_VERBS | DISMISS_VERBS
 BACK_REFERENCES = frozenset({"this", "that", "it", "attack", "strike", "strikes", "toll", "report", "reports",
                              "deaths", "death", "casualties", "incident", "shelling", "figures", "information"})
 NEWS_AGENCIES = frozenset({"afp", "reuters", "ap", "tass", "interfax", "ria", "xinhua", "bbc", "cnn",
@@ -47,7 +48,7 @@ def find_source(trigger: Token) -> Source | None:
     'The governor confirmed the attack.' after it)."""
     for verb in trigger.ancestors:
         lemma = verb.lemma_.lower()
-        if verb.pos_ in ("VERB", "AUX") and lemma in lx.SPEECH_VERBS | lx.PERCEPTION_VERBS | DISMISS_VERBS:
+        if verb.pos_ in ("VERB", "AUX") and lemma in _GOVERNING_VERBS:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")]
             # '…, says operational command': a speaker after the verb is the one who says it
             subj = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
