@@ -236,3 +236,30 @@ def test_a_failed_save_leaves_nothing_half_written(store: Store) -> None:
     with pytest.raises(TypeError):
         store.save_article(make_article(), [make_event("e-3"), broken])
     assert [e.id for e in store.events()] == ["e-1"]
+
+
+def test_runs_resume_only_when_the_last_run_on_the_same_inputs_never_finished(tmp_path: Path) -> None:
+    from eventwire.records.progress import PartitionDone
+    from eventwire.store.base import RunStats
+
+    with open_store(str(tmp_path / "r.db")) as store:
+        assert store.resumable_run(["a.jsonl"]) is None
+        killed = store.start_run(["a.jsonl"])
+        with store.batch():
+            store.mark_partition_done(killed, PartitionDone(0, "k0", 3, 5, 1, 0))
+        assert store.resumable_run(["a.jsonl"]) == killed
+        assert store.resumable_run(["b.jsonl"]) is None
+        assert store.done_partitions(killed) == {0: PartitionDone(0, "k0", 3, 5, 1, 0)}
+        store.finish_run(killed, RunStats())
+        assert store.resumable_run(["a.jsonl"]) is None
+
+
+def test_fetch_records_are_replaced_per_url(tmp_path: Path) -> None:
+    from eventwire.records.progress import FetchRecord
+
+    with open_store(str(tmp_path / "f.db")) as store:
+        assert store.fetch_record("http://x/feed") is None
+        store.save_fetch(FetchRecord("http://x/feed", "2026-11-25T00:00:00+00:00", 200, etag='"v1"'))
+        store.save_fetch(FetchRecord("http://x/feed", "2026-11-25T00:15:00+00:00", 304, etag='"v1"'))
+        record = store.fetch_record("http://x/feed")
+        assert record is not None and record.status == 304 and record.etag == '"v1"'

@@ -12,6 +12,7 @@ from typing import Any
 
 from eventwire.fusion.engine import FusionSummary
 from eventwire.records import Article, Event, Rejection
+from eventwire.records.progress import FetchRecord, PartitionDone
 from eventwire.records.revision import Revision
 
 
@@ -111,6 +112,26 @@ class Store(ABC):
 
     @abstractmethod
     def finish_run(self, run_id: int, stats: RunStats) -> None: ...
+
+    @abstractmethod
+    def resumable_run(self, inputs: Sequence[str]) -> int | None:
+        """The latest run on exactly these inputs, if it never finished (it was stopped): the next run resumes
+        it. None when there is none, or when the latest such run finished."""
+
+    @abstractmethod
+    def done_partitions(self, run_id: int) -> dict[int, PartitionDone]:
+        """The partitions of a run whose results are stored, by index."""
+
+    @abstractmethod
+    def mark_partition_done(self, run_id: int, done: PartitionDone) -> None:
+        """Call inside the batch() that saved the partition's results, so both are stored or neither."""
+
+    @abstractmethod
+    def fetch_record(self, url: str) -> FetchRecord | None: ...
+
+    @abstractmethod
+    def save_fetch(self, record: FetchRecord) -> None:
+        """Insert or replace the record for `record.url`."""
 
     @abstractmethod
     def batch(self) -> AbstractContextManager[None]:

@@ -157,12 +157,30 @@ _V4_STATEMENTS = (
     "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE deleted = 1)",
 )
 
+def _progress_schema(conn: sqlite3.Connection) -> None:
+    for statement in _V5_STATEMENTS:
+        conn.execute(statement)
+
+
+# Version 5: what lets long jobs stop and go on. A run killed part-way is resumed by the next run on the same
+# inputs, which skips the partitions recorded here; `eventwire watch` remembers what it fetched.
+_V5_STATEMENTS = (
+    """CREATE TABLE run_partitions (
+        run_id INTEGER NOT NULL, idx INTEGER NOT NULL, key TEXT NOT NULL, articles INTEGER NOT NULL,
+        events INTEGER NOT NULL, no_event_articles INTEGER NOT NULL, rejections INTEGER NOT NULL,
+        done_at TEXT NOT NULL, PRIMARY KEY (run_id, idx))""",
+    """CREATE TABLE fetches (
+        url TEXT PRIMARY KEY, fetched_at TEXT NOT NULL, status INTEGER, etag TEXT, last_modified TEXT,
+        article_id TEXT, error TEXT)""",
+)
+
 # Append only: a released migration is never edited, a change is a new step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _initial_schema),
     Migration(2, "mentions, fused events, constraints, revisions, corrections, tokens", _fusion_schema),
     Migration(3, "full-text search over events, listing-order index", _search_schema),
     Migration(4, "covering index for filters, counts and the timeline", _filter_index),
+    Migration(5, "resumable runs (finished partitions) and fetched URLs", _progress_schema),
 )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from eventwire.errors import StoreError
 from eventwire.fusion.engine import FusionSummary, fuse_pending
 from eventwire.records import Article, Event, Rejection
+from eventwire.records.progress import FetchRecord, PartitionDone
 from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts, TimelineBin
 from eventwire.store.migrations import migrate, now
 from eventwire.store.sqlite_review import SQLiteReview
@@ -147,7 +148,7 @@ class SQLiteStore(SQLiteReview, Store):
     def start_run(self, inputs: Sequence[str]) -> int:
         with self._transaction():
             cursor = self._conn.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
-                                        (now(), json.dumps(list(inputs), ensure_ascii=False)))
+                                        (now(), _inputs_json(inputs)))
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run_id: int, stats: RunStats) -> None:
@@ -157,8 +158,43 @@ class SQLiteStore(SQLiteReview, Store):
                 "rejections = ? WHERE id = ?",
                 (now(), stats.articles, stats.events, stats.no_event_articles, stats.rejections, run_id))
 
+    def resumable_run(self, inputs: Sequence[str]) -> int | None:
+        row = self._conn.execute("SELECT id, finished_at FROM runs WHERE inputs = ? ORDER BY id DESC LIMIT 1",
+                                 (_inputs_json(inputs),)).fetchone()
+        return int(row[0]) if row is not None and row[1] is None else None
+
+    def done_partitions(self, run_id: int) -> dict[int, PartitionDone]:
+        rows = self._conn.execute(
+            "SELECT idx, key, articles, events, no_event_articles, rejections FROM run_partitions "
+            "WHERE run_id = ?", (run_id,))
+        return {int(row[0]): PartitionDone(*row) for row in rows}
+
+    def mark_partition_done(self, run_id: int, done: PartitionDone) -> None:
+        with self._transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO run_partitions (run_id, idx, key, articles, events, no_event_articles, "
+                "rejections, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, done.index, done.key, done.articles, done.events, done.no_event_articles,
+                 done.rejections, now()))
+
+    def fetch_record(self, url: str) -> FetchRecord | None:
+        row = self._conn.execute("SELECT url, fetched_at, status, etag, last_modified, article_id, error "
+                                 "FROM fetches WHERE url = ?", (url,)).fetchone()
+        return FetchRecord(*row) if row else None
+
+    def save_fetch(self, record: FetchRecord) -> None:
+        with self._transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO fetches (url, fetched_at, status, etag, last_modified, article_id, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (record.url, record.fetched_at, record.status, record.etag,
+                                                 record.last_modified, record.article_id, record.error))
+
     def close(self) -> None:
         self._conn.close()
+
+
+def _inputs_json(inputs: Sequence[str]) -> str:
+    return json.dumps(list(inputs), ensure_ascii=False)
 
 
 def _article_row(article: Article) -> tuple[object, ...]:
