@@ -47,6 +47,12 @@ class UsageError(EventwireError):
     code = "E500"
 
 
+class EngineError(EventwireError):
+    """The distributed engine cannot run (no scheduler at the address, the extra not installed)."""
+
+    code = "E600"
+
+
 # Codes carried by Rejection records (stage "ingest" unless stated).
 REJECT_EMPTY = "E101"  # no text
 REJECT_ENCODING = "E102"  # not UTF-8 and not confidently another text encoding
@@ -55,4 +61,9 @@ REJECT_NO_DATE = "E104"  # no publication date: relative dates could not be reso
 REJECT_BAD_RECORD = "E105"  # a JSONL/CSV record that is malformed or lacks `text`
 REJECT_BAD_DATE = "E106"  # a publication date that cannot be parsed
 REJECT_UNSUPPORTED = "E107"  # a file type eventwire does not read
+REJECT_NO_ARTICLE = "E108"  # an HTML page in which no article text was found
+REJECT_FETCH = "E109"  # stage "fetch": a URL that could not be fetched (network, timeout, HTTP error, too large)
+REJECT_ROBOTS = "E110"  # stage "fetch": robots.txt disallows the URL for eventwire's user agent
+REJECT_NOT_FEED = "E111"  # a `watch` URL whose content is not an RSS or Atom feed
 REJECT_EXTRACT = "E201"  # stage "extract": the pipeline raised on this article (a bug: please report it)
+REJECT_PARTITION = "E202"  # stage "engine": the partition holding this input failed on every try

@@ -18,16 +18,23 @@ class RunSummary:
     articles: int
     events: int  # events the articles report (mentions), before fusion
     no_event_articles: int
-    rejections: tuple[Rejection, ...]
+    rejections: tuple[Rejection, ...]  # those met by this process (a resumed run met only some)
     fusion: FusionSummary | None = None
+    earlier_rejections: int = 0  # rejections in partitions stored before a resumed run
+    resumed_partitions: int = 0  # partitions stored before, skipped by a resumed run
+    failed_partitions: tuple[str, ...] = ()  # partitions that failed on every try: what happened
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections) + self.earlier_rejections
 
     @property
     def inputs(self) -> int:
-        return self.articles + len(self.rejections)
+        return self.articles + self.rejected
 
     def stats(self) -> RunStats:
         return RunStats(articles=self.articles, events=self.events,
-                        no_event_articles=self.no_event_articles, rejections=len(self.rejections))
+                        no_event_articles=self.no_event_articles, rejections=self.rejected)
 
 
 def run_into_store(items: Iterable[Article | Rejection], pipeline: Pipeline, store: Store,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
-from contextlib import ExitStack
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,9 +19,12 @@ from eventwire.cli import (
     paths_argument,
     user_errors,
 )
-from eventwire.cli.common import open_pipeline, progress, read, report_rejections
+from eventwire.cli.common import open_pipeline, progress, progress_bar, read, report_rejections
 from eventwire.errors import StoreError
 from eventwire.records import Rejection
+
+if TYPE_CHECKING:
+    from eventwire.engine.run import Engine
 
 
 @click.command()
@@ -56,31 +61,72 @@ def extract(paths: tuple[str, ...], gazetteer_path: str | None, min_confidence: 
 @paths_argument
 @db_option
 @gazetteer_option
-def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: in this process; dask: on a Dask cluster (a local one unless --scheduler).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask).")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="Worker processes of the local Dask cluster.")
+@click.option("--partition-size", type=click.IntRange(1), default=64, show_default=True,
+              help="Inputs per partition: the unit of work, of retry and of resuming.")
+def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engine: str, scheduler: str | None,
+        workers: int, partition_size: int) -> None:
     """Ingest, extract and store events (SQLite by default); safe to run again on the same input.
+
+    A run that is stopped part-way resumes where it stopped when the same command is run again.
 
     \b
     Example:
       eventwire run examples/ --db events.db
+      eventwire run archive/ --engine dask --workers 4 --db postgresql://localhost/events
       eventwire export --db events.db --format geojson > events.geojson
     """
-    from eventwire.jobs import run_into_store
+    from eventwire.engine.run import run_partitions
     from eventwire.store import open_store, sqlite_path
 
-    with user_errors():
-        pipeline = open_pipeline(gazetteer_path)
-        with open_store(db) as store:
-            run_id = store.start_run(list(paths))
-            summary = run_into_store(progress(read(paths), "run"), pipeline, store)
-            store.finish_run(run_id, summary.stats())
+    engine = "dask" if scheduler else engine
+    with user_errors(), open_store(db) as store, _open_engine(engine, gazetteer_path, scheduler, workers) as runner:
+        bar = progress_bar("run")
+        summary = run_partitions(read(paths), runner, store, run_inputs(paths), partition_size, bar.update)
+        bar.close()
     report_rejections(summary.rejections)
     fused = summary.fusion
+    resumed = (f"resumed an unfinished run: {summary.resumed_partitions} partitions were already stored; "
+               if summary.resumed_partitions else "")
     fusion_note = (f"; fusion: {fused.mentions} mentions into {fused.events} events "
                    f"({fused.merged} merged with another report)" if fused and fused.mentions else "")
-    click.echo(f"{summary.inputs} inputs: {summary.articles} articles ({summary.events} events, "
-               f"{summary.no_event_articles} articles without events), {len(summary.rejections)} rejected"
+    click.echo(f"{resumed}{summary.inputs} inputs: {summary.articles} articles ({summary.events} events, "
+               f"{summary.no_event_articles} articles without events), {summary.rejected} rejected"
                f"{fusion_note}; stored in {sqlite_path(db)}", err=True)
-    sys.exit(EXIT_REJECTED if summary.rejections else EXIT_OK)
+    for failure in summary.failed_partitions:
+        click.echo(f"eventwire: {failure}; run the same command again to retry", err=True)
+    sys.exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
+
+
+@contextmanager
+def _open_engine(name: str, gazetteer_path: str | None, scheduler: str | None, workers: int) -> Iterator[Engine]:
+    """The pipeline is loaded where it runs: here for the local engine, on each worker for Dask."""
+    from eventwire.geo.build import ensure_gazetteer
+
+    if name == "local":
+        from eventwire.engine.local import LocalEngine
+
+        yield LocalEngine(open_pipeline(gazetteer_path))
+        return
+    from eventwire.engine.cluster import DaskEngine
+
+    gazetteer = str(ensure_gazetteer(Path(gazetteer_path) if gazetteer_path else None).resolve())
+    engine = DaskEngine(gazetteer, scheduler, workers)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+def run_inputs(paths: Sequence[str]) -> list[str]:
+    """The inputs as a run records them: files by absolute path, so that the same command resumes from
+    another directory too; URLs and `-` as given."""
+    return [p if p == "-" or "://" in p else str(Path(p).resolve()) for p in paths]
 
 
 @click.command()

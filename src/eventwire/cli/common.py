@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Rejection
+
+if TYPE_CHECKING:
+    from tqdm.std import tqdm
 
 T = TypeVar("T")
 
@@ -33,6 +36,13 @@ def progress(items: Iterable[T], label: str) -> Iterable[T]:
     from tqdm.std import tqdm
 
     return tqdm(items, desc=label, unit=" article", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
+
+
+def progress_bar(label: str) -> tqdm:
+    """A bar to advance by hand (`update(n)`), shown only when stderr is a terminal."""
+    from tqdm.std import tqdm
+
+    return tqdm(desc=label, unit=" input", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
 
 
 def report_rejections(rejections: Sequence[Rejection]) -> None:
