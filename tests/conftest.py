@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,54 @@ def cli(gazetteer_path: Path, tmp_path: Path):
                               cwd=cwd or tmp_path, env=env, timeout=600)
 
     return run
+
+
+# --- PostgreSQL: the store tests run against a real server as well as SQLite files -------------------------
+
+POSTGRES_SERVER = os.environ.get("EVENTWIRE_TEST_POSTGRES", "postgresql:///postgres")  # local socket, as you
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The URL of a database on the test server from which test databases are created (CREATEDB needed).
+    Skips when no server answers, unless EVENTWIRE_REQUIRE_POSTGRES=1 (CI), where that fails."""
+    required = os.environ.get("EVENTWIRE_REQUIRE_POSTGRES") == "1"
+    try:
+        import psycopg
+
+        psycopg.connect(POSTGRES_SERVER, autocommit=True, connect_timeout=5).close()
+    except Exception as exc:  # ImportError, or the server is not there
+        message = (f"no PostgreSQL server at {POSTGRES_SERVER} ({str(exc).strip().splitlines()[0]}); "
+                   "set EVENTWIRE_TEST_POSTGRES=postgresql://USER:PASSWORD@HOST/DB, or run .ci/run, which starts one")
+        if required:
+            pytest.fail(message)
+        pytest.skip(message)
+    return POSTGRES_SERVER
+
+
+@pytest.fixture()
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the test server, dropped after the test."""
+    import uuid
+    from urllib.parse import urlsplit
+
+    import psycopg
+    from psycopg import sql
+
+    name = f"eventwire_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        parts = urlsplit(postgres_server)  # (urlunsplit would drop the // of postgresql:///db)
+        yield f"{parts.scheme}://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as conn:  # FORCE: a test may leave one open
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A --db value for a new store: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return str(request.getfixturevalue("postgres_url"))

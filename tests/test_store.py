@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, idempotence, round trips (real database files in tmp dirs)."""
+"""The store on SQLite and on PostgreSQL: migrations, idempotence, round trips (real database files in tmp
+dirs, real databases on the test server: see the store_url fixture)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,16 @@ from eventwire.records import (
     Rejection,
     SourceRef,
 )
-from eventwire.store import EventFilter, RunStats, Store, StoreCounts, open_store, sqlite_path
+from eventwire.store import (
+    EventFilter,
+    RunStats,
+    Store,
+    StoreCounts,
+    is_postgres,
+    open_store,
+    sqlite_path,
+    store_location,
+)
 from eventwire.store.migrations import MIGRATIONS
 
 TEXT = "Drones struck a warehouse in Kyiv overnight, AFP journalists heard. Moscow demanded talks."
@@ -58,16 +68,27 @@ def make_event(event_id: str = "e-1", article_id: str = "a-1", day: int = 7, loc
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with open_store(str(tmp_path / "test.db")) as opened:
+def store(store_url: str) -> Iterator[Store]:
+    with open_store(store_url) as opened:
         yield opened
 
 
-def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+def query(url: str, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Rows straight from the database, past the store; `sql` with `?` placeholders."""
+    if is_postgres(url):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            cursor = conn.execute(sql.replace("?", "%s"), params)  # type: ignore[arg-type]
+            return cursor.fetchall() if cursor.description else []
+    with sqlite3.connect(url) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def dump(url: str | Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the data tables, for comparing a database before and after."""
-    with sqlite3.connect(path) as conn:
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
-                for table in ("articles", "events", "migrations")}
+    return {table: sorted(query(str(url), f"SELECT * FROM {table}"), key=repr)
+            for table in ("articles", "events", "migrations")}
 
 
 def test_fresh_database_has_schema_and_wal(tmp_path: Path) -> None:
@@ -84,31 +105,29 @@ def test_fresh_database_has_schema_and_wal(tmp_path: Path) -> None:
     assert {"events_date", "events_type", "mentions_article", "mentions_candidates"} <= indexes
 
 
-def test_reopen_keeps_data_and_does_not_reapply(tmp_path: Path) -> None:
-    path = tmp_path / "re.db"
-    with open_store(str(path)) as s:
+def test_reopen_keeps_data_and_does_not_reapply(store_url: str) -> None:
+    with open_store(store_url) as s:
         s.save_article(make_article(), [make_event()])
-    before = dump(path)
-    with open_store(f"sqlite:///{path}") as s:
+    before = dump(store_url)
+    with open_store(store_url if is_postgres(store_url) else f"sqlite:///{store_url}") as s:
         assert s.counts() == StoreCounts(1, 1, 0, mentions=1)
-    assert dump(path) == before
+    assert dump(store_url) == before
+    assert [row[:2] for row in query(store_url, "SELECT id, name FROM migrations ORDER BY id")] == [
+        (m.version, m.name) for m in MIGRATIONS]
 
 
-def test_future_schema_version_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "future.db"
-    open_store(str(path)).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO migrations VALUES (999, 'from the future', '2099-01-01T00:00:00+00:00')")
+def test_future_schema_version_is_refused(store_url: str) -> None:
+    open_store(store_url).close()
+    query(store_url, "INSERT INTO migrations VALUES (999, 'from the future', '2099-01-01T00:00:00+00:00')")
     with pytest.raises(StoreError, match="newer than this eventwire knows") as info:
-        open_store(str(path))
+        open_store(store_url)
     assert "upgrade eventwire" in str(info.value)
 
 
-def test_older_database_is_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    with sqlite3.connect(path) as conn:  # a database from before any migration ran: only the ledger
-        conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
-    with open_store(str(path)) as s:
+def test_older_database_is_migrated(store_url: str) -> None:
+    # A database from before any migration ran: only the ledger.
+    query(store_url, "CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
+    with open_store(store_url) as s:
         s.save_article(make_article(), [make_event()])
         assert s.counts().events == 1
 
@@ -130,8 +149,11 @@ def test_urls() -> None:
     assert sqlite_path("sqlite:////abs/x.db") == "/abs/x.db"
     assert sqlite_path("plain.db") == "plain.db"
     assert sqlite_path(None).endswith("eventwire.db")
-    with pytest.raises(StoreError, match="PostgreSQL support is not installed yet; use a SQLite path"):
-        open_store("postgresql://user@localhost/events")
+    # For a PostgreSQL URL, what "stored in …" messages print: never the password.
+    assert sqlite_path("postgresql://ana:s3cret@db:5432/events") == "postgresql://ana:***@db:5432/events"
+    assert store_location("postgres://db/events?password=s3cret&sslmode=require") == (
+        "postgres://db/events?password=***&sslmode=require")
+    assert store_location("x.db") == "x.db"
     with pytest.raises(StoreError, match="unsupported"):
         open_store("mysql://localhost/events")
 
@@ -142,10 +164,10 @@ def test_default_path_is_eventwire_db_in_cwd(tmp_path: Path, monkeypatch: pytest
     assert (tmp_path / "eventwire.db").exists()
 
 
-def test_save_twice_changes_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "idem.db"
+def test_save_twice_changes_nothing(store_url: str) -> None:
+    path = store_url
     article, events = make_article(), [make_event("e-1"), make_event("e-2", day=8)]
-    with open_store(str(path)) as s:
+    with open_store(store_url) as s:
         s.save_article(article, events)
         s.save_rejection(Rejection("bad.txt", "ingest", "E104", "no date"))
         first = dump(path), s.counts()
@@ -208,14 +230,12 @@ def test_rejections_are_unique_and_cleared_when_the_input_reads(store: Store) ->
     assert [r.input for r in store.rejections()] == ["b.jsonl:3"]
 
 
-def test_runs_are_recorded(tmp_path: Path) -> None:
-    path = tmp_path / "runs.db"
-    with open_store(str(path)) as s:
+def test_runs_are_recorded(store_url: str) -> None:
+    with open_store(store_url) as s:
         run_id = s.start_run(["data/", "-"])
         s.finish_run(run_id, RunStats(articles=3, events=5, no_event_articles=1, rejections=2))
-    with sqlite3.connect(path) as conn:
-        row = conn.execute("SELECT inputs, articles, events, no_event_articles, rejections, finished_at "
-                           "FROM runs WHERE id = ?", (run_id,)).fetchone()
+    [row] = query(store_url, "SELECT inputs, articles, events, no_event_articles, rejections, finished_at "
+                  "FROM runs WHERE id = ?", (run_id,))
     assert row[:5] == ('["data/", "-"]', 3, 5, 1, 2) and row[5]
 
 
@@ -238,11 +258,11 @@ def test_a_failed_save_leaves_nothing_half_written(store: Store) -> None:
     assert [e.id for e in store.events()] == ["e-1"]
 
 
-def test_runs_resume_only_when_the_last_run_on_the_same_inputs_never_finished(tmp_path: Path) -> None:
+def test_runs_resume_only_when_the_last_run_on_the_same_inputs_never_finished(store_url: str) -> None:
     from eventwire.records.progress import PartitionDone
     from eventwire.store.base import RunStats
 
-    with open_store(str(tmp_path / "r.db")) as store:
+    with open_store(store_url) as store:
         assert store.resumable_run(["a.jsonl"]) is None
         killed = store.start_run(["a.jsonl"])
         with store.batch():
@@ -254,10 +274,10 @@ def test_runs_resume_only_when_the_last_run_on_the_same_inputs_never_finished(tm
         assert store.resumable_run(["a.jsonl"]) is None
 
 
-def test_fetch_records_are_replaced_per_url(tmp_path: Path) -> None:
+def test_fetch_records_are_replaced_per_url(store_url: str) -> None:
     from eventwire.records.progress import FetchRecord
 
-    with open_store(str(tmp_path / "f.db")) as store:
+    with open_store(store_url) as store:
         assert store.fetch_record("http://x/feed") is None
         store.save_fetch(FetchRecord("http://x/feed", "2026-11-25T00:00:00+00:00", 200, etag='"v1"'))
         store.save_fetch(FetchRecord("http://x/feed", "2026-11-25T00:15:00+00:00", 304, etag='"v1"'))

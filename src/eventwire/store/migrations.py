@@ -1,26 +1,35 @@
-"""Schema migrations for the SQLite store: ordered steps, each applied in one transaction and recorded in
-the `migrations` table, so opening an older database brings it up to date."""
+"""Schema migrations: ordered steps, each applied in one transaction and recorded in the `migrations` table, so
+opening an older database brings it up to date. SQLite and PostgreSQL go through the same numbered steps; each
+step has its SQLite statements (below) and its PostgreSQL ones (pg_schema.py, mostly these, translated)."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from eventwire.errors import StoreError
+from eventwire.store import pg_schema
+from eventwire.store.dialect import Connection
+
+Apply = Callable[[Connection], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
     version: int
     name: str
-    apply: Callable[[sqlite3.Connection], None]
+    apply: Apply  # on SQLite
+    apply_postgres: Apply
 
 
-def _initial_schema(conn: sqlite3.Connection) -> None:
-    for statement in _V1_STATEMENTS:
-        conn.execute(statement)
+def _statements(statements: Sequence[str]) -> Apply:
+    def apply(conn: Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
+    return apply
 
 
 _V1_STATEMENTS = (
@@ -44,11 +53,6 @@ _V1_STATEMENTS = (
         inputs TEXT NOT NULL, articles INTEGER, events INTEGER, no_event_articles INTEGER,
         rejections INTEGER)""",
 )
-
-def _fusion_schema(conn: sqlite3.Connection) -> None:
-    for statement in _V2_STATEMENTS:
-        conn.execute(statement)
-
 
 # Version 2: what an article says becomes a *mention*; `events` holds the fused events that one or more
 # mentions report, plus what analysts do to them. Existing events become unfused mentions (fused = 0)
@@ -94,11 +98,6 @@ _V2_STATEMENTS = (
     "CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)",
 )
 
-def _search_schema(conn: sqlite3.Connection) -> None:
-    for statement in _V3_STATEMENTS:
-        conn.execute(statement)
-
-
 # The words the web page searches, pulled out of an event's JSON by SQL, so triggers keep the index in step
 # with every way the store writes events (fusion rebuilds, corrections) without the writers knowing of it.
 _FTS_VALUES = """
@@ -129,11 +128,6 @@ _V3_STATEMENTS = (
     f"INSERT INTO events_fts (rowid, body, actors, place) SELECT new.rowid, {_FTS_VALUES} FROM events AS new",
 )
 
-def _filter_index(conn: sqlite3.Connection) -> None:
-    for statement in _V4_STATEMENTS:
-        conn.execute(statement)
-
-
 _LIVE_FTS_ROW = (f"INSERT INTO events_fts (rowid, body, actors, place) SELECT new.rowid, {_FTS_VALUES} "
                  "WHERE new.deleted = 0")
 
@@ -157,11 +151,6 @@ _V4_STATEMENTS = (
     "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE deleted = 1)",
 )
 
-def _progress_schema(conn: sqlite3.Connection) -> None:
-    for statement in _V5_STATEMENTS:
-        conn.execute(statement)
-
-
 # Version 5: what lets long jobs stop and go on. A run killed part-way is resumed by the next run on the same
 # inputs, which skips the partitions recorded here; `eventwire watch` remembers what it fetched.
 _V5_STATEMENTS = (
@@ -176,11 +165,15 @@ _V5_STATEMENTS = (
 
 # Append only: a released migration is never edited, a change is a new step.
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "initial schema", _initial_schema),
-    Migration(2, "mentions, fused events, constraints, revisions, corrections, tokens", _fusion_schema),
-    Migration(3, "full-text search over events, listing-order index", _search_schema),
-    Migration(4, "covering index for filters, counts and the timeline", _filter_index),
-    Migration(5, "resumable runs (finished partitions) and fetched URLs", _progress_schema),
+    Migration(1, "initial schema", _statements(_V1_STATEMENTS), _statements(pg_schema.ddl(_V1_STATEMENTS))),
+    Migration(2, "mentions, fused events, constraints, revisions, corrections, tokens",
+              _statements(_V2_STATEMENTS), _statements(pg_schema.fusion_schema(_V2_STATEMENTS))),
+    Migration(3, "full-text search over events, listing-order index", _statements(_V3_STATEMENTS),
+              _statements(pg_schema.SEARCH)),
+    Migration(4, "covering index for filters, counts and the timeline", _statements(_V4_STATEMENTS),
+              pg_schema.filter_index(_V4_STATEMENTS[0])),
+    Migration(5, "resumable runs (finished partitions) and fetched URLs", _statements(_V5_STATEMENTS),
+              _statements(pg_schema.ddl(_V5_STATEMENTS))),
 )
 
 
@@ -188,17 +181,22 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def applied_version(conn: sqlite3.Connection) -> int:
+def applied_version(conn: Connection) -> int:
     conn.execute("""CREATE TABLE IF NOT EXISTS migrations (
         id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)""")
     row = conn.execute("SELECT MAX(id) FROM migrations").fetchone()
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+def migrate(conn: Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS,
+            postgres: bool = False) -> int:
     """Apply the missing migrations; returns the version the database is at afterwards.
-    `conn` must be in autocommit mode (isolation_level=None) so each step owns its transaction."""
-    current = applied_version(conn)
+    `conn` must be in autocommit mode so each step owns its transaction."""
+    if postgres:  # even the first look takes the lock: concurrent CREATE TABLE IF NOT EXISTS can fail there
+        with _step(conn, postgres):
+            current = applied_version(conn)
+    else:  # no write lock just to look: a web server's threads open while a run writes
+        current = applied_version(conn)
     known = migrations[-1].version if migrations else 0
     if current > known:
         raise StoreError(f"{where} has schema version {current}, newer than this eventwire knows ({known}); "
@@ -206,17 +204,28 @@ def migrate(conn: sqlite3.Connection, where: str, migrations: tuple[Migration, .
     for step in migrations:
         if step.version <= current:
             continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Another process may have applied it while we waited for the write lock.
+        with _step(conn, postgres):
+            # Another process may have applied it while we waited for the lock.
             if applied_version(conn) >= step.version:
-                conn.execute("COMMIT")
                 continue
-            step.apply(conn)
+            (step.apply_postgres if postgres else step.apply)(conn)
             conn.execute("INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
                          (step.version, step.name, now()))
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
     return known
+
+
+@contextmanager
+def _step(conn: Connection, postgres: bool) -> Iterator[None]:
+    """One transaction that no other connection migrating the same database runs beside: SQLite's write lock,
+    or on PostgreSQL an advisory lock held until the transaction ends."""
+    if postgres:
+        conn.execute("BEGIN")
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (pg_schema.MIGRATION_LOCK,))
+    else:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,6 +1,7 @@
-"""What analysts do to stored events (SQLite): correct fields, confirm, delete, merge, split; each change is
-a revision with who, when and what. Corrections live apart from the machine's values and are re-applied
-whenever fusion rebuilds an event, so re-running the pipeline never undoes an analyst's work."""
+"""What analysts do to stored events (SQLite and PostgreSQL alike): correct fields, confirm, delete, merge,
+split; each change is a revision with who, when and what. Corrections live apart from the machine's values
+and are re-applied whenever fusion rebuilds an event, so re-running the pipeline never undoes an analyst's
+work."""
 
 from __future__ import annotations
 
@@ -19,13 +20,13 @@ from eventwire.records import Event
 from eventwire.records.fusion import Review, ReviewStatus
 from eventwire.records.revision import CORRECTABLE_FIELDS, Revision
 from eventwire.store.migrations import now
-from eventwire.store.sqlite_fusion import SQLiteFusion
+from eventwire.store.sql_fusion import SQLFusion
 
 _DELETED, _CONFIRMED = "_deleted", "_confirmed"  # pseudo-fields in `corrections`
 
 
-class SQLiteReview(SQLiteFusion):
-    """Analysts' changes; overrides SQLiteFusion's `_reviewed` hook so rebuilt events keep corrections."""
+class SQLReview(SQLFusion):
+    """Analysts' changes; overrides SQLFusion's `_reviewed` hook so rebuilt events keep corrections."""
 
     def _reviewed(self, event: Event) -> tuple[Event, bool]:
         rows = self._conn.execute(
@@ -156,21 +157,22 @@ class SQLiteReview(SQLiteFusion):
                  note: str | None) -> None:
         revision = self._revision(event_id, by, action, field, old, new, note)
         self._conn.execute(
-            "INSERT OR REPLACE INTO corrections (event_id, field, value_json, revision_id) VALUES (?, ?, ?, ?)",
+            self._dialect.replace("corrections", ("event_id", "field", "value_json", "revision_id"),
+                                  ("event_id", "field")),
             (event_id, field, json.dumps(new, ensure_ascii=False), revision))
 
     def _revision(self, event_id: str, by: str, action: str, field: str | None, old: Any, new: Any,
                   note: str | None) -> int:
-        cursor = self._conn.execute(
+        row = self._conn.execute(
             "INSERT INTO revisions (event_id, at, by, action, field, old_json, new_json, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (event_id, now(), by, action, field, json.dumps(old, ensure_ascii=False),
-             json.dumps(new, ensure_ascii=False), note))
-        return int(cursor.lastrowid or 0)
+             json.dumps(new, ensure_ascii=False), note)).fetchone()
+        return int(row[0])
 
     def _constrain(self, a: str, b: str, kind: str, by: str) -> None:
         first, second = pair(a, b)
-        self._conn.execute("INSERT OR REPLACE INTO fusion_constraints (a, b, kind, by, at) VALUES (?, ?, ?, ?, ?)",
+        self._conn.execute(self._dialect.replace("fusion_constraints", ("a", "b", "kind", "by", "at"), ("a", "b")),
                            (first, second, kind, by, now()))
 
     def _refuse(self, event_ids: Sequence[str]) -> None:

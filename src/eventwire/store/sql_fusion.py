@@ -1,4 +1,5 @@
-"""The SQLite side of fusion: mentions in, fused events out (see eventwire.fusion for the decisions).
+"""The store's side of fusion, for SQLite and PostgreSQL alike: mentions in, fused events out (see
+eventwire.fusion for the decisions).
 
 `mentions` holds each article's events as extracted; `events` holds the fused events built from them.
 Candidate search uses the (family, date_start, date_end) index plus a bounding box, never a scan."""
@@ -7,52 +8,37 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from typing import Any
 
 from eventwire.fusion.cluster import Pair, pair
 from eventwire.fusion.features import MAX_SPAN_DAYS, MentionKey, family_of
 from eventwire.records import Event
+from eventwire.store.dialect import Connection, Dialect
 
 _MENTION_COLUMNS = (
     "id", "article_id", "event_type", "sub_event_type", "plover_type", "date_start", "date_end", "country",
     "admin1", "lat", "lon", "attribution_status", "modality", "confidence", "json", "event_id", "family", "fused",
 )
-_INSERT_MENTION = (f"INSERT OR REPLACE INTO mentions ({', '.join(_MENTION_COLUMNS)}) "
-                   f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})")
 _EVENT_COLUMNS = (
     "id", "event_type", "sub_event_type", "plover_type", "date_start", "date_end", "country", "admin1", "lat",
     "lon", "attribution_status", "modality", "confidence", "n_sources", "deleted", "json",
 )
-_INSERT_EVENT = (f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
 _KM_PER_DEGREE = 111.0
 
 
-class SQLiteFusion:
-    """The connection, transactions, and fusion's side of the SQLite store (a base of SQLiteStore)."""
+class SQLFusion:
+    """Fusion's side of the store (a base of SQLiteStore and PostgresStore): the SQL is the same for both
+    but for what `_dialect` spells."""
 
-    _conn: sqlite3.Connection
-    _savepoints: int = 0
+    _conn: Connection
+    _dialect: Dialect
 
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """A savepoint: a transaction of its own at top level, a nested part of one inside batch()."""
-        name = f"sp{self._savepoints}"
-        self._savepoints += 1
-        self._conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute(f"ROLLBACK TO {name}")
-            self._conn.execute(f"RELEASE {name}")
-            raise
-        finally:
-            self._savepoints -= 1
-        self._conn.execute(f"RELEASE {name}")
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A transaction of its own at top level, a nested part of one inside batch()."""
+        raise NotImplementedError
 
     def _replace_mentions(self, article_id: str, events: Sequence[Event]) -> None:
         """Store an article's mentions; unchanged ones keep their fusion, changed ones are fused again."""
@@ -63,7 +49,7 @@ class SQLiteFusion:
             return  # the same article saved again: nothing to redo (idempotent runs)
         affected = {event_id for _, event_id in old.values() if event_id}
         self._conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-        self._conn.executemany(_INSERT_MENTION, [
+        self._conn.executemany(self._dialect.replace("mentions", _MENTION_COLUMNS, ("id",)), [
             _mention_row(e, article_id, new[e.id], old.get(e.id, (None, None))[1] or e.id) for e in events])
         self._unfuse_events(affected)
         for event in events:
@@ -149,7 +135,7 @@ class SQLiteFusion:
                                    [(event.id, m) for m in members])
 
     def _retire(self, old_id: str, new_id: str) -> None:
-        self._conn.execute("INSERT OR REPLACE INTO event_aliases (old_id, new_id) VALUES (?, ?)", (old_id, new_id))
+        self._conn.execute(self._dialect.replace("event_aliases", ("old_id", "new_id"), ("old_id",)), (old_id, new_id))
         self._conn.execute("UPDATE event_aliases SET new_id = ? WHERE new_id = ?", (new_id, old_id))
         # Corrections follow the mentions; where both events had one for a field, the later revision wins.
         for field, value, revision in self._conn.execute(
@@ -163,7 +149,7 @@ class SQLiteFusion:
 
     def _write_event(self, event: Event) -> None:
         reviewed, deleted = self._reviewed(event)
-        self._conn.execute(_INSERT_EVENT, _event_row(reviewed, deleted))
+        self._conn.execute(self._dialect.replace("events", _EVENT_COLUMNS, ("id",)), _event_row(reviewed, deleted))
 
     def _reviewed(self, event: Event) -> tuple[Event, bool]:
         """Overridden by the review mixin: the event with analysts' corrections applied, and whether deleted."""
