@@ -74,9 +74,9 @@ def gazetteer_option(func: F) -> F:
 
 
 def _register() -> None:
-    from eventwire.cli import commands, demo, evaluation, geo, serve, train
+    from eventwire.cli import commands, demo, evaluation, geo, serve, train, watch
 
-    for module in (commands, geo, evaluation, train, serve, demo):
+    for module in (commands, geo, evaluation, train, serve, demo, watch):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -6,14 +6,18 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from eventwire.errors import REJECT_ENCODING, REJECT_UNSUPPORTED, InputError, UsageError
 from eventwire.ingest.csvfile import read_csv_file
 from eventwire.ingest.decode import reject
+from eventwire.ingest.html import LIVE_HINT, read_html
 from eventwire.ingest.jsonl import parse_jsonl_lines, read_jsonl_file
 from eventwire.ingest.seed import read_seed_file
 from eventwire.records import Article, Rejection
+
+if TYPE_CHECKING:
+    from eventwire.live.fetch import Fetcher
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -28,30 +32,49 @@ def _read_csv(path: str) -> Iterator[Item]:
     yield from read_csv_file(Path(path).read_bytes(), path)
 
 
+def _read_html(path: str) -> Iterator[Item]:
+    yield read_html(Path(path).read_bytes(), path)
+
+
 _READERS: dict[str, Callable[[str], Iterator[Item]]] = {
     ".txt": _read_seed,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
     ".csv": _read_csv,
+    ".html": _read_html,
+    ".htm": _read_html,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
+URL_SCHEMES = ("http://", "https://")
 
 
-def read_inputs(paths: Sequence[str], stdin: TextIO | None = None) -> Iterator[Item]:
+def is_url(path: str) -> bool:
+    return path.lower().startswith(URL_SCHEMES)
+
+
+def read_inputs(paths: Sequence[str], stdin: TextIO | None = None, fetcher: Fetcher | None = None) -> Iterator[Item]:
     """Articles and Rejections from files, directories (recursively, in sorted order, hidden entries
-    skipped) and `-` (article JSONL on `stdin`, sys.stdin by default). A path that does not exist raises
-    UsageError before anything is read, since that is a mistake in the command, not in the data."""
-    missing = [p for p in paths if p != STDIN and not os.path.exists(p)]
+    skipped), `-` (article JSONL on `stdin`, sys.stdin by default) and http(s) URLs of article pages (fetched
+    politely through `fetcher`, one made with the default policy if None). A path that does not exist raises
+    UsageError before anything is read, since that is a mistake in the command, not in the data; a URL that
+    cannot be fetched is a Rejection like any bad file."""
+    missing = [p for p in paths if p != STDIN and not is_url(p) and not os.path.exists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {missing[0]}; check the path")
-    for path in paths:
-        if path == STDIN:
-            yield from read_stdin(stdin if stdin is not None else sys.stdin)
-        elif os.path.isdir(path):
-            for file in _walk(Path(path)):
-                yield from read_file(str(file))
-        else:
-            yield from read_file(path)
+    pages = _Pages(fetcher)
+    try:
+        for path in paths:
+            if path == STDIN:
+                yield from read_stdin(stdin if stdin is not None else sys.stdin)
+            elif is_url(path):
+                yield pages.read(path)
+            elif os.path.isdir(path):
+                for file in _walk(Path(path)):
+                    yield from read_file(str(file))
+            else:
+                yield from read_file(path)
+    finally:
+        pages.close()
 
 
 def read_file(path: str) -> Iterator[Item]:
@@ -74,6 +97,31 @@ def read_stdin(stream: TextIO) -> Iterator[Item]:
         # The terminal's decoder failed mid-stream; what was read stands, the rest cannot be trusted.
         yield reject(STDIN_NAME, REJECT_ENCODING,
                      f"stdin is not UTF-8 ({exc.reason}); pipe UTF-8 JSONL into it, e.g. through iconv")
+
+
+class _Pages:
+    """URL arguments: the fetcher is made on the first one (and closed at the end) only if none was given."""
+
+    def __init__(self, fetcher: Fetcher | None) -> None:
+        self._fetcher, self._owned = fetcher, False
+
+    def read(self, url: str) -> Item:
+        try:
+            from eventwire.live.pages import read_page
+        except ImportError:
+            return reject(url, REJECT_UNSUPPORTED, f"reading web pages needs httpx and trafilatura; {LIVE_HINT}")
+        if self._fetcher is None:
+            from eventwire.live.fetch import Fetcher
+
+            self._fetcher, self._owned = Fetcher(), True
+        article, _outcome = read_page(url, self._fetcher)
+        # An unconditional request is never answered "not modified"; a server that does so anyway sent no page.
+        return article or reject(url, InputError.code, "the server answered 304 Not Modified to a plain request; "
+                                 "try again later")
+
+    def close(self) -> None:
+        if self._owned and self._fetcher is not None:
+            self._fetcher.close()
 
 
 def _unsupported(path: str) -> Rejection:
