@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.ingest import read_inputs
+from eventwire.records import Article, Rejection
 from tests.conftest import EXAMPLES, SHARED_DATA
 
 REUTERS = SHARED_DATA / "bench" / "reuters-21578.jsonl"
@@ -73,6 +75,24 @@ def test_dask_run_equals_the_in_process_run(cli, corpus: Path, in_process: Path,
     assert expected and _events(cli, db) == expected
     rejected = sqlite3.connect(db).execute("SELECT input, code FROM rejections").fetchall()
     assert rejected == [(f"{corpus / 'wires.jsonl'}:{_broken_line(corpus)}", "E105")]
+    articles = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert articles == sum(isinstance(item, Article) for item in read_inputs([str(corpus)]))
+
+
+def test_outcomes_stay_in_step_with_the_inputs(pipeline, corpus: Path) -> None:
+    """Each input gets its own outcome at its own place, rejections included (the pipeline itself yields an
+    ingest rejection ahead of the articles of its batch)."""
+    from eventwire.engine.work import process_items
+
+    items = list(read_inputs([str(corpus / "wires.jsonl")]))
+    assert any(isinstance(item, Rejection) for item in items)
+    output = process_items(pipeline, 0, items)
+    alone = [process_items(pipeline, 0, [item]).outcomes[0] for item in items]
+    assert list(output.outcomes) == alone
+    for item, outcome in zip(items, output.outcomes, strict=True):
+        assert isinstance(outcome, Rejection) == isinstance(item, Rejection)
+        if isinstance(outcome, tuple) and outcome:
+            assert {e.sources[0].article_id for e in outcome} == {item.id}
 
 
 def _broken_line(corpus: Path) -> int:
@@ -88,7 +108,6 @@ def test_dask_engine_survives_a_killed_worker(corpus: Path, in_process: Path, cl
 
     from eventwire.engine.cluster import DaskEngine
     from eventwire.engine.run import run_partitions
-    from eventwire.ingest import read_inputs
     from eventwire.store import open_store
 
     engine = DaskEngine(str(gazetteer_path), scheduler=cluster)
@@ -117,7 +136,6 @@ def test_a_partition_failing_every_try_is_reported_and_retried_by_the_next_run(
     from eventwire.engine.cluster import DaskEngine
     from eventwire.engine.run import run_partitions
     from eventwire.engine.work import process_on_worker
-    from eventwire.ingest import read_inputs
     from eventwire.store import open_store
 
     healed = tmp_path / "healed"
@@ -148,7 +166,6 @@ def test_a_partition_failing_every_try_is_reported_and_retried_by_the_next_run(
 
 def _partitions(corpus: Path) -> list:
     from eventwire.engine.partition import partition
-    from eventwire.ingest import read_inputs
 
     return list(partition(read_inputs([str(corpus)]), 8))
 

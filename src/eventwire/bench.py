@@ -1,5 +1,6 @@
 """`eventwire bench`: throughput of the spaCy pass alone, of the places pass (`eventwire places`: spaCy
-and the geoparser), and of the whole per-article pipeline, measured one after the other in one run."""
+and the geoparser), of the whole per-article pipeline, and of the pipeline on a local Dask cluster of 1 and
+2 workers, measured one after the other in one run; then the time to fuse the events."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from eventwire.fusion.bench import FusionBench, bench_fusion
+from eventwire.engine.bench import DaskBench, bench_dask
+from eventwire.fusion.bench import FusionBench, bench_fusion, time_fusion
 from eventwire.geo.resolve import places_for_doc
 from eventwire.ingest import read_file
 from eventwire.nlp import load_pipeline
@@ -30,6 +32,7 @@ class BenchResult:
     events: int
     peak_rss_mb: float
     fusion: FusionBench | None = None
+    dask: tuple[DaskBench, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,7 +48,22 @@ class BenchResult:
             "pipeline_vs_spacy": round(self.spacy_s / self.pipeline_s, 3),
             "peak_rss_mb": round(self.peak_rss_mb),
             **(self.fusion.to_dict() if self.fusion else {}),
+            **self._dask_dict(),
         }
+
+    def _dask_dict(self) -> dict[str, Any]:
+        if not self.dask:
+            return {}
+        figures: dict[str, Any] = {}
+        for run in self.dask:
+            figures[f"dask_{run.workers}_articles_per_s"] = round(self.articles / run.seconds, 2)
+            figures[f"dask_{run.workers}_words_per_s"] = round(self.words / run.seconds)
+            figures[f"dask_{run.workers}_startup_s"] = round(run.startup_s, 1)
+        speeds = {run.workers: self.articles / run.seconds for run in self.dask}
+        if 1 in speeds and 2 in speeds:
+            figures["dask_2_vs_1"] = round(speeds[2] / speeds[1], 3)
+        figures["peak_rss_mb_per_worker"] = round(max(mb for run in self.dask for mb in run.peak_rss_mb))
+        return figures
 
     def table(self) -> str:
         d = self.to_dict()
@@ -55,20 +73,30 @@ class BenchResult:
             f"{'spaCy only':12} {d['spacy_only_articles_per_s']:>11} {d['spacy_only_words_per_s']:>9}",
             f"{'places':12} {d['places_articles_per_s']:>11} {d['places_words_per_s']:>9}",
             f"{'pipeline':12} {d['pipeline_articles_per_s']:>11} {d['pipeline_words_per_s']:>9}",
+            *(f"{f'dask, {r.workers} worker' + ('s' if r.workers > 1 else ''):12} "
+              f"{d[f'dask_{r.workers}_articles_per_s']:>11} {d[f'dask_{r.workers}_words_per_s']:>9}"
+              for r in self.dask),
             f"places: the geoparser adds {100 * d['places_overhead_vs_spacy']:.1f}% to the parsing of the "
             f"same pass ({self.geo_s:.1f}s on {self.places_s - self.geo_s:.1f}s; {self.place_mentions} mentions)",
             f"pipeline / spaCy-only throughput: {d['pipeline_vs_spacy']}; peak RSS {d['peak_rss_mb']} MB",
+            *([f"dask: 2 workers / 1 worker throughput: {d['dask_2_vs_1']}; peak RSS per worker "
+               f"{d['peak_rss_mb_per_worker']} MB; cluster start and pipeline load "
+               + ", ".join(f"{r.startup_s:.1f}s ({r.workers})" for r in self.dask) + " (not in the rates)"]
+              if "dask_2_vs_1" in d else []),
             *([f"fusion: {self.fusion.articles} articles' events ({self.fusion.mentions} mentions -> "
                f"{self.fusion.events} events) fused in {self.fusion.seconds:.1f}s"] if self.fusion else []),
         ])
 
 
 def run_bench(data: Path, limit: int, gazetteer_path: str | None = None, fusion_data: Path | None = None,
-              fusion_articles: int = 10_000) -> BenchResult:
-    """The passes over `limit` articles of `data`; with `fusion_data` (UCDP events.csv) also the time to
-    fuse `fusion_articles` articles' events (see eventwire.fusion.bench)."""
+              fusion_articles: int = 10_000, dask_workers: tuple[int, ...] = (1, 2)) -> BenchResult:
+    """The passes over `limit` articles of `data`, then fusion: of these articles' events, or with
+    `fusion_data` (UCDP events.csv) of `fusion_articles` articles' events (see eventwire.fusion.bench)."""
+    from eventwire.geo.build import ensure_gazetteer
+
     articles = [a for a in islice(read_file(str(data)), limit) if isinstance(a, Article)]
-    pipeline = open_pipeline(Path(gazetteer_path) if gazetteer_path else None)
+    gazetteer = ensure_gazetteer(Path(gazetteer_path) if gazetteer_path else None).resolve()
+    pipeline = open_pipeline(gazetteer)
     nlp = load_pipeline()
     list(nlp.pipe(a.text for a in articles[:8]))  # warm up: first batches pay one-off costs
     start = time.perf_counter()
@@ -77,14 +105,19 @@ def run_bench(data: Path, limit: int, gazetteer_path: str | None = None, fusion_
     spacy_s = time.perf_counter() - start
     places_s, geo_s, mentions = _places_pass(articles, pipeline)
     start = time.perf_counter()
-    events = sum(len(r.events) for r in pipeline.process(articles) if isinstance(r, ArticleResult))
+    extracted = [(r.article, r.events) for r in pipeline.process(articles) if isinstance(r, ArticleResult)]
     pipeline_s = time.perf_counter() - start
+    events = sum(len(e) for _, e in extracted)
     words = sum(len(a.text.split()) for a in articles)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    fusion = None
+    dask = tuple(bench_dask(articles, str(gazetteer), n) for n in dask_workers)
+    fusion: FusionBench | None = None
     if fusion_data is not None:
-        fusion = bench_fusion(fusion_data, fusion_articles, Path(gazetteer_path) if gazetteer_path else None)
-    return BenchResult(len(articles), words, spacy_s, places_s, geo_s, mentions, pipeline_s, events, peak, fusion)
+        fusion = bench_fusion(fusion_data, fusion_articles, gazetteer)
+    else:
+        fusion = time_fusion(extracted, len(extracted)) if extracted else None
+    return BenchResult(len(articles), words, spacy_s, places_s, geo_s, mentions, pipeline_s, events, peak, fusion,
+                       dask)
 
 
 def _places_pass(articles: list[Article], pipeline: Pipeline) -> tuple[float, float, int]:

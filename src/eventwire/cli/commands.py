@@ -67,7 +67,7 @@ def extract(paths: tuple[str, ...], gazetteer_path: str | None, min_confidence: 
               help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask).")
 @click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
               help="Worker processes of the local Dask cluster.")
-@click.option("--partition-size", type=click.IntRange(1), default=64, show_default=True,
+@click.option("--partition-size", type=click.IntRange(1), default=32, show_default=True,
               help="Inputs per partition: the unit of work, of retry and of resuming.")
 def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engine: str, scheduler: str | None,
         workers: int, partition_size: int) -> None:

@@ -104,29 +104,67 @@ evaluate.help = inspect.cleandoc(evaluate.help or "") + "\n\n\b\nSuites:\n" + "\
 @click.option("--limit", type=int, default=1000, show_default=True, help="Articles to use.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the figures.")
 @click.option("--fusion-data", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Also time fusion on events from UCDP headlines (ucdp-ged-ukraine/events.csv).")
+              help="Time fusion on events from UCDP headlines (ucdp-ged-ukraine/events.csv) instead of the "
+                   "bench articles' own events.")
 @click.option("--fusion-articles", type=int, default=10_000, show_default=True,
-              help="Articles whose events are fused in the fusion timing.")
+              help="Articles whose events are fused in the fusion timing (with --fusion-data).")
+@click.option("--dask-workers", default="1,2", show_default=True, metavar="N,N",
+              help="Local Dask clusters to time, by number of workers; 0 leaves Dask out.")
+@click.option("--save", "save_to", type=click.Path(dir_okay=False), default=None,
+              help="Append the figures, with the commit and machine, to this JSONL file (e.g. "
+                   "benchmarks/results.jsonl) to compare across commits.")
 @click.option("--gazetteer", "gazetteer_path", default=None, envvar="EVENTWIRE_GAZETTEER", hidden=True)
 def bench(data: str, limit: int, as_json: bool, fusion_data: str | None, fusion_articles: int,
-          gazetteer_path: str | None) -> None:
-    """Measure speed: the spaCy pass alone and the full per-article pipeline, in one run.
+          dask_workers: str, save_to: str | None, gazetteer_path: str | None) -> None:
+    """Measure speed: the spaCy pass alone, the full per-article pipeline, the pipeline on a local Dask cluster
+    of 1 and 2 workers, memory, and fusion, in one run.
 
     \b
     Example:
       eventwire bench --data ../shared/data/bench/reuters-21578.jsonl --limit 2000
+      eventwire bench --data ../shared/data/bench/reuters-21578.jsonl --save benchmarks/results.jsonl
+      eventwire bench-history benchmarks/results.jsonl
     """
     from eventwire.bench import run_bench
+    from eventwire.bench_history import save_result
 
     with user_errors():
         if limit <= 0:
             raise UsageError("--limit must be a positive number of articles")
+        workers = _worker_counts(dask_workers)
         result = run_bench(Path(data), limit, gazetteer_path, Path(fusion_data) if fusion_data else None,
-                           fusion_articles)
+                           fusion_articles, workers)
+        if save_to:
+            save_result(Path(save_to), result.to_dict(), {"data": Path(data).name, "limit": limit})
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict()) + "\n")
     else:
         click.echo(result.table())
 
 
-COMMANDS = [evaluate, bench]
+def _worker_counts(text: str) -> tuple[int, ...]:
+    try:
+        counts = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        counts = (-1,)
+    if any(n < 0 for n in counts):
+        raise UsageError(f"--dask-workers {text!r}: give worker counts such as 1,2 (or 0 to leave Dask out)")
+    return tuple(n for n in counts if n > 0)
+
+
+@click.command("bench-history")
+@click.argument("results", type=click.Path(exists=True, dir_okay=False))
+def bench_history(results: str) -> None:
+    """Print saved bench results (from `bench --save`) as a table, oldest first.
+
+    \b
+    Example:
+      eventwire bench-history benchmarks/results.jsonl
+    """
+    from eventwire.bench_history import history_table, load_results
+
+    with user_errors():
+        click.echo(history_table(load_results(Path(results))))
+
+
+COMMANDS = [evaluate, bench, bench_history]

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.engine.local import Outcome, PartitionFailed
 from eventwire.engine.partition import Item, Partition
-from eventwire.engine.work import PartitionOutput, peak_rss_mb, process_on_worker, worker_pipeline
+from eventwire.engine.work import PartitionOutput, peak_rss_mb, process_on_worker, warm_up
 from eventwire.errors import EngineError
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class DaskEngine:
 
     def warm_up(self) -> None:
         """Load the pipeline on every worker now (the bench times this apart from the processing)."""
-        self.client.run(_load_pipeline, self.gazetteer_path)
+        self.client.run(warm_up, self.gazetteer_path)
 
     def peak_rss_mb(self) -> dict[str, float]:
         """Each worker's peak resident memory so far, in MB, by worker address."""
@@ -102,7 +102,3 @@ class DaskEngine:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
-
-
-def _load_pipeline(gazetteer_path: str) -> None:
-    worker_pipeline(gazetteer_path)

@@ -10,7 +10,7 @@ from itertools import islice
 from eventwire.records import Article, Rejection
 
 Item = Article | Rejection
-DEFAULT_SIZE = 64  # articles per partition: small enough to spread work, big enough for spaCy's batches
+DEFAULT_SIZE = 32  # inputs per partition: small enough to spread work evenly, big enough for spaCy's batches
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from eventwire.pipeline import ArticleResult, Pipeline
@@ -28,11 +29,17 @@ class PartitionOutput:
 
 
 def process_items(pipeline: Pipeline, index: int, items: Sequence[Item]) -> PartitionOutput:
+    # Pipeline.process passes an ingest rejection ahead of the articles of its batch, so the articles go
+    # through alone (one result each, in order) and rejections keep their places.
+    articles = [item for item in items if isinstance(item, Article)]
+    results = iter(pipeline.process(articles))
     outcomes: list[tuple[Event, ...] | Rejection] = []
-    for result in pipeline.process(items):
+    for item in items:
+        if isinstance(item, Rejection):
+            outcomes.append(item)
+            continue
+        result = next(results)
         outcomes.append(result.events if isinstance(result, ArticleResult) else result)
-    if len(outcomes) != len(items):  # Pipeline.process yields exactly one result per item
-        raise RuntimeError(f"partition {index}: {len(items)} items gave {len(outcomes)} results")
     return PartitionOutput(index, tuple(outcomes))
 
 
@@ -55,6 +62,13 @@ def worker_pipeline(gazetteer_path: str) -> Pipeline:
     except ImportError:  # without the [model] extra there is no classifier, so nothing to limit
         pass
     return open_pipeline(Path(gazetteer_path))
+
+
+def warm_up(gazetteer_path: str) -> None:
+    """Load everything a worker needs (spaCy loads on the first text, the classifier on its first sentence)."""
+    article = Article(id="warm-up", text="Artillery shelled the town on Monday, killing two people, police said.",
+                      published=date(2024, 1, 2))
+    process_items(worker_pipeline(gazetteer_path), -1, [article])
 
 
 def peak_rss_mb() -> float:

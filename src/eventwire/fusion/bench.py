@@ -29,12 +29,19 @@ class FusionBench:
 
 def bench_fusion(ucdp_csv: Path, articles: int, gazetteer_path: Path | None = None) -> FusionBench:
     from eventwire.pipeline import ArticleResult, open_pipeline
-    from eventwire.store import open_store
 
     originals = load_headlines(ucdp_csv).articles
     pipeline = open_pipeline(gazetteer_path)
     extracted = [(r.article, r.events) for r in pipeline.process(originals)
                  if isinstance(r, ArticleResult)]
+    return time_fusion(extracted, articles)
+
+
+def time_fusion(extracted: Sequence[tuple[Article, Sequence[Event]]], articles: int) -> FusionBench:
+    """Store `articles` articles' events (cycling through `extracted`, each round as if from another outlet)
+    in a fresh SQLite database, then time their fusion."""
+    from eventwire.store import open_store
+
     with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "bench.db")) as store:
         with store.batch():
             for n in range(articles):
