@@ -220,3 +220,18 @@ def test_an_unreachable_scheduler_is_one_clear_line(cli, tmp_path: Path) -> None
     result = cli("run", str(EXAMPLES), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://127.0.0.1:9")
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "E600" in result.stderr and "dask scheduler" in result.stderr
+
+
+def test_bench_prints_every_figure_and_saves_them_for_comparison(cli, tmp_path: Path) -> None:
+    """The figures exist and are numbers; their values are measured, never asserted."""
+    saved = tmp_path / "results.jsonl"
+    result = cli("bench", "--data", str(EXAMPLES / "wire-2024-10.jsonl"), "--limit", "10", "--json",
+                 "--save", str(saved))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    for key in ("spacy_only_articles_per_s", "pipeline_articles_per_s", "dask_1_articles_per_s",
+                "dask_2_articles_per_s", "peak_rss_mb_per_worker", "fusion_s"):
+        assert isinstance(figures[key], int | float) and figures[key] >= 0, key
+    history = cli("bench-history", str(saved))
+    assert history.returncode == 0, history.stderr
+    assert len(history.stdout.splitlines()) == 2 and str(figures["dask_2_articles_per_s"]) in history.stdout
