@@ -29,7 +29,7 @@ from eventwire.ingest import read_inputs
 from eventwire.ingest.html import read_html
 from eventwire.live.feeds import parse_feed
 from eventwire.live.fetch import HTML_TYPES, Fetched, Fetcher, FetchFailure, FetchPolicy
-from eventwire.live.watch import parse_interval, poll
+from eventwire.live.watch import parse_interval, poll, watch
 from eventwire.records import Article, Rejection
 from eventwire.records.article import content_id
 from eventwire.store import open_store
@@ -353,6 +353,23 @@ def test_poll_stores_new_articles_once_and_reports_broken_pages(site: Site, pipe
     atom_request = next(h for p, h in site.requests if p == "/news.atom")
     assert "if-none-match" in atom_request
     assert second.run is not None and second.run.articles == 0 and _event_ids(db) == events
+
+
+def test_watch_polls_every_interval_until_interrupted(site: Site, pipeline, tmp_path: Path) -> None:
+    waits: list[float] = []
+    reports: list[str] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 2:
+            raise KeyboardInterrupt
+
+    with open_store(str(tmp_path / "loop.db")) as store, make_fetcher(FakeTime()) as fetcher, \
+            pytest.raises(KeyboardInterrupt):
+        watch([site.url("calm.rss")], fetcher, pipeline, store, every=60.0, sleep=sleep,
+              report=lambda summary: reports.append(summary.line()))
+    assert len(reports) == 2 and all(50 < w <= 60 for w in waits)
+    assert "2 pages fetched" in reports[0] and "1 unchanged" in reports[1] and "0 pages fetched" in reports[1]
 
 
 def _article_ids(db: Path) -> list[str]:

@@ -57,8 +57,12 @@ def read_html(data: bytes, origin: str, url: str | None = None, charset: str | N
         return reject(origin, REJECT_UNSUPPORTED, f"reading HTML needs trafilatura; {LIVE_HINT}")
     logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its per-page warnings are not the user's business
     logging.getLogger("htmldate").setLevel(logging.ERROR)
-    document = trafilatura.bare_extraction(decoded.text, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, date_extraction_params=_DATE_PARAMS)
+    try:
+        document = trafilatura.bare_extraction(decoded.text, url=url, with_metadata=True, include_comments=False,
+                                               include_tables=False, date_extraction_params=_DATE_PARAMS)
+    except Exception as exc:  # a hostile or mangled page must not stop the batch (or a long-running watch)
+        return reject(origin, REJECT_NO_ARTICLE, f"the HTML could not be parsed ({type(exc).__name__}); "
+                      "save the page again from a browser, or leave it out")
     text = getattr(document, "text", None) or ""
     title = _clean(getattr(document, "title", None))
     text = _drop_title_line(text, title)

@@ -4,7 +4,3 @@ Network I/O lives in `fetch.Fetcher` alone; feed parsing (`feeds`) and HTML read
 are pure functions over bytes, and `watch.poll` ties them to the pipeline and the store.
 Needs the `live` extra (httpx, feedparser, trafilatura, lxml_html_clean).
 """
-
-from __future__ import annotations
-
-LIVE_EXTRA_HINT = "install the live extra: pip install 'eventwire[live]'"
