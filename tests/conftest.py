@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -83,23 +83,34 @@ def postgres_server() -> str:
 
 
 @pytest.fixture()
-def postgres_url(postgres_server: str) -> Iterator[str]:
-    """A fresh, empty database on the test server, dropped after the test."""
+def postgres_databases(postgres_server: str) -> Iterator[Callable[[], str]]:
+    """Makes fresh, empty databases on the test server (returns each one's URL); drops them after the test."""
     import uuid
     from urllib.parse import urlsplit
 
     import psycopg
     from psycopg import sql
 
-    name = f"eventwire_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        parts = urlsplit(postgres_server)  # (urlunsplit would drop the // of postgresql:///db)
-        yield f"{parts.scheme}://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
-    finally:
-        with psycopg.connect(postgres_server, autocommit=True) as conn:  # FORCE: a test may leave one open
+    names: list[str] = []
+    parts = urlsplit(postgres_server)
+
+    def new() -> str:
+        names.append(f"eventwire_test_{uuid.uuid4().hex[:12]}")
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(names[-1])))
+        # (urlunsplit would drop the // of postgresql:///db)
+        return f"{parts.scheme}://{parts.netloc}/{names[-1]}" + (f"?{parts.query}" if parts.query else "")
+
+    yield new
+    with psycopg.connect(postgres_server, autocommit=True) as conn:  # FORCE: a test may leave one open
+        for name in names:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture()
+def postgres_url(postgres_databases: Callable[[], str]) -> str:
+    """A fresh, empty database on the test server, dropped after the test."""
+    return postgres_databases()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,4 +1,5 @@
-"""Fusion across articles, end to end: the real pipeline and CLI, real SQLite files.
+"""Fusion across articles, end to end: the real pipeline and CLI, real SQLite files (and, where a test takes
+`store_url`, a real PostgreSQL database too).
 
 The fixtures in tests/fixtures/fusion/ are short reports the project wrote: two outlets on one missile
 strike (with different death tolls), a drone strike elsewhere on another day, and a village capture
@@ -21,12 +22,12 @@ from tests.test_store import make_event
 FIXTURES = REPO / "tests" / "fixtures" / "fusion"
 
 
-def _run(cli, db: Path, *paths: Path) -> None:
+def _run(cli, db: Path | str, *paths: Path) -> None:
     result = cli("run", *map(str, paths), "--db", str(db))
     assert result.returncode == 0, result.stderr
 
 
-def _events(cli, db: Path) -> list[dict]:
+def _events(cli, db: Path | str) -> list[dict]:
     result = cli("export", "--db", str(db), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
@@ -36,8 +37,8 @@ def _by_place(events: list[dict], name: str) -> list[dict]:
     return [e for e in events if e["location"] and e["location"]["name"] == name]
 
 
-def test_two_reports_of_one_strike_become_one_event_with_both_tolls(cli, tmp_path: Path) -> None:
-    db = tmp_path / "f.db"
+def test_two_reports_of_one_strike_become_one_event_with_both_tolls(cli, store_url: str) -> None:
+    db = store_url
     _run(cli, db, FIXTURES)
     sumy = _by_place(_events(cli, db), "Sumy")
     assert len(sumy) == 1
@@ -72,8 +73,8 @@ def test_fusing_one_by_one_equals_fusing_all_at_once(cli, tmp_path: Path) -> Non
     assert _signature(_events(cli, together)) == _signature(_events(cli, apart))
 
 
-def test_running_again_changes_nothing(cli, tmp_path: Path) -> None:
-    db = tmp_path / "f.db"
+def test_running_again_changes_nothing(cli, store_url: str) -> None:
+    db = store_url
     _run(cli, db, FIXTURES)
     first = _events(cli, db)
     _run(cli, db, FIXTURES)
@@ -92,8 +93,8 @@ def test_reports_sure_of_different_days_stay_apart(cli, tmp_path: Path) -> None:
     assert len(_by_place(_events(cli, db), "Sumy")) == 2
 
 
-def test_analyst_merge_split_and_correction_survive_new_reports(cli, tmp_path: Path) -> None:
-    db = tmp_path / "f.db"
+def test_analyst_merge_split_and_correction_survive_new_reports(cli, store_url: str) -> None:
+    db = store_url
     _run(cli, db, FIXTURES / "sumy-agency-a.txt", FIXTURES / "kharkiv-drones.txt")
     with open_store(str(db)) as store:
         sumy = next(e for e in store.events() if e.location and e.location.place.name == "Sumy")

@@ -1,5 +1,6 @@
 """The HTTP API over a real SQLite database filled by the real pipeline (FastAPI's TestClient drives the
-real app in process; one test starts the real server with uvicorn on a loopback port)."""
+real app in process; one test starts the real server with uvicorn on a loopback port). Tests marked
+BOTH_STORES run on a real PostgreSQL database as well."""
 
 from __future__ import annotations
 
@@ -19,9 +20,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.ingest import read_inputs
+from eventwire.jobs import run_into_store
 from eventwire.store import EventFilter, open_store
 from eventwire.web import create_app
-from tests.test_web_fixtures import HOSTILE_ID, HOSTILE_TITLE, build_web_db
+from tests.test_web_fixtures import EXAMPLES, HOSTILE_ID, HOSTILE_TITLE, build_web_db, hostile_article
+
+BOTH_STORES = pytest.mark.parametrize("store_db", ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +44,25 @@ def db(web_db: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(str(db)), raise_server_exceptions=False)
+def store_db(request: pytest.FixtureRequest, tmp_path: Path, pipeline: Any) -> str:
+    """The --db of the API under test: the SQLite copy, or (BOTH_STORES) a PostgreSQL database that the
+    pipeline fills from the same inputs."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return str(request.getfixturevalue("db"))
+    url = str(request.getfixturevalue("postgres_url"))
+    with open_store(url) as store:
+        run_into_store(read_inputs([str(EXAMPLES), str(hostile_article(tmp_path))]), pipeline, store)
+    return url
 
 
 @pytest.fixture()
-def token(db: Path) -> str:
-    with open_store(str(db)) as store:
+def client(store_db: str) -> TestClient:
+    return TestClient(create_app(store_db), raise_server_exceptions=False)
+
+
+@pytest.fixture()
+def token(store_db: str) -> str:
+    with open_store(store_db) as store:
         return store.create_token("analyst-1")
 
 
@@ -55,8 +72,9 @@ def events(client: TestClient, **params: object) -> dict[str, Any]:
     return response.json()
 
 
-def test_list_pages_through_every_stored_event(client: TestClient, db: Path) -> None:
-    with open_store(str(db)) as store:
+@BOTH_STORES
+def test_list_pages_through_every_stored_event(client: TestClient, store_db: str) -> None:
+    with open_store(store_db) as store:
         stored = store.count_events()
     first, second = events(client, limit=4), events(client, limit=4, offset=4)
     assert first["total"] == stored >= 8
@@ -68,6 +86,7 @@ def test_list_pages_through_every_stored_event(client: TestClient, db: Path) -> 
     assert starts == sorted(starts)
 
 
+@BOTH_STORES
 def test_filters_select_what_they_name(client: TestClient) -> None:
     every = events(client, limit=1000)["events"]
     kind = next(e["event_type"] for e in every if e["event_type"])
@@ -92,6 +111,7 @@ def test_filters_select_what_they_name(client: TestClient) -> None:
     assert events(client, modality="asserted")["total"] == sum(e["modality"] == "asserted" for e in every)
 
 
+@BOTH_STORES
 def test_search_finds_words_in_evidence_titles_and_actor_names(client: TestClient) -> None:
     shelled = events(client, q="shelled")["events"]
     assert shelled and all("shell" in json.dumps(e["evidence"]).lower() or
@@ -104,6 +124,7 @@ def test_search_finds_words_in_evidence_titles_and_actor_names(client: TestClien
     assert events(client, q="zzzxqqq")["total"] == 0
 
 
+@BOTH_STORES
 @pytest.mark.parametrize("q", ['" OR *', "NEAR(a b", "'; DROP TABLE events; --", "body:x", "*", "()"])
 def test_search_syntax_in_the_query_is_just_text(client: TestClient, q: str) -> None:
     response = client.get("/api/events", params={"q": q})
@@ -161,6 +182,7 @@ def test_downloads_carry_the_filtered_view(client: TestClient) -> None:
     assert only and all(f["properties"]["event_type"] == kind for f in only)
 
 
+@BOTH_STORES
 def test_timeline_counts_the_dated_events_by_day_and_type(client: TestClient) -> None:
     every = events(client, limit=1000)["events"]
     bins = client.get("/api/timeline").json()["bins"]
@@ -182,6 +204,7 @@ def test_writes_need_a_known_token(client: TestClient, token: str) -> None:
     assert client.get(f"/api/events/{event_id}/revisions").json()["revisions"] == []
 
 
+@BOTH_STORES
 def test_a_correction_is_a_revision_and_reaches_the_exports(client: TestClient, token: str) -> None:
     auth = {"Authorization": f"Bearer {token}"}
     event = events(client, q="Mykolaiv")["events"][0]
@@ -206,6 +229,7 @@ def test_a_correction_is_a_revision_and_reaches_the_exports(client: TestClient, 
     assert client.patch(f"/api/events/{event['id']}", headers=auth, json={"fatalities": 3}).status_code == 400
 
 
+@BOTH_STORES
 def test_confirm_delete_restore(client: TestClient, token: str) -> None:
     auth = {"Authorization": f"Bearer {token}"}
     before = events(client)["total"]
@@ -226,6 +250,7 @@ def test_confirm_delete_restore(client: TestClient, token: str) -> None:
     assert actions == ["confirm", "delete", "restore"]
 
 
+@BOTH_STORES
 def test_merge_then_split(client: TestClient, token: str) -> None:
     auth = {"Authorization": f"Bearer {token}"}
     before = events(client)["total"]
