@@ -393,7 +393,7 @@ def test_urls_among_files_a_failing_one_is_a_rejection(site: Site) -> None:
 
 def test_cli_run_takes_html_files_and_urls(cli, site: Site, tmp_path: Path) -> None:
     db = tmp_path / "run.db"
-    result = cli("run", site.url("down.html"), str(FIXTURES / "goma.html"), site.url("beni.html"), "--db", str(db))
+    result = cli("run", str(FIXTURES / "goma.html"), site.url("down.html"), site.url("beni.html"), "--db", str(db))
     assert result.returncode == 1, result.stderr
     assert f"rejected {site.url('down.html')} [{REJECT_FETCH}, fetch]" in result.stderr
     assert "3 inputs: 2 articles" in result.stderr, result.stderr
