@@ -17,8 +17,7 @@ def open_store(url: str | None = None) -> Store:
     """None -> ./eventwire.db; a plain path; sqlite:///path (sqlite:////abs/path for an absolute one); or a
     PostgreSQL URL, postgresql://user:password@host:5432/dbname. Raises StoreError with what to do when the URL
     cannot be opened."""
-    if is_postgres(url):
-        assert url is not None
+    if url is not None and is_postgres(url):
         try:
             from eventwire.store.postgres import PostgresStore
         except ImportError as exc:

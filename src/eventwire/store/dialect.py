@@ -68,7 +68,7 @@ class PostgresDialect(Dialect):
     name = "postgresql"
     filtered = "events"
     dated = "date_start IS NOT NULL"
-    span_bound = None  # PostgreSQL's planner uses the events_filter range without the hint
+    span_bound = None  # a hint only (the date conditions stand without it); no span index on PostgreSQL
     no_limit = None  # LIMIT NULL is no limit
 
     def __init__(self, postgis: bool) -> None:
