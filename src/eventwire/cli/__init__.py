@@ -65,7 +65,8 @@ def paths_argument(func: F) -> F:
 
 def db_option(func: F) -> F:
     return click.option("--db", "db", default=None, metavar="URL",
-                        help="Database: a SQLite path or sqlite:///path (default ./eventwire.db).")(func)
+                        help="Database: a SQLite path, sqlite:///path or postgresql://user:password@host/dbname "
+                        "(default ./eventwire.db).")(func)
 
 
 def gazetteer_option(func: F) -> F:

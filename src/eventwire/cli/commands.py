@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 def extract(paths: tuple[str, ...], gazetteer_path: str | None, min_confidence: float) -> None:
     """Print events (eventwire.event/1 JSONL) for articles; no database.
 
-    PATH is a file (.txt in the seed format, .jsonl, .csv), a directory (read recursively)
-    or - for article JSONL on stdin.
+    PATH is a file (.txt in the seed format, .jsonl, .csv, .html), an http(s) URL of an article page,
+    a directory (read recursively) or - for article JSONL on stdin.
 
     \b
     Example:
@@ -73,6 +73,7 @@ def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engi
         workers: int, partition_size: int) -> None:
     """Ingest, extract and store events (SQLite by default); safe to run again on the same input.
 
+    PATH is as for `extract`: files (.txt, .jsonl, .csv, .html), article URLs, directories, or -.
     A run that is stopped part-way resumes where it stopped when the same command is run again.
 
     \b
@@ -82,7 +83,7 @@ def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engi
       eventwire export --db events.db --format geojson > events.geojson
     """
     from eventwire.engine.run import run_partitions
-    from eventwire.store import open_store, sqlite_path
+    from eventwire.store import open_store, store_location
 
     engine = "dask" if scheduler else engine
     with user_errors(), open_store(db) as store, _open_engine(engine, gazetteer_path, scheduler, workers) as runner:
@@ -97,7 +98,7 @@ def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engi
                    f"({fused.merged} merged with another report)" if fused and fused.mentions else "")
     click.echo(f"{resumed}{summary.inputs} inputs: {summary.articles} articles ({summary.events} events, "
                f"{summary.no_event_articles} articles without events), {summary.rejected} rejected"
-               f"{fusion_note}; stored in {sqlite_path(db)}", err=True)
+               f"{fusion_note}; stored in {store_location(db)}", err=True)
     for failure in summary.failed_partitions:
         click.echo(f"eventwire: {failure}; run the same command again to retry", err=True)
     sys.exit(EXIT_REJECTED if summary.rejected else EXIT_OK)

@@ -23,7 +23,7 @@ def demo(db: str | None, gazetteer_path: str | None, examples: str) -> None:
     repo), store the events in SQLite and print a summary."""
     from eventwire.ingest import read_inputs
     from eventwire.jobs import run_into_store
-    from eventwire.store import open_store, sqlite_path
+    from eventwire.store import is_postgres, open_store, store_location
 
     inputs = [examples] + ([str(SEED)] if SEED.is_file() else [])
     with user_errors():
@@ -35,13 +35,14 @@ def demo(db: str | None, gazetteer_path: str | None, examples: str) -> None:
             events = list(store.events())
     click.echo(summary_table(events))
     report_rejections(summary.rejections)
-    where = sqlite_path(db)
+    # The next commands need the URL as given (a PostgreSQL password included); messages hide the password.
+    where = db if db and is_postgres(db) else store_location(db)
     click.echo(f"\n{summary.articles} articles read from {', '.join(inputs)}: {summary.events} events; "
                f"articles without events: {summary.no_event_articles}; rejected inputs: {len(summary.rejections)}.")
     if not SEED.is_file():
         click.echo(f"(The seed article was not found at {SEED}: put the shared data folder beside the repo "
                    "to include it.)")
-    click.echo(f"Stored in {where}. Next:\n"
+    click.echo(f"Stored in {store_location(db)}. Next:\n"
                f"  .venv/bin/eventwire export --db {where} --format jsonl      # every field, with evidence\n"
                f"  .venv/bin/eventwire export --db {where} --format acled-csv  # for ACLED tooling\n"
                f"  .venv/bin/eventwire extract YOUR_ARTICLES/                   # events as JSONL, no database\n"

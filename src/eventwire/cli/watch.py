@@ -52,7 +52,7 @@ def watch(feeds: tuple[str, ...], db: str | None, gazetteer_path: str | None, ev
         from eventwire.live.watch import watch as run_watch
     except ImportError as exc:
         fail(f"watch needs the live extra ({exc.name} is missing); pip install 'eventwire[live]'")
-    from eventwire.store import open_store, sqlite_path
+    from eventwire.store import open_store, store_location
 
     bad = [f for f in feeds if not f.lower().startswith(("http://", "https://"))]
     if bad:
@@ -61,7 +61,7 @@ def watch(feeds: tuple[str, ...], db: str | None, gazetteer_path: str | None, ev
     def report(summary: PollSummary) -> None:
         report_rejections(summary.rejections)
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
-        click.echo(f"{stamp} poll: {summary.line()}; stored in {sqlite_path(db)}", err=True)
+        click.echo(f"{stamp} poll: {summary.line()}; stored in {store_location(db)}", err=True)
 
     policy = FetchPolicy(user_agent=user_agent or DEFAULT_USER_AGENT, min_interval=rate, read_timeout=timeout,
                          connect_timeout=min(timeout, 10.0), total_timeout=max(3 * timeout, 60.0))

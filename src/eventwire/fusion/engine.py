@@ -20,7 +20,7 @@ _MAX_EXACT = 150
 
 
 class FusionBackend(Protocol):
-    """What fusion needs from a store; SQLiteStore implements it."""
+    """What fusion needs from a store; the SQL store (SQLite and PostgreSQL) implements it."""
 
     def pending_mentions(self) -> list[Event]: ...
     def candidate_ids(self, key: MentionKey) -> list[str]: ...
