@@ -36,7 +36,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _events(cli, db: Path) -> list[dict]:
+def _events(cli, db: Path | str) -> list[dict]:
     result = cli("export", "--db", str(db), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
@@ -77,6 +77,14 @@ def test_dask_run_equals_the_in_process_run(cli, corpus: Path, in_process: Path,
     assert rejected == [(f"{corpus / 'wires.jsonl'}:{_broken_line(corpus)}", "E105")]
     articles = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     assert articles == sum(isinstance(item, Article) for item in read_inputs([str(corpus)]))
+
+
+def test_dask_run_into_postgresql_equals_the_in_process_run(cli, corpus: Path, in_process: Path, cluster: str,
+                                                            postgres_url: str) -> None:
+    """The driver writes to a PostgreSQL server as it does to SQLite; the events come out the same."""
+    result = cli("run", str(corpus), "--db", postgres_url, "--scheduler", cluster, "--partition-size", "8")
+    assert result.returncode == 1, result.stderr
+    assert _events(cli, postgres_url) == _events(cli, in_process)
 
 
 def test_outcomes_stay_in_step_with_the_inputs(pipeline, corpus: Path) -> None:
