@@ -214,6 +214,25 @@ def test_a_killed_run_resumes_and_ends_with_the_uninterrupted_events(corpus: Pat
     assert runs == local_runs  # one run, resumed and finished, with the uninterrupted run's counts
 
 
+def test_ctrl_c_stops_a_run_with_one_line_and_the_next_run_resumes(corpus: Path, gazetteer_path: Path,
+                                                                   tmp_path: Path, cli) -> None:
+    db = tmp_path / "interrupted.db"
+    env = {**os.environ, "EVENTWIRE_GAZETTEER": str(gazetteer_path)}
+    proc = subprocess.Popen([_exe(), "run", str(corpus), "--db", str(db), "--partition-size", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        while _done_partitions(db) < 1:
+            assert proc.poll() is None, "the run ended before it could be interrupted"
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and out == ""
+    assert err.strip().count("\n") == 0 and "run the same command again to resume" in err
+    again = cli("run", str(corpus), "--db", str(db), "--partition-size", "2")
+    assert "partitions were already stored" in again.stderr
+
+
 def _done_partitions(db: Path) -> int:
     if not db.exists():
         return 0

@@ -15,6 +15,7 @@ from eventwire.cli import (
     EXIT_REJECTED,
     db_option,
     emit,
+    fail,
     gazetteer_option,
     paths_argument,
     user_errors,
@@ -88,7 +89,11 @@ def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engi
     engine = "dask" if scheduler else engine
     with user_errors(), open_store(db) as store, _open_engine(engine, gazetteer_path, scheduler, workers) as runner:
         bar = progress_bar("run")
-        summary = run_partitions(read(paths), runner, store, run_inputs(paths), partition_size, bar.update)
+        try:
+            summary = run_partitions(read(paths), runner, store, run_inputs(paths), partition_size, bar.update)
+        except KeyboardInterrupt:
+            bar.close()
+            fail("interrupted; what was stored stays stored: run the same command again to resume")
         bar.close()
     report_rejections(summary.rejections)
     fused = summary.fusion
