@@ -283,3 +283,12 @@ def test_fetch_records_are_replaced_per_url(store_url: str) -> None:
         store.save_fetch(FetchRecord("http://x/feed", "2026-11-25T00:15:00+00:00", 304, etag='"v1"'))
         record = store.fetch_record("http://x/feed")
         assert record is not None and record.status == 304 and record.etag == '"v1"'
+
+
+def test_postgresql_urls_are_shown_without_their_password() -> None:
+    from eventwire.store.urls import display_url
+
+    assert display_url("postgresql:///events") == "postgresql:///events"  # the local socket keeps its "//"
+    assert display_url("postgresql://ana:s3cret@db:5432/ev?sslmode=require") == \
+        "postgresql://ana:***@db:5432/ev?sslmode=require"
+    assert "s3cret" not in display_url("postgresql:///ev?port=5433&password=s3cret")

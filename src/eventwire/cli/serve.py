@@ -50,8 +50,9 @@ def token_create(name: str, db: str | None) -> None:
 @click.command()
 @click.option("--events", "n_events", default=100_000, show_default=True, type=click.IntRange(1, 2_000_000),
               help="How many synthetic events the database holds.")
-@click.option("--db", "db", default=None, metavar="PATH",
-              help="The load-test database (reused when it already holds enough events; default in /tmp).")
+@click.option("--db", "db", default=None, metavar="URL",
+              help="The load-test database, a SQLite path or postgresql://… (reused when it already holds enough "
+                   "events; default a SQLite file in /tmp).")
 @click.option("--requests", "n_requests", default=3000, show_default=True, type=click.IntRange(1, 1_000_000))
 @click.option("--concurrency", default=8, show_default=True, type=click.IntRange(1, 256))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")

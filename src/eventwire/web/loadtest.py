@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from eventwire.errors import UsageError
-from eventwire.store import open_store
+from eventwire.store import open_store, store_location
 from eventwire.web.synthetic import fill
 
 # (name, path): what an analyst's page asks for; "list" and "filter" rows carry the 200 ms p95 target.
@@ -37,11 +37,13 @@ REQUESTS = (
 
 
 def run_loadtest(n_events: int, db: str | None, n_requests: int, concurrency: int, as_json: bool) -> None:
-    path = Path(db) if db else Path(tempfile.gettempdir()) / f"eventwire-loadtest-{n_events}.db"
-    prepare(path, n_events)
+    # A SQLite path or a store URL (postgresql://…), passed on as given.
+    db_url = db or str(Path(tempfile.gettempdir()) / f"eventwire-loadtest-{n_events}.db")
+    where = store_location(db_url)
+    prepare(db_url, n_events)
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-c", "import sys; from eventwire.cli import main; sys.exit(main())",
-                               "serve", "--db", str(path), "--port", str(port)],
+                               "serve", "--db", db_url, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         _wait_until_up(port, server)
@@ -50,21 +52,22 @@ def run_loadtest(n_events: int, db: str | None, n_requests: int, concurrency: in
         server.terminate()
         server.wait(timeout=10)
     figures["events"] = n_events
-    figures["database"] = str(path)
+    figures["database"] = where
     click.echo(json.dumps(figures, indent=1) if as_json else table(figures))
 
 
-def prepare(path: Path, n_events: int) -> None:
-    with open_store(str(path)) as store:
+def prepare(db_url: str, n_events: int) -> None:
+    where = store_location(db_url)
+    with open_store(db_url) as store:
         have = store.counts().mentions
         if have == n_events:
-            click.echo(f"reusing {path} ({have} synthetic events)", err=True)
+            click.echo(f"reusing {where} ({have} synthetic events)", err=True)
             return
         if have:
-            raise UsageError(f"{path} holds {have} events, not {n_events}; delete it or give another --db")
+            raise UsageError(f"{where} holds {have} events, not {n_events}; delete it or give another --db")
         started = time.perf_counter()
         fill(store, n_events, lambda note: click.echo(f"  {note}", err=True))
-        click.echo(f"wrote {n_events} synthetic events to {path} in {time.perf_counter() - started:.0f} s", err=True)
+        click.echo(f"wrote {n_events} synthetic events to {where} in {time.perf_counter() - started:.0f} s", err=True)
 
 
 def _free_port() -> int:
