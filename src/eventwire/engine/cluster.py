@@ -8,6 +8,7 @@ exception, or a worker that died under it) is sent again up to `retries` times a
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -64,12 +65,14 @@ class DaskEngine:
         from distributed import as_completed
 
         source = iter(partitions)
+        # Keys name tasks on the scheduler, which other drivers may share: a token keeps this run's apart.
+        token = uuid.uuid4().hex[:12]
         running: dict[Any, tuple[Partition, int]] = {}  # future key -> (partition, attempts so far)
         done = as_completed()
 
         def submit(part: Partition, attempt: int) -> None:
             future = self.client.submit(self.task, part.index, part.items, self.gazetteer_path,
-                                        key=f"eventwire-partition-{part.index}-try-{attempt}", pure=False)
+                                        key=f"eventwire-{token}-partition-{part.index}-try-{attempt}", pure=False)
             running[future.key] = (part, attempt)
             done.add(future)
 
