@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from eventwire.errors import REJECT_ENCODING, REJECT_NO_ARTICLE, REJECT_UNSUPPORTED
 from eventwire.ingest.decode import Decoded, check_bytes, decode_utf8, reject
+from eventwire.ingest.fields import FieldError, parse_published
 from eventwire.records import Article, Rejection
 from eventwire.records.article import content_id
 
@@ -111,9 +112,8 @@ def _drop_title_line(text: str, title: str | None) -> str:
 
 
 def _parse_date(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
+    """htmldate's YYYY-MM-DD, read as JSONL's `published` is; None for anything else."""
     try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
+        return parse_published(value) if isinstance(value, str) else None
+    except FieldError:
         return None

@@ -31,6 +31,9 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 _ROBOTS_RETRY_S = 300.0  # a robots.txt that could not be read is asked for again after this long
+# A usable response's parts, in Fetched's order after the URLs: status, body, media type, charset, ETag,
+# Last-Modified.
+_Parts = tuple[int, bytes, str | None, str | None, str | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,7 @@ class Fetcher:
     # -- requests ------------------------------------------------------------------------------------------
 
     def _get_with_retries(self, url: str, headers: dict[str, str], accept: tuple[str, ...] | None,
-                          ) -> tuple[int, bytes, str | None, str | None, str | None, str | None] | str | FetchFailure:
+                          ) -> _Parts | str | FetchFailure:
         p = self.policy
         tries = p.retries + 1
         for attempt in range(tries):
@@ -160,8 +163,7 @@ class Fetcher:
         return outcome
 
     def _attempt(self, url: str, headers: dict[str, str], accept: tuple[str, ...] | None,
-                 ) -> tuple[tuple[int, bytes, str | None, str | None, str | None, str | None] | str | FetchFailure,
-                            float | None]:
+                 ) -> tuple[_Parts | str | FetchFailure, float | None]:
         """One request: the response's parts, a redirect target, or a failure (with Retry-After, if any)."""
         p = self.policy
         host = urlsplit(url).netloc.lower()
@@ -273,9 +275,6 @@ def _status_failure(url: str, status: int) -> FetchFailure:
     if status in (401, 403):
         return FetchFailure(url, REJECT_FETCH, f"the server answered {status} {phrase}; the page is not public, "
                             "leave it out", status, transient=False)
-    if status in (404, 410):
-        return FetchFailure(url, REJECT_FETCH, f"the server answered {status} {phrase}; check the address",
-                            status, transient=False)
     return FetchFailure(url, REJECT_FETCH, f"the server answered {status} {phrase}; check the address",
                         status, transient=False)
 
@@ -303,8 +302,3 @@ def _retry_after(value: str | None) -> float | None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())[:200]
-
-
-def utc_now() -> str:
-    """ISO 8601 UTC, seconds: the form FetchRecord.fetched_at takes."""
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -17,12 +17,13 @@ from http import HTTPStatus
 
 from eventwire.jobs import RunSummary, run_into_store
 from eventwire.live.feeds import FeedEntry, parse_feed
-from eventwire.live.fetch import FEED_TYPES, Fetched, Fetcher, FetchFailure, utc_now
+from eventwire.live.fetch import FEED_TYPES, Fetched, Fetcher, FetchFailure
 from eventwire.live.pages import read_page
 from eventwire.pipeline import ArticleResult, Pipeline
 from eventwire.records import Article, Rejection
 from eventwire.records.progress import FetchRecord
 from eventwire.store.base import Store
+from eventwire.store.migrations import now as utc_now  # the store's timestamps: ISO 8601, UTC, seconds
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
 _PASSING_STATUSES = frozenset({408, 425, 429})
