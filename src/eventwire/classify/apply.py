@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from eventwire.classify.labels import plover_for_schema
 from eventwire.classify.model import Prediction
 from eventwire.extract.detect import Coding
-from eventwire.extract.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
+from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 
 # The classifier overrides the rules' sub-type when it is sure (RETYPE_SURE), or when it clearly prefers
 # another type (at least RETYPE_RATIO times the rules' type) over a trigger the rules read weakly: a

@@ -1,13 +1,13 @@
 """Label vocabularies of the classifier heads and the mappings from each data set's own labels.
 
 CASE 2021 spells ACLED sub-types as short codes; the heads speak ACLED's codebook names (as
-`extract.taxonomy` does). PLOVER gold uses the 2021 names (DEMAND, DISAPPROVE, FIGHT, ...); the
+`records.taxonomy` does). PLOVER gold uses the 2021 names (DEMAND, DISAPPROVE, FIGHT, ...); the
 head keeps them and `plover_for_schema` maps them onto the event schema's older vocabulary.
 """
 
 from __future__ import annotations
 
-from eventwire.extract.taxonomy import ACLED_SUB_TO_TYPE
+from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE
 
 NONE = "none"
 

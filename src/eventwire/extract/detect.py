@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import lexicon as lx
-from eventwire.extract.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
+from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 
 VIOLENT = lx.VIOLENT
 POLITICAL = frozenset({"request", "threaten", "accuse", "reject", "sanction", "consult", "mobilize",
