@@ -65,6 +65,8 @@ SUITES: dict[str, Suite] = {
                        "conflict events per article by topic in BBC News (--data bbc-news.jsonl)"),
     "fusion": Suite("eventwire.evaluate.fusion", "evaluate_fusion",
                     "grouping UCDP source headlines into events (--data events.csv)"),
+    "realnews": Suite("eventwire.evaluate.realnews", "evaluate_realnews",
+                      "real news excerpts in, events out, scored by the set's score.py (--data realnews-dev)"),
     "attribution": Suite("eventwire.evaluate.attribution", "evaluate_attribution",
                          "attribution and modality on the project's annotated cases (--data ../shared/data)"),
 }
