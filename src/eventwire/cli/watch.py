@@ -47,7 +47,7 @@ def watch(feeds: tuple[str, ...], db: str | None, gazetteer_path: str | None, ev
       eventwire watch https://example.org/atom.xml --once   # a single poll (e.g. from cron)
     """
     try:
-        from eventwire.live.fetch import DEFAULT_USER_AGENT, Fetcher, FetchPolicy
+        from eventwire.ingest.fetch import DEFAULT_USER_AGENT, Fetcher, FetchPolicy
         from eventwire.live.watch import PollSummary
         from eventwire.live.watch import watch as run_watch
     except ImportError as exc:

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 
+from eventwire.ingest.fetch import FEED_TYPES, Fetched, Fetcher, FetchFailure
+from eventwire.ingest.pages import read_page
 from eventwire.jobs import RunSummary, run_into_store
 from eventwire.live.feeds import FeedEntry, parse_feed
-from eventwire.live.fetch import FEED_TYPES, Fetched, Fetcher, FetchFailure
-from eventwire.live.pages import read_page
 from eventwire.pipeline import ArticleResult, Pipeline
 from eventwire.records import Article, Rejection
 from eventwire.records.progress import FetchRecord
