@@ -126,3 +126,15 @@ def test_every_command_has_help_with_an_example(cli) -> None:
         result = cli(command, "--help")
         assert result.returncode == 0
         assert "eventwire" in result.stdout or command == "demo"
+
+
+def test_importing_the_command_line_loads_no_model_library() -> None:
+    """`eventwire --help` must not pay for spaCy or torch: the commands import them when they run."""
+    import subprocess
+    import sys
+
+    heavy = ("spacy", "thinc", "torch", "numpy", "eventwire.pipeline", "fastapi")
+    probe = f"import sys, eventwire.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -7,8 +7,15 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import EXIT_OK, EXIT_REJECTED, db_option, gazetteer_option, user_errors
-from eventwire.cli.common import open_pipeline, report_rejections
+from eventwire.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    db_option,
+    gazetteer_option,
+    open_pipeline,
+    report_rejections,
+    user_errors,
+)
 from eventwire.records import Event
 
 SEED = Path("../shared/data/seed/2024-11-08-russia-urges-west.txt")

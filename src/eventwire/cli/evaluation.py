@@ -12,7 +12,7 @@ from typing import Any, Protocol, cast
 
 import click
 
-from eventwire.cli import user_errors
+from eventwire.cli.common import user_errors
 from eventwire.errors import UsageError
 
 

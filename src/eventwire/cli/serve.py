@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eventwire.cli import db_option, user_errors
+from eventwire.cli.common import db_option, user_errors
 
 
 @click.command()

@@ -7,8 +7,15 @@ from datetime import UTC, datetime
 
 import click
 
-from eventwire.cli import EXIT_FAILED, db_option, fail, gazetteer_option, user_errors
-from eventwire.cli.common import open_pipeline, report_rejections
+from eventwire.cli.common import (
+    EXIT_FAILED,
+    db_option,
+    fail,
+    gazetteer_option,
+    open_pipeline,
+    report_rejections,
+    user_errors,
+)
 
 
 def _interval(ctx: click.Context, param: click.Parameter, value: str) -> float:
