@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from eventwire.store import open_store
-from tests.test_web_fixtures import build_web_db
+from tests.web_fixtures import build_web_db
 
 OUTPUT = Path(__file__).resolve().parent / "output"
 
