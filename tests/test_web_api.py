@@ -26,7 +26,8 @@ from eventwire.store import EventFilter, open_store
 from eventwire.web import create_app
 from tests.web_fixtures import EXAMPLES, HOSTILE_ID, HOSTILE_TITLE, build_web_db, hostile_article
 
-BOTH_STORES = pytest.mark.parametrize("store_db", ["sqlite", "postgresql"], indirect=True)
+BOTH_STORES = pytest.mark.parametrize(
+    "store_db", ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)], indirect=True)
 
 
 @pytest.fixture(scope="module")

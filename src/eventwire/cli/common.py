@@ -3,6 +3,7 @@ progress on stderr. Light at import: the pipeline (spaCy, torch) is imported onl
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,7 +64,13 @@ def gazetteer_option(func: F) -> F:
 
 
 def open_pipeline(gazetteer_path: str | None) -> Pipeline:
-    """The pipeline for a command (gazetteer built on first use)."""
+    """The pipeline for a command (gazetteer built on first use). Opened once per process and gazetteer: commands
+    run in one process (the tests' CliRunner) share it instead of loading spaCy and the classifier again."""
+    return _open_pipeline(gazetteer_path)
+
+
+@functools.cache
+def _open_pipeline(gazetteer_path: str | None) -> Pipeline:
     from eventwire.pipeline import open_pipeline as _open
 
     return _open(Path(gazetteer_path) if gazetteer_path else None)
