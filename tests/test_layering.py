@@ -10,6 +10,14 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parent.parent / "src" / "eventwire"
 # Only the command line may reach the benchmarks (inside its commands), and the benchmarks themselves.
 MAY_IMPORT_BENCH = {"cli", "bench"}
+# The layers of README's "How it works": a package imports from its own layer or below, never above.
+LAYERS = {
+    "errors": 0, "records": 0,
+    "ingest": 1, "nlp": 1, "geo": 1, "timex": 1, "classify": 1, "extract": 1, "lang": 1, "fusion": 1,
+    "pipeline": 2, "export": 2,
+    "store": 3, "engine": 3, "live": 3, "web": 3, "evaluate": 3,
+    "cli": 4, "bench": 4,
+}
 
 
 def _unit(module: str) -> str | None:
@@ -92,6 +100,15 @@ def test_the_cycle_finder_sees_a_cycle() -> None:
 def test_nothing_at_runtime_imports_the_bench_package() -> None:
     importers = sorted(me for me, targets in package_edges().items() if "bench" in targets)
     assert set(importers) <= MAY_IMPORT_BENCH, f"runtime packages importing eventwire.bench: {importers}"
+
+
+def test_imports_point_down_the_layers() -> None:
+    edges = package_edges()
+    unknown = sorted(set(edges) - set(LAYERS))
+    assert not unknown, f"new packages {unknown}: give each its layer here and in README's How it works"
+    upward = sorted(f"{a} -> {b}" for a, targets in edges.items() for b in targets
+                    if b in LAYERS and LAYERS[b] > LAYERS[a])
+    assert upward == [], f"imports that point up the layers: {upward}"
 
 
 def test_records_import_no_stage() -> None:
