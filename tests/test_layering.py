@@ -111,6 +111,13 @@ def test_imports_point_down_the_layers() -> None:
     assert upward == [], f"imports that point up the layers: {upward}"
 
 
+def test_the_store_reaches_fusion_only_through_its_protocol() -> None:
+    store = SRC / "store"
+    reached = sorted({t for path in store.rglob("*.py") for t in _imports(path)
+                      if t.startswith("eventwire.fusion") and not t.startswith("eventwire.fusion.protocol")})
+    assert reached == [], f"the store imports fusion's internals: {reached}; add what it needs to fusion/protocol.py"
+
+
 def test_records_import_no_stage() -> None:
     """The records are the bottom layer: they import nothing of the project but errors and themselves."""
     assert package_edges().get("records", set()) <= {"errors"}

@@ -15,7 +15,7 @@ from eventwire.fusion.engine import FusionSummary
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Event, Rejection
 from eventwire.records.progress import PartitionDone
-from eventwire.store.base import RunStats, Store
+from eventwire.store import RunStats, Store
 
 
 class Engine(Protocol):

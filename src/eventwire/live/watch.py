@@ -23,7 +23,7 @@ from eventwire.live.feeds import FeedEntry, parse_feed
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Event, Rejection
 from eventwire.records.progress import FetchRecord
-from eventwire.store.base import Store
+from eventwire.store import Store
 from eventwire.store.migrations import now as utc_now  # the store's timestamps: ISO 8601, UTC, seconds
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
