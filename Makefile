@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install dev demo test test-slow lint clean
+.PHONY: install dev demo test test-integration test-slow lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -27,12 +27,17 @@ lint: dev
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
+# The default suite leaves out `integration` (Dask, PostgreSQL, the browser) and `slow`; CI runs all three.
 test: dev lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=15
+
+# Dask clusters, a PostgreSQL server (EVENTWIRE_TEST_POSTGRES; .ci/run starts one) and Debian's chromium.
+test-integration: dev
+	$(BIN)/pytest -q -m integration --durations=15; status=$$?; [ $$status -eq 5 ] && exit 0 || exit $$status
 
 # Quality suites over ../shared/data (pinned floors); they skip when that folder is absent.
 test-slow: dev
-	$(BIN)/pytest -q -m slow; status=$$?; [ $$status -eq 5 ] && exit 0 || exit $$status
+	$(BIN)/pytest -q -m slow --durations=15; status=$$?; [ $$status -eq 5 ] && exit 0 || exit $$status
 
 clean:
 	rm -rf $(VENV) eventwire.db build dist src/*.egg-info

@@ -3,10 +3,13 @@ and the shared evaluation data beside the repo (tests that need it skip when it 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import traceback
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,14 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
 SEED = SHARED_DATA / "seed" / "2024-11-08-russia-urges-west.txt"
 EXAMPLES = REPO / "examples"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the PostgreSQL server is an integration test (run by `make test-integration` and CI)."""
+    for item in items:
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.integration)
 
 
 def need_shared(path: Path) -> Path:
@@ -41,20 +52,57 @@ def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline(gazetteer_path: Path):
-    from eventwire.pipeline import open_pipeline
+    """The one pipeline of the test session: the command line's own cache, so in-process commands share it."""
+    from eventwire.cli.common import open_pipeline
 
-    return open_pipeline(gazetteer_path)
+    return open_pipeline(str(gazetteer_path))
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command did, the same whether it ran in this process or in its own."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def invoke(gazetteer_path: Path, *args: str, cwd: Path, stdin: str | None = None) -> Ran:
+    """Run an `eventwire` command in this process (click's CliRunner) in `cwd`. The pipeline comes from the
+    command line's per-process cache, so it is loaded once per test session (see the `pipeline` fixture)."""
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, list(args), input=stdin, env={"EVENTWIRE_GAZETTEER": str(gazetteer_path)})
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))  # as a real process would show it
+    return Ran(result.exit_code, result.stdout, stderr)
 
 
 @pytest.fixture()
-def cli(gazetteer_path: Path, tmp_path: Path):
-    """Run the installed `eventwire` command for real, in a scratch directory."""
+def cli(gazetteer_path: Path, pipeline: object, tmp_path: Path) -> Callable[..., Ran]:
+    """Run an `eventwire` command in this process, in a scratch directory, with the session's pipeline already
+    loaded. What needs a real process (exit status, stdout carrying only data, signals) uses `cli_process`."""
 
-    def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> Ran:
+        return invoke(gazetteer_path, *args, cwd=cwd or tmp_path, stdin=stdin)
+
+    return run
+
+
+@pytest.fixture()
+def cli_process(gazetteer_path: Path, tmp_path: Path) -> Callable[..., Ran]:
+    """Run the installed `eventwire` command for real, as its own process, in a scratch directory."""
+
+    def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> Ran:
         env = {**os.environ, "EVENTWIRE_GAZETTEER": str(gazetteer_path)}
         exe = Path(sys.executable).with_name("eventwire")
-        return subprocess.run([str(exe), *args], input=stdin, capture_output=True, text=True,
+        done = subprocess.run([str(exe), *args], input=stdin, capture_output=True, text=True,
                               cwd=cwd or tmp_path, env=env, timeout=600)
+        return Ran(done.returncode, done.stdout, done.stderr)
 
     return run
 
@@ -113,7 +161,11 @@ def postgres_url(postgres_databases: Callable[[], str]) -> str:
     return postgres_databases()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+# PostgreSQL cases are integration tests: left out of the default suite, run by `make test-integration` and CI.
+POSTGRES = pytest.param("postgresql", marks=pytest.mark.integration)
+
+
+@pytest.fixture(params=["sqlite", POSTGRES])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A --db value for a new store: a SQLite file, then a PostgreSQL database."""
     if request.param == "sqlite":

@@ -23,8 +23,9 @@ def validate_lines(stdout: str) -> list[dict]:
     return records
 
 
-def test_extract_examples_prints_valid_events(cli) -> None:
-    result = cli("extract", str(EXAMPLES))
+def test_extract_examples_prints_valid_events(cli_process) -> None:
+    """A real process: its stdout carries only data (every line an event), its exit status 0."""
+    result = cli_process("extract", str(EXAMPLES))
     assert result.returncode == 0, result.stderr
     events = validate_lines(result.stdout)
     assert {e["sub_event_type"] for e in events} >= {
@@ -70,11 +71,11 @@ def write_bad_and_good(folder: Path) -> None:
     (folder / "nodate.txt").write_text("Rebels clashed with soldiers near Beni.\n", encoding="utf-8")
 
 
-def test_bad_files_are_rejected_and_counted(cli, tmp_path: Path) -> None:
+def test_bad_files_are_rejected_and_counted(cli_process, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     write_bad_and_good(inbox)
     db = tmp_path / "events.db"
-    result = cli("run", str(inbox), "--db", str(db))
+    result = cli_process("run", str(inbox), "--db", str(db))
     assert result.returncode == 1, result.stderr
     for name in ("binary.txt", "cp1252.txt", "empty.txt", "nodate.txt"):
         assert name in result.stderr
@@ -114,10 +115,10 @@ def test_export_formats(cli, tmp_path: Path, fmt: str) -> None:
         assert result.stdout.count("\n") > 1
 
 
-def test_errors_are_one_line_with_exit_code_2(cli, tmp_path: Path) -> None:
-    missing = cli("extract", str(tmp_path / "nope"))
+def test_errors_are_one_line_with_exit_code_2(cli_process, tmp_path: Path) -> None:
+    missing = cli_process("extract", str(tmp_path / "nope"))
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "no such file" in missing.stderr
-    bad_format = cli("export", "--db", str(tmp_path / "x.db"), "--format", "xml")
+    bad_format = cli_process("export", "--db", str(tmp_path / "x.db"), "--format", "xml")
     assert bad_format.returncode == 2 and bad_format.stderr.count("\n") == 1
 
 
@@ -126,3 +127,15 @@ def test_every_command_has_help_with_an_example(cli) -> None:
         result = cli(command, "--help")
         assert result.returncode == 0
         assert "eventwire" in result.stdout or command == "demo"
+
+
+def test_importing_the_command_line_loads_no_model_library() -> None:
+    """`eventwire --help` must not pay for spaCy or torch: the commands import them when they run."""
+    import subprocess
+    import sys
+
+    heavy = ("spacy", "thinc", "torch", "numpy", "eventwire.pipeline", "fastapi")
+    probe = f"import sys, eventwire.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -19,9 +19,10 @@ import pytest
 
 from eventwire.ingest import read_inputs
 from eventwire.records import Article, Rejection
-from tests.conftest import EXAMPLES, SHARED_DATA
+from tests.conftest import EXAMPLES, SHARED_DATA, invoke
 
 REUTERS = SHARED_DATA / "bench" / "reuters-21578.jsonl"
+DASK = pytest.mark.integration  # a Dask cluster: run by `make test-integration` and CI, not the default suite
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +44,10 @@ def _events(cli, db: Path | str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def in_process(corpus: Path, gazetteer_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def in_process(corpus: Path, gazetteer_path: Path, pipeline: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The uninterrupted run of the local engine that the others are compared with."""
     db = tmp_path_factory.mktemp("local") / "local.db"
-    env = {**os.environ, "EVENTWIRE_GAZETTEER": str(gazetteer_path)}
-    result = subprocess.run([_exe(), "run", str(corpus), "--db", str(db), "--partition-size", "8"],
-                            capture_output=True, text=True, env=env, timeout=900)
+    result = invoke(gazetteer_path, "run", str(corpus), "--db", str(db), "--partition-size", "8", cwd=db.parent)
     assert result.returncode == 1, result.stderr  # the malformed record is rejected, the rest stored
     return db
 
@@ -65,6 +65,7 @@ def _exe() -> str:
     return str(Path(sys.executable).with_name("eventwire"))
 
 
+@DASK
 def test_dask_run_equals_the_in_process_run(cli, corpus: Path, in_process: Path, cluster: str,
                                             tmp_path: Path) -> None:
     db = tmp_path / "dask.db"
@@ -79,6 +80,7 @@ def test_dask_run_equals_the_in_process_run(cli, corpus: Path, in_process: Path,
     assert articles == sum(isinstance(item, Article) for item in read_inputs([str(corpus)]))
 
 
+@DASK
 def test_dask_run_into_postgresql_equals_the_in_process_run(cli, corpus: Path, in_process: Path, cluster: str,
                                                             postgres_url: str) -> None:
     """The driver writes to a PostgreSQL server as it does to SQLite; the events come out the same."""
@@ -116,6 +118,7 @@ def _identity(outcome: tuple | Rejection) -> object:
     return [(e.id, e.sources[0].article_id, e.evidence) for e in outcome]
 
 
+@DASK
 def test_dask_engine_survives_a_killed_worker(corpus: Path, in_process: Path, cluster: str, gazetteer_path: Path,
                                               tmp_path: Path, cli) -> None:
     """SIGKILL one worker process while partitions run: the partitions it held run again elsewhere."""
@@ -145,6 +148,7 @@ def test_dask_engine_survives_a_killed_worker(corpus: Path, in_process: Path, cl
     assert _events(cli, tmp_path / "killed.db") == _events(cli, in_process)
 
 
+@DASK
 def test_a_partition_failing_every_try_is_reported_and_retried_by_the_next_run(
         corpus: Path, in_process: Path, cluster: str, gazetteer_path: Path, tmp_path: Path, cli) -> None:
     """Fault injection: the task raises for partition 1 until a flag file exists (the failure must reach
@@ -251,12 +255,14 @@ def test_a_finished_run_is_not_resumed(cli, tmp_path: Path) -> None:
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL").fetchone()[0] == 2
 
 
+@DASK
 def test_an_unreachable_scheduler_is_one_clear_line(cli, tmp_path: Path) -> None:
     result = cli("run", str(EXAMPLES), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://127.0.0.1:9")
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "E600" in result.stderr and "dask scheduler" in result.stderr
 
 
+@DASK
 def test_bench_prints_every_figure_and_saves_them_for_comparison(cli, tmp_path: Path) -> None:
     """The figures exist and are numbers; their values are measured, never asserted."""
     saved = tmp_path / "results.jsonl"

@@ -1,7 +1,8 @@
 """Golden tests on real articles: the project's own examples (expected events in tests/golden/) and
 the seed article against its hand-coded gold reading in ../shared/data.
 
-When extraction changes on purpose, regenerate with `UPDATE_GOLDEN=1 make test` and review the diff.
+When extraction changes on purpose, regenerate with `UPDATE_GOLDEN=1 pytest tests/test_golden.py`: the file is
+rewritten and the test fails, printing the diff to review; the next run (without UPDATE_GOLDEN) passes.
 """
 
 from __future__ import annotations
@@ -45,10 +46,13 @@ def test_examples_match_golden_events(pipeline) -> None:
     for result in pipeline.process(articles):
         assert isinstance(result, ArticleResult)
         lines += [json.dumps(projection(e, result.article.title), ensure_ascii=False) for e in result.events]
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    expected = GOLDEN.read_text(encoding="utf-8").splitlines()
+    expected = GOLDEN.read_text(encoding="utf-8").splitlines() if GOLDEN.is_file() else []
     diff = "\n".join(difflib.unified_diff(expected, lines, "golden", "now", lineterm=""))
+    if os.environ.get("UPDATE_GOLDEN"):
+        # Writing the file never passes the test: a rewrite is a change someone must look at.
+        GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        raise AssertionError(f"UPDATE_GOLDEN: rewrote {GOLDEN.name}; review this diff, then run without "
+                             f"UPDATE_GOLDEN:\n{diff or '(no change)'}")
     assert lines == expected, f"events changed (UPDATE_GOLDEN=1 to accept):\n{diff}"
 
 

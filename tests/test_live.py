@@ -26,9 +26,9 @@ from eventwire.errors import (
     REJECT_UNSUPPORTED,
 )
 from eventwire.ingest import read_inputs
+from eventwire.ingest.fetch import HTML_TYPES, Fetched, Fetcher, FetchFailure, FetchPolicy
 from eventwire.ingest.html import read_html
 from eventwire.live.feeds import parse_feed
-from eventwire.live.fetch import HTML_TYPES, Fetched, Fetcher, FetchFailure, FetchPolicy
 from eventwire.live.watch import parse_interval, poll, watch
 from eventwire.records import Article, Rejection
 from eventwire.records.article import content_id

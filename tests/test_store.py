@@ -292,3 +292,25 @@ def test_postgresql_urls_are_shown_without_their_password() -> None:
     assert display_url("postgresql://ana:s3cret@db:5432/ev?sslmode=require") == \
         "postgresql://ana:***@db:5432/ev?sslmode=require"
     assert "s3cret" not in display_url("postgresql:///ev?port=5433&password=s3cret")
+
+
+def test_corrections_are_typed_records_applied_to_the_event() -> None:
+    """A stored correction reads back as its field's record (an Actor, a DateSpan, a Location), and applying it
+    replaces that field alone and says who reviewed the event."""
+    from eventwire.store.corrections import CONFIRMED, DELETED, Correction, apply
+
+    event = make_event()
+    actor = Correction.from_json("actor1", {"name": "Police", "country": "UKR"}, "ana", "2024-11-09T10:00:00+00:00")
+    when = Correction.from_json("date", {"start": "2024-11-06", "end": "2024-11-06", "precision": "day"}, "bo", "t2")
+    assert actor.value == Actor("Police", "UKR") and when.value == DateSpan(date(2024, 11, 6), date(2024, 11, 6), "day")
+    corrected, deleted = apply(event, [actor, when])
+    assert corrected.actor1 == Actor("Police", "UKR") and corrected.date == when.value and not deleted
+    assert corrected.location == event.location and corrected.fatalities == event.fatalities
+    assert corrected.review is not None and (corrected.review.status, corrected.review.by) == ("corrected", "bo")
+    assert corrected.review.corrected == ("actor1", "date")
+    confirmed, _ = apply(event, [Correction.from_json(CONFIRMED, True, "ana", "t")])
+    assert confirmed.review is not None and confirmed.review.status == "confirmed" and confirmed.actor1 == event.actor1
+    assert apply(event, [Correction.from_json(DELETED, True, "ana", "t")])[1] is True
+    assert apply(event, []) == (event, False)
+    with pytest.raises(TypeError):
+        Correction.from_json("actor1", {"nom": "Police"}, "ana", "t")

@@ -20,13 +20,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.engine.run import run_local
 from eventwire.ingest import read_inputs
-from eventwire.jobs import run_into_store
 from eventwire.store import EventFilter, open_store
 from eventwire.web import create_app
-from tests.test_web_fixtures import EXAMPLES, HOSTILE_ID, HOSTILE_TITLE, build_web_db, hostile_article
+from tests.web_fixtures import EXAMPLES, HOSTILE_ID, HOSTILE_TITLE, build_web_db, hostile_article
 
-BOTH_STORES = pytest.mark.parametrize("store_db", ["sqlite", "postgresql"], indirect=True)
+BOTH_STORES = pytest.mark.parametrize(
+    "store_db", ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)], indirect=True)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,8 @@ def store_db(request: pytest.FixtureRequest, tmp_path: Path, pipeline: Any) -> s
         return str(request.getfixturevalue("db"))
     url = str(request.getfixturevalue("postgres_url"))
     with open_store(url) as store:
-        run_into_store(read_inputs([str(EXAMPLES), str(hostile_article(tmp_path))]), pipeline, store)
+        inputs = [str(EXAMPLES), str(hostile_article(tmp_path))]
+        run_local(read_inputs(inputs), pipeline, store, inputs)
     return url
 
 

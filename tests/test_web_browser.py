@@ -22,9 +22,10 @@ from typing import Any
 import pytest
 
 from eventwire.store import open_store
-from tests.test_web_fixtures import build_web_db
+from tests.web_fixtures import build_web_db
 
 OUTPUT = Path(__file__).resolve().parent / "output"
+pytestmark = pytest.mark.integration  # a browser: run by `make test-integration` and CI, not the default suite
 
 
 def _chromium() -> str:

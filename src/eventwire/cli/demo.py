@@ -7,8 +7,15 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import EXIT_OK, EXIT_REJECTED, db_option, gazetteer_option, user_errors
-from eventwire.cli.common import open_pipeline, report_rejections
+from eventwire.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    db_option,
+    gazetteer_option,
+    open_pipeline,
+    report_rejections,
+    user_errors,
+)
 from eventwire.records import Event
 
 SEED = Path("../shared/data/seed/2024-11-08-russia-urges-west.txt")
@@ -21,17 +28,16 @@ SEED = Path("../shared/data/seed/2024-11-08-russia-urges-west.txt")
 def demo(db: str | None, gazetteer_path: str | None, examples: str) -> None:
     """Run the whole job on the bundled examples (and the seed article when ../shared is beside the
     repo), store the events in SQLite and print a summary."""
+    from eventwire.engine.run import run_local
     from eventwire.ingest import read_inputs
-    from eventwire.jobs import run_into_store
     from eventwire.store import is_postgres, open_store, store_location
 
     inputs = [examples] + ([str(SEED)] if SEED.is_file() else [])
     with user_errors():
         pipeline = open_pipeline(gazetteer_path)
         with open_store(db) as store:
-            run_id = store.start_run(inputs)
-            summary = run_into_store(read_inputs(inputs), pipeline, store)
-            store.finish_run(run_id, summary.stats())
+            # A fresh run each time (not a resumed one), so the summary counts every example.
+            summary = run_local(read_inputs(inputs), pipeline, store, inputs, resume=False)
             events = list(store.events())
     click.echo(summary_table(events))
     report_rejections(summary.rejections)

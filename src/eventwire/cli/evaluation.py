@@ -12,7 +12,7 @@ from typing import Any, Protocol, cast
 
 import click
 
-from eventwire.cli import user_errors
+from eventwire.cli.common import user_errors
 from eventwire.errors import UsageError
 
 
@@ -127,8 +127,8 @@ def bench(data: str, limit: int, as_json: bool, fusion_data: str | None, fusion_
       eventwire bench --data ../shared/data/bench/reuters-21578.jsonl --save benchmarks/results.jsonl
       eventwire bench-history benchmarks/results.jsonl
     """
-    from eventwire.bench import run_bench
-    from eventwire.bench_history import save_result
+    from eventwire.bench.history import save_result
+    from eventwire.bench.run import run_bench
 
     with user_errors():
         if limit <= 0:
@@ -163,7 +163,7 @@ def bench_history(results: str) -> None:
     Example:
       eventwire bench-history benchmarks/results.jsonl
     """
-    from eventwire.bench_history import history_table, load_results
+    from eventwire.bench.history import history_table, load_results
 
     with user_errors():
         click.echo(history_table(load_results(Path(results))))

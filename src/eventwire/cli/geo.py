@@ -7,8 +7,18 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import EXIT_OK, EXIT_REJECTED, emit, gazetteer_option, paths_argument, user_errors
-from eventwire.cli.common import open_pipeline, progress, read, report_rejections
+from eventwire.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    emit,
+    gazetteer_option,
+    open_pipeline,
+    paths_argument,
+    progress,
+    read,
+    report_rejections,
+    user_errors,
+)
 from eventwire.errors import GazetteerError
 from eventwire.records import Rejection
 

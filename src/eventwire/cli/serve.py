@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eventwire.cli import db_option, user_errors
+from eventwire.cli.common import db_option, user_errors
 
 
 @click.command()
@@ -58,7 +58,7 @@ def token_create(name: str, db: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def loadtest(n_events: int, db: str | None, n_requests: int, concurrency: int, as_json: bool) -> None:
     """Fill a database with synthetic events, serve it on loopback and time list/filter requests."""
-    from eventwire.web.loadtest import run_loadtest
+    from eventwire.bench.loadtest import run_loadtest
 
     with user_errors():
         run_loadtest(n_events=n_events, db=db, n_requests=n_requests, concurrency=concurrency, as_json=as_json)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import user_errors
+from eventwire.cli.common import user_errors
 
 
 @click.command("train")

@@ -7,8 +7,15 @@ from datetime import UTC, datetime
 
 import click
 
-from eventwire.cli import EXIT_FAILED, db_option, fail, gazetteer_option, user_errors
-from eventwire.cli.common import open_pipeline, report_rejections
+from eventwire.cli.common import (
+    EXIT_FAILED,
+    db_option,
+    fail,
+    gazetteer_option,
+    open_pipeline,
+    report_rejections,
+    user_errors,
+)
 
 
 def _interval(ctx: click.Context, param: click.Parameter, value: str) -> float:
@@ -47,7 +54,7 @@ def watch(feeds: tuple[str, ...], db: str | None, gazetteer_path: str | None, ev
       eventwire watch https://example.org/atom.xml --once   # a single poll (e.g. from cron)
     """
     try:
-        from eventwire.live.fetch import DEFAULT_USER_AGENT, Fetcher, FetchPolicy
+        from eventwire.ingest.fetch import DEFAULT_USER_AGENT, Fetcher, FetchPolicy
         from eventwire.live.watch import PollSummary
         from eventwire.live.watch import watch as run_watch
     except ImportError as exc:

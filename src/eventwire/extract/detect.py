@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import lexicon as lx
+from eventwire.records.coding import Coding
 from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 
 VIOLENT = lx.VIOLENT
@@ -27,18 +28,6 @@ POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", 
                              "commander", "general", "party", "opposition", "un", "nato", "eu", "king"})
 CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
                                 "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
-
-
-@dataclass(frozen=True, slots=True)
-class Coding:
-    """What a trigger says happened: ACLED type and sub-type, PLOVER type and mode."""
-
-    family: str
-    event_type: str | None
-    sub_event_type: str | None
-    plover_type: str | None
-    plover_mode: str | None
-    strength: float  # how surely the words name an event of this kind (0-1)
 
 
 @dataclass(frozen=True, slots=True)

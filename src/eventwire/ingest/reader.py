@@ -17,7 +17,7 @@ from eventwire.ingest.seed import read_seed_file
 from eventwire.records import Article, Rejection
 
 if TYPE_CHECKING:
-    from eventwire.live.fetch import Fetcher
+    from eventwire.ingest.fetch import Fetcher
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -107,11 +107,11 @@ class _Pages:
 
     def read(self, url: str) -> Item:
         try:
-            from eventwire.live.pages import read_page
+            from eventwire.ingest.pages import read_page
         except ImportError:
             return reject(url, REJECT_UNSUPPORTED, f"reading web pages needs httpx and trafilatura; {LIVE_HINT}")
         if self._fetcher is None:
-            from eventwire.live.fetch import Fetcher
+            from eventwire.ingest.fetch import Fetcher
 
             self._fetcher, self._owned = Fetcher(), True
         article, _outcome = read_page(url, self._fetcher)

@@ -1,6 +1,7 @@
-"""Live sources: fetching web pages and RSS/Atom feeds politely, and `eventwire watch`.
+"""Live sources: RSS/Atom feeds polled by `eventwire watch`.
 
-Network I/O lives in `fetch.Fetcher` alone; feed parsing (`feeds`) and HTML reading (`eventwire.ingest.html`)
-are pure functions over bytes, and `watch.poll` ties them to the pipeline and the store.
-Needs the `live` extra (httpx, feedparser, trafilatura, lxml_html_clean).
+Feed parsing (`feeds`) is a pure function over bytes; fetching pages politely (`eventwire.ingest.fetch`) and
+reading them (`eventwire.ingest.pages`, `eventwire.ingest.html`) belong to ingest's sources, below this package.
+`watch.poll` ties them to the pipeline and the store. Needs the `live` extra (httpx, feedparser, trafilatura,
+lxml_html_clean).
 """

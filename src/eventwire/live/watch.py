@@ -15,14 +15,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 
-from eventwire.jobs import RunSummary, run_into_store
+from eventwire.engine.partition import Item
+from eventwire.engine.run import RunSummary, run_local
+from eventwire.ingest.fetch import FEED_TYPES, Fetched, Fetcher, FetchFailure
+from eventwire.ingest.pages import read_page
 from eventwire.live.feeds import FeedEntry, parse_feed
-from eventwire.live.fetch import FEED_TYPES, Fetched, Fetcher, FetchFailure
-from eventwire.live.pages import read_page
-from eventwire.pipeline import ArticleResult, Pipeline
-from eventwire.records import Article, Rejection
+from eventwire.pipeline import Pipeline
+from eventwire.records import Article, Event, Rejection
 from eventwire.records.progress import FetchRecord
-from eventwire.store.base import Store
+from eventwire.store import Store
 from eventwire.store.migrations import now as utc_now  # the store's timestamps: ISO 8601, UTC, seconds
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
@@ -44,7 +45,7 @@ class PollSummary:
 
     @property
     def rejections(self) -> tuple[Rejection, ...]:
-        return self.run.rejections if self.run else ()
+        return tuple(self.run.rejections) if self.run else ()
 
     @property
     def exit_code(self) -> int:
@@ -64,8 +65,7 @@ class PollSummary:
                 f"{self.duplicates} duplicates; {stored}{fusion}")
 
 
-def poll(feeds: Sequence[str], fetcher: Fetcher, pipeline: Pipeline, store: Store,
-         on_result: Callable[[ArticleResult | Rejection], None] | None = None) -> PollSummary:
+def poll(feeds: Sequence[str], fetcher: Fetcher, pipeline: Pipeline, store: Store) -> PollSummary:
     """One poll of every feed: new entries' pages fetched, read, extracted, stored and fused."""
     summary = PollSummary(feeds=len(feeds))
     rejected: list[Rejection] = []
@@ -87,10 +87,9 @@ def poll(feeds: Sequence[str], fetcher: Fetcher, pipeline: Pipeline, store: Stor
     summary.already = len(entries) - len(todo)
     if rejected or todo:
         pending: dict[str, FetchRecord] = {}  # pages read, waiting for their results to be stored
-        run_id = store.start_run([*feeds])
-        summary.run = run_into_store(_items(rejected, todo, fetcher, store, summary, pending), pipeline, store,
-                                     on_result=_recorder(store, pending, on_result))
-        store.finish_run(run_id, summary.run.stats())
+        # Each poll is a run of its own: what an interrupted poll stored is skipped by _items, not by resuming.
+        summary.run = run_local(_items(rejected, todo, fetcher, store, summary, pending), pipeline, store, [*feeds],
+                                resume=False, on_stored=_recorder(store, pending))
     for url, (fetched, feed_entries) in read_feeds.items():
         complete = all(_settled(store.fetch_record(e.link)) for e in feed_entries)
         # Validators are kept only once every entry is settled: until then the next poll reads the feed again.
@@ -186,18 +185,19 @@ def _items(rejected: list[Rejection], todo: list[FeedEntry], fetcher: Fetcher, s
         yield item
 
 
-def _recorder(store: Store, pending: dict[str, FetchRecord],
-              then: Callable[[ArticleResult | Rejection], None] | None) -> Callable[[ArticleResult | Rejection], None]:
-    def record(result: ArticleResult | Rejection) -> None:
-        url = result.input if isinstance(result, Rejection) else result.article.origin
+def _recorder(store: Store, pending: dict[str, FetchRecord]) -> Callable[[Item, tuple[Event, ...] | Rejection], None]:
+    """Saves a page's fetch record once its outcome is stored, in the same transaction."""
+
+    def record(item: Item, outcome: tuple[Event, ...] | Rejection) -> None:
+        url = item.origin if isinstance(item, Article) else item.input
         fetch = pending.pop(url, None)
-        if fetch is not None:
-            if isinstance(result, ArticleResult):
-                fetch = replace(fetch, article_id=result.article.id, error=None)
-            elif fetch.error is None:  # the page was read but the pipeline failed on it
-                fetch = replace(fetch, error=result.reason)
-            store.save_fetch(fetch)
-        if then is not None:
-            then(result)
+        if fetch is None:
+            return
+        if isinstance(outcome, Rejection):
+            if fetch.error is None:  # the page was read but the pipeline failed on it
+                fetch = replace(fetch, error=outcome.reason)
+        elif isinstance(item, Article):
+            fetch = replace(fetch, article_id=item.id, error=None)
+        store.save_fetch(fetch)
 
     return record

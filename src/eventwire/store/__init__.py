@@ -1,12 +1,13 @@
-"""Storage: one interface (Store), with SQLite and PostgreSQL behind it. `open_store` turns a --db value into a
-Store."""
+"""Storage: one Store (facade.py: small role objects over one SQL database), on SQLite or PostgreSQL.
+`open_store` turns a --db value into a Store."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from eventwire.errors import StoreError
-from eventwire.store.base import EventFilter, RunStats, Store, StoreCounts, TimelineBin
+from eventwire.store.base import EventFilter, RunStats, StoreCounts, TimelineBin
+from eventwire.store.facade import Store
 
 DEFAULT_DB = "eventwire.db"
 _SQLITE_PREFIX = "sqlite:///"

@@ -1,5 +1,5 @@
-"""The PostgreSQL store (psycopg 3): the shared SQL of sql_store.py through a connection that speaks
-sqlite3's `?` placeholders, psycopg's nested transactions, and the same numbered migrations."""
+"""The PostgreSQL database (psycopg 3): the store's shared SQL through a connection that speaks sqlite3's `?`
+placeholders, psycopg's nested transactions, and the same numbered migrations."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import psycopg
 
 from eventwire.errors import StoreError
 from eventwire.store import pg_schema
+from eventwire.store.database import Database
 from eventwire.store.dialect import PostgresDialect
+from eventwire.store.facade import Store
 from eventwire.store.migrations import migrate
-from eventwire.store.sql_store import SQLStore
 from eventwire.store.urls import display_url, libpq_url
 
 
@@ -42,8 +43,8 @@ def _placeholders(sql: str) -> LiteralString:
     return cast(LiteralString, sql.replace("%", "%%").replace("?", "%s"))
 
 
-class PostgresStore(SQLStore):
-    _conn: PgConnection
+class PostgresDatabase(Database):
+    conn: PgConnection
 
     def __init__(self, url: str, postgis: bool = True) -> None:
         """`postgis=False` keeps plain lat/lon columns even where PostGIS is available (it only matters when
@@ -56,10 +57,10 @@ class PostgresStore(SQLStore):
             raise StoreError(f"cannot connect to PostgreSQL at {self.where} ({_first_line(exc)}); start the "
                              "server, create the database (createdb NAME), or fix the --db URL "
                              "(postgresql://USER:PASSWORD@HOST:5432/NAME)") from exc
-        self._conn = PgConnection(raw, use_postgis=postgis)
+        self.conn = PgConnection(raw, use_postgis=postgis)
         try:
-            migrate(self._conn, self.where, postgres=True)
-            self.places = pg_schema.places(self._conn)
+            migrate(self.conn, self.where, postgres=True)
+            self.places = pg_schema.places(self.conn)
         except psycopg.Error as exc:
             raw.close()
             raise StoreError(f"{self.where} is not a usable eventwire database ({_first_line(exc)}); "
@@ -67,16 +68,23 @@ class PostgresStore(SQLStore):
         except BaseException:
             raw.close()
             raise
-        self._dialect = PostgresDialect(postgis=self.places == "postgis")
+        self.dialect = PostgresDialect(postgis=self.places == "postgis")
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """psycopg's transaction block: a transaction at top level, a savepoint inside batch()."""
-        with self._conn.raw.transaction():
+    def transaction(self) -> Iterator[None]:
+        """psycopg's transaction block: a transaction at top level, a savepoint inside another."""
+        with self.conn.raw.transaction():
             yield
 
     def close(self) -> None:
-        self._conn.raw.close()
+        self.conn.raw.close()
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str, postgis: bool = True) -> None:
+        database = PostgresDatabase(url, postgis)
+        self.url, self.where, self.places = url, database.where, database.places
+        super().__init__(database)
 
 
 def _first_line(exc: BaseException) -> str:

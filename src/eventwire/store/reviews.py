@@ -1,51 +1,28 @@
 """What analysts do to stored events (SQLite and PostgreSQL alike): correct fields, confirm, delete, merge,
-split; each change is a revision with who, when and what. Corrections live apart from the machine's values
-and are re-applied whenever fusion rebuilds an event, so re-running the pipeline never undoes an analyst's
-work."""
+split; each change is a revision with who, when and what. Corrections (corrections.py) live apart from the
+machine's values and are re-applied whenever fusion rebuilds an event, so re-running the pipeline never undoes
+an analyst's work."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
 from eventwire.errors import CorrectionError, NotFound
-from eventwire.fusion.cluster import pair
-from eventwire.fusion.engine import fuse_pending
-from eventwire.fusion.record import fuse_mentions
+from eventwire.fusion.protocol import fuse_mentions, fuse_pending, pair
 from eventwire.records import Event
-from eventwire.records.fusion import Review, ReviewStatus
 from eventwire.records.revision import CORRECTABLE_FIELDS, Revision
+from eventwire.store.corrections import CONFIRMED, DELETED, Correction, apply
+from eventwire.store.database import Database
+from eventwire.store.fusion_backend import SQLFusionBackend
 from eventwire.store.migrations import now
-from eventwire.store.sql_fusion import SQLFusion
-
-_DELETED, _CONFIRMED = "_deleted", "_confirmed"  # pseudo-fields in `corrections`
 
 
-class SQLReview(SQLFusion):
-    """Analysts' changes; overrides SQLFusion's `_reviewed` hook so rebuilt events keep corrections."""
-
-    def _reviewed(self, event: Event) -> tuple[Event, bool]:
-        rows = self._conn.execute(
-            "SELECT c.field, c.value_json, r.by, r.at FROM corrections c JOIN revisions r ON r.id = c.revision_id "
-            "WHERE c.event_id = ? ORDER BY c.revision_id", (event.id,)).fetchall()
-        if not rows:
-            return event, False
-        record = event.to_dict()
-        fields = [f for f, _, _, _ in rows if f in CORRECTABLE_FIELDS]
-        for field, value, _, _ in rows:
-            if field in CORRECTABLE_FIELDS:
-                record[field] = json.loads(value)
-        corrected = Event.from_dict(record)
-        _, _, by, at = rows[-1]
-        status: ReviewStatus = "corrected" if fields else (
-            "confirmed" if any(f == _CONFIRMED for f, *_ in rows) else "machine")
-        deleted = any(f == _DELETED and json.loads(v) for f, v, _, _ in rows)
-        review = Review(status=status, by=by, at=at, corrected=tuple(dict.fromkeys(fields)))
-        return replace(corrected, fusion=event.fusion, review=review), deleted
+class Reviews:
+    def __init__(self, db: Database, fusion: SQLFusionBackend) -> None:
+        self.db = db
+        self.fusion = fusion  # corrections are applied as fusion writes events; merge and split fuse again
 
     def update_event(self, event_id: str, changes: Mapping[str, Any], by: str, note: str | None = None) -> Event:
         """Set fields (as named in the event JSON) to new values; each field change is one revision."""
@@ -55,12 +32,14 @@ class SQLReview(SQLFusion):
             raise CorrectionError(f"cannot correct {', '.join(unknown)}; correctable fields: "
                                   f"{', '.join(sorted(CORRECTABLE_FIELDS))}")
         record = current.to_dict()
-        try:
+        try:  # each value must read as its field's record, and the event must still be whole
+            corrections = [Correction.from_json(field, value, by, "") for field, value in changes.items()]
+            apply(current, corrections)
             Event.from_dict({**record, **changes})
         except (KeyError, TypeError, ValueError) as exc:
             raise CorrectionError(f"the new values do not fit the event record ({exc}); "
                                   "send them in the shape the event JSON uses") from exc
-        with self._transaction():
+        with self.db.transaction():
             for field, value in sorted(changes.items()):
                 self._correct(current.id, field, record.get(field), value, by, "update", note)
             self._rebuild(current.id)
@@ -68,16 +47,16 @@ class SQLReview(SQLFusion):
 
     def confirm_event(self, event_id: str, by: str, note: str | None = None) -> Event:
         current = self._current(event_id)
-        with self._transaction():
-            self._correct(current.id, _CONFIRMED, None, True, by, "confirm", note)
+        with self.db.transaction():
+            self._correct(current.id, CONFIRMED, None, True, by, "confirm", note)
             self._rebuild(current.id)
         return self._require(current.id)
 
     def delete_event(self, event_id: str, by: str, note: str | None = None, restore: bool = False) -> None:
         """Hide the event from listings and exports (its mentions and history stay; restore undoes it)."""
         current = self._current(event_id, include_deleted=True)
-        with self._transaction():
-            self._correct(current.id, _DELETED, not restore, not restore, by, "restore" if restore else "delete",
+        with self.db.transaction():
+            self._correct(current.id, DELETED, not restore, not restore, by, "restore" if restore else "delete",
                           note)
             self._rebuild(current.id)
 
@@ -87,13 +66,13 @@ class SQLReview(SQLFusion):
         if len(ids) < 2:
             raise CorrectionError("merging needs two or more different events")
         mentions = [m for i in ids for m in self._mention_ids(i)]
-        with self._transaction():
+        with self.db.transaction():
             for other in mentions[1:]:
                 self._constrain(mentions[0], other, "must", by)
             for a in mentions:
                 for b in mentions:
                     if a < b:
-                        self._conn.execute("DELETE FROM fusion_constraints WHERE a = ? AND b = ? AND kind = "
+                        self.db.conn.execute("DELETE FROM fusion_constraints WHERE a = ? AND b = ? AND kind = "
                                            "'cannot'", (a, b))
             self._refuse(ids)
             merged = self._event_of(mentions[0])
@@ -117,7 +96,7 @@ class SQLReview(SQLFusion):
         if stray or len(listed) < 2:
             raise CorrectionError(f"split needs groups of this event's mention ids that leave two or more "
                                   f"events ({', '.join(mentions)}); unknown: {', '.join(stray) or 'none'}")
-        with self._transaction():
+        with self.db.transaction():
             for i, group in enumerate(listed):
                 for other in group[1:]:
                     self._constrain(group[0], other, "must", by)
@@ -132,38 +111,26 @@ class SQLReview(SQLFusion):
         return [self._require(i) for i in results]
 
     def revisions(self, event_id: str) -> list[Revision]:
-        rows = self._conn.execute(
+        rows = self.db.conn.execute(
             "SELECT id, event_id, at, by, action, field, old_json, new_json, note FROM revisions "
             "WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
         return [Revision(id=r[0], event_id=r[1], at=r[2], by=r[3], action=r[4], field=r[5],
                          old=json.loads(r[6]) if r[6] else None, new=json.loads(r[7]) if r[7] else None,
                          note=r[8]) for r in rows]
 
-    def create_token(self, name: str) -> str:
-        """A new API token for `name` (shown once; only its hash is stored)."""
-        token = secrets.token_urlsafe(24)
-        with self._transaction():
-            self._conn.execute("INSERT INTO tokens (token_hash, name, created_at) VALUES (?, ?, ?)",
-                               (_hash(token), name, now()))
-        return token
-
-    def token_name(self, token: str) -> str | None:
-        row = self._conn.execute("SELECT name FROM tokens WHERE token_hash = ?", (_hash(token),)).fetchone()
-        return row[0] if row else None
-
     # --- helpers ---------------------------------------------------------------------------------------
 
     def _correct(self, event_id: str, field: str, old: Any, new: Any, by: str, action: str,
                  note: str | None) -> None:
         revision = self._revision(event_id, by, action, field, old, new, note)
-        self._conn.execute(
-            self._dialect.replace("corrections", ("event_id", "field", "value_json", "revision_id"),
+        self.db.conn.execute(
+            self.db.dialect.replace("corrections", ("event_id", "field", "value_json", "revision_id"),
                                   ("event_id", "field")),
             (event_id, field, json.dumps(new, ensure_ascii=False), revision))
 
     def _revision(self, event_id: str, by: str, action: str, field: str | None, old: Any, new: Any,
                   note: str | None) -> int:
-        row = self._conn.execute(
+        row = self.db.conn.execute(
             "INSERT INTO revisions (event_id, at, by, action, field, old_json, new_json, note) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (event_id, now(), by, action, field, json.dumps(old, ensure_ascii=False),
@@ -172,25 +139,25 @@ class SQLReview(SQLFusion):
 
     def _constrain(self, a: str, b: str, kind: str, by: str) -> None:
         first, second = pair(a, b)
-        self._conn.execute(self._dialect.replace("fusion_constraints", ("a", "b", "kind", "by", "at"), ("a", "b")),
+        self.db.conn.execute(self.db.dialect.replace("fusion_constraints", ("a", "b", "kind", "by", "at"), ("a", "b")),
                            (first, second, kind, by, now()))
 
     def _refuse(self, event_ids: Sequence[str]) -> None:
         """Fuse the mentions of these events again, under the constraints just written."""
         for event_id in event_ids:
-            self._conn.execute("UPDATE mentions SET fused = 0 WHERE event_id = ?", (event_id,))
-        fuse_pending(self)
+            self.db.conn.execute("UPDATE mentions SET fused = 0 WHERE event_id = ?", (event_id,))
+        fuse_pending(self.fusion)
 
     def _rebuild(self, event_id: str) -> None:
-        row = self._conn.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
+        row = self.db.conn.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
         machine = Event.from_dict(json.loads(row[0]))
-        members = self.mentions(event_id)
+        members = self.fusion.mentions(event_id)
         rebuilt = fuse_mentions(members, machine.fusion.links if machine.fusion else ()) if members else machine
-        self._write_event(rebuilt)
+        self.fusion.write_event(rebuilt)
 
     def _current(self, event_id: str, include_deleted: bool = False) -> Event:
         resolved = self._resolve_or_fail(event_id)
-        row = self._conn.execute("SELECT json, deleted FROM events WHERE id = ?", (resolved,)).fetchone()
+        row = self.db.conn.execute("SELECT json, deleted FROM events WHERE id = ?", (resolved,)).fetchone()
         if row is None or (row[1] and not include_deleted):
             raise NotFound(f"no event {event_id}; list events with `eventwire export` or GET /api/events")
         return Event.from_dict(json.loads(row[0]))
@@ -199,18 +166,14 @@ class SQLReview(SQLFusion):
         return self._current(event_id, include_deleted=True)
 
     def _resolve_or_fail(self, event_id: str) -> str:
-        resolved = self.resolve_id(event_id)
+        resolved = self.fusion.resolve_id(event_id)
         if resolved is None:
             raise NotFound(f"no event {event_id}; list events with `eventwire export` or GET /api/events")
         return resolved
 
     def _mention_ids(self, event_id: str) -> list[str]:
-        return [r[0] for r in self._conn.execute("SELECT id FROM mentions WHERE event_id = ? ORDER BY id",
+        return [r[0] for r in self.db.conn.execute("SELECT id FROM mentions WHERE event_id = ? ORDER BY id",
                                                  (event_id,))]
 
     def _event_of(self, mention_id: str) -> str:
-        return str(self._conn.execute("SELECT event_id FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0])
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+        return str(self.db.conn.execute("SELECT event_id FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0])

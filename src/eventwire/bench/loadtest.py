@@ -17,9 +17,9 @@ from pathlib import Path
 
 import click
 
+from eventwire.bench.synthetic import fill
 from eventwire.errors import UsageError
 from eventwire.store import open_store, store_location
-from eventwire.web.synthetic import fill
 
 # (name, path): what an analyst's page asks for; "list" and "filter" rows carry the 200 ms p95 target.
 REQUESTS = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from eventwire.ingest.fetch import HTML_TYPES, Fetched, Fetcher, FetchFailure
 from eventwire.ingest.html import read_html
-from eventwire.live.fetch import HTML_TYPES, Fetched, Fetcher, FetchFailure
 from eventwire.records import Article, Rejection
 
 

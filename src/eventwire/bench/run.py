@@ -11,8 +11,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from eventwire.engine.bench import DaskBench, bench_dask
-from eventwire.fusion.bench import FusionBench, bench_fusion, time_fusion
+from eventwire.bench.dask import DaskBench, bench_dask
+from eventwire.bench.fusion import FusionBench, bench_fusion, time_fusion
 from eventwire.geo.resolve import places_for_doc
 from eventwire.ingest import read_file
 from eventwire.nlp import load_pipeline
@@ -91,7 +91,7 @@ class BenchResult:
 def run_bench(data: Path, limit: int, gazetteer_path: str | None = None, fusion_data: Path | None = None,
               fusion_articles: int = 10_000, dask_workers: tuple[int, ...] = (1, 2)) -> BenchResult:
     """The passes over `limit` articles of `data`, then fusion: of these articles' events, or with
-    `fusion_data` (UCDP events.csv) of `fusion_articles` articles' events (see eventwire.fusion.bench)."""
+    `fusion_data` (UCDP events.csv) of `fusion_articles` articles' events (see eventwire.bench.fusion)."""
     from eventwire.geo.build import ensure_gazetteer
 
     articles = [a for a in islice(read_file(str(data)), limit) if isinstance(a, Article)]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from eventwire.engine.run import run_local
 from eventwire.ingest import read_inputs
-from eventwire.jobs import run_into_store
 from eventwire.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -33,5 +33,5 @@ def build_web_db(folder: Path, pipeline: object, with_seed: bool = True) -> Path
     db = folder / "web.db"
     inputs = [str(EXAMPLES), str(hostile_article(folder))] + ([str(SEED)] if with_seed and SEED.is_file() else [])
     with open_store(str(db)) as store:
-        run_into_store(read_inputs(inputs), pipeline, store)  # type: ignore[arg-type]
+        run_local(read_inputs(inputs), pipeline, store, inputs)  # type: ignore[arg-type]
     return db
