@@ -22,7 +22,7 @@ def cluster(ids: Sequence[str], scores: Mapping[Pair, float], threshold: float,
     `threshold`. `must` pairs start in one group (and that group links by its best pair); groups holding a
     `cannot` pair never merge. Ties go to the alphabetically first groups, so the result is deterministic."""
     forbidden = {pair(a, b) for a, b in cannot}
-    groups: list[frozenset[str]] = _must_groups(sorted(set(ids)), must)
+    groups: list[frozenset[str]] = must_groups(sorted(set(ids)), must)
     vouched = [len(g) > 1 for g in groups]  # an analyst said these are one event
     # Linkage between live groups, updated after each merge (Lance-Williams) rather than recomputed.
     link = {(i, j): _linkage(groups[i], groups[j], scores, vouched[i] or vouched[j])
@@ -57,7 +57,7 @@ def _tie_break(a: frozenset[str], b: frozenset[str]) -> tuple[str, str]:
     return (min(a), min(b)) if min(a) < min(b) else (min(b), min(a))
 
 
-def _must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
+def must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
     parent = {i: i for i in ids}
 
     def root(x: str) -> str:
