@@ -43,6 +43,17 @@ class CorrectionError(StoreError):
     code = "E410"
 
 
+class InvalidCorrection(CorrectionError):
+    """A corrected value the event schema or the taxonomy refuses: names the field and the reason."""
+
+    code = "E411"
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
 class UsageError(EventwireError):
     code = "E500"
 

@@ -63,6 +63,10 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
         raise bad_parameter(f"bbox latitudes must satisfy -90 <= south <= north <= 90 (got {south}, {north})")
     if not (-180 <= west <= 180 and -180 <= east <= 180):
         raise bad_parameter(f"bbox longitudes must lie in [-180, 180] (got {west}, {east})")
+    if west > east and not (east <= 0 <= west and east + 360 - west <= 180):
+        # A box across the antimeridian (170,-20,-170,10) has west > east; 40,44,22,53 is two values swapped.
+        raise bad_parameter(f"bbox west ({west:g}) is east of east ({east:g}); swap them, or, for a box across "
+                            "the antimeridian, give west in the eastern and east in the western hemisphere")
     return west, south, east, north
 
 
