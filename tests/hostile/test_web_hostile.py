@@ -213,3 +213,34 @@ def test_a_corrupted_database_is_a_clean_error_not_a_500(db: Path, share: float)
     if share == 1.0:
         with pytest.raises(StoreError, match="malformed"):
             create_app(str(db))
+
+
+def test_downloads_without_a_limit_are_capped_with_a_link_to_the_rest(client: TestClient,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.web import api_read
+
+    monkeypatch.setattr(api_read, "DEFAULT_DOWNLOAD", 2)
+    total = client.get("/api/events").json()["total"]
+    assert total == 3
+    seen: list[str] = []
+    url: str | None = "/api/events.jsonl?modality=asserted"
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200 and int(response.headers["x-eventwire-total"]) == total
+        part = [json.loads(line)["id"] for line in response.text.splitlines()]
+        assert 0 < len(part) <= 2
+        seen += part
+        link = response.headers.get("link")
+        url = link[1:link.index(">")] if link else None
+        assert url is None or "modality=asserted" in url  # the filters go on
+    assert len(seen) == len(set(seen)) == total
+
+
+def test_api_csv_has_no_formula_cells(client: TestClient) -> None:
+    import csv
+    import io
+
+    text = client.get("/api/events.csv").text
+    cells = [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
+    assert any(c.startswith("'=") for c in cells)
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
