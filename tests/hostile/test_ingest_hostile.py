@@ -82,3 +82,10 @@ def test_multi_line_quoted_articles_still_read() -> None:
     out = list(parse_csv_text(f'id,text\n1,"{TEXT}\n\nSecond paragraph."\n2,"{TEXT}"\n', "in.csv"))
     assert [a.id for a in out if isinstance(a, Article)] == ["1", "2"]
     assert out[0].text.endswith("\n\nSecond paragraph.")  # type: ignore[union-attr]
+
+
+def test_an_id_longer_than_the_api_takes_is_rejected() -> None:
+    (long,) = _jsonl({"id": "x" * 201, "text": TEXT})
+    assert isinstance(long, Rejection) and "200" in long.reason
+    (ok,) = _jsonl({"id": "x" * 200, "text": TEXT})
+    assert isinstance(ok, Article)

@@ -244,3 +244,10 @@ def test_api_csv_has_no_formula_cells(client: TestClient) -> None:
     cells = [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
     assert any(c.startswith("'=") for c in cells)
     assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+
+
+def test_unknown_query_parameters_are_a_400(client: TestClient) -> None:
+    response = client.get("/api/events", params={"evnt_type": "Battles"})
+    assert response.status_code == 400 and "evnt_type" in response.json()["error"]["message"]
+    assert client.get("/api/events/e-0", params={"x": "1"}).status_code == 400
+    assert client.get("/api/events", params={"event_type": "Battles", "limit": 5}).status_code == 200

@@ -14,6 +14,7 @@ from eventwire.records.article import content_id
 
 COLUMNS = ("id", "title", "published", "text", "url", "source", "language")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
+MAX_ID = 200  # characters: ids are keys in URLs, filters and exports (the API's article_id filter takes as many)
 # Characters no store can keep: lone UTF-16 surrogates (JSON's "\ud800" escapes) cannot be encoded as UTF-8,
 # and PostgreSQL refuses NUL in text. Each becomes U+FFFD, one character for one, so offsets stay right.
 _UNENCODABLE = re.compile("[\ud800-\udfff\x00]")
@@ -79,6 +80,8 @@ def _article_id(record: Mapping[str, object]) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
+        if len(value.strip()) > MAX_ID:
+            raise FieldError(REJECT_BAD_RECORD, f"`id` is {len(value.strip())} characters long; at most {MAX_ID}")
         return repair_text(value.strip())
     raise FieldError(REJECT_BAD_RECORD, f"`id` must be a string or an integer, not {type(value).__name__}")
 

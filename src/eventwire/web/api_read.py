@@ -12,11 +12,31 @@ from fastapi.responses import StreamingResponse
 from eventwire.export import EXPORT_FORMATS, stream_export
 from eventwire.records import Event
 from eventwire.store import EventFilter, Store
-from eventwire.web.errors import not_found
+from eventwire.web.errors import bad_parameter, not_found
 from eventwire.web.params import MAX_LIMIT, Limit, Offset, event_filter
 from eventwire.web.stores import store_of
 
-router = APIRouter(prefix="/api", tags=["read"])
+
+def known_parameters(request: Request) -> None:
+    """A query parameter the endpoint does not take is a 400: a misspelt filter (`evnt_type=Battles`) would
+    otherwise silently return everything."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known: set[str] = set()
+    stack = [dependant]
+    while stack:
+        current = stack.pop()
+        known.update(p.alias for p in current.query_params)
+        stack.extend(current.dependencies)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise bad_parameter(f"unknown parameter {', '.join(u[:50] for u in unknown[:5])}; this endpoint takes "
+                            f"{', '.join(sorted(known)) or 'none'} (see /docs)")
+
+
+router = APIRouter(prefix="/api", tags=["read"], dependencies=[Depends(known_parameters)])
 Filter = Annotated[EventFilter, Depends(event_filter)]
 DOWNLOAD_LIMIT = 200_000
 DEFAULT_DOWNLOAD = 10_000  # events in a download that names no limit

@@ -13,6 +13,7 @@ from eventwire.web.errors import bad_parameter
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000
+MAX_ID = 200  # characters in an article id: what ingest accepts (ingest.fields.MAX_ID)
 
 Attribution = Literal["witnessed", "official", "claimed", "reported", "unattributed"]
 Modality = Literal["asserted", "planned", "demanded", "threatened", "denied", "hypothetical"]
@@ -39,7 +40,7 @@ def event_filter(
     q: Annotated[str | None, Query(description="words in the evidence, the titles or the summary",
                                    max_length=200)] = None,
     article_id: Annotated[str | None, Query(description="events reported by this article",
-                                            max_length=100)] = None,
+                                            max_length=MAX_ID)] = None,
 ) -> EventFilter:
     if since and until and since > until:
         raise bad_parameter(f"since ({since}) is after until ({until}); swap them")
