@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import IO, Any
 
 import pycountry
 
-from eventwire.errors import UsageError
+from eventwire.errors import StoreError, UsageError
 from eventwire.records import Actor, DateSpan, Event, Place
 
 
@@ -88,7 +89,13 @@ def write_export(events: Iterable[Event], fmt: str, out: IO[str]) -> ExportResul
         export_format = EXPORT_FORMATS[fmt]
     except KeyError:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}") from None
-    return export_format.write(events, out)
+    try:
+        return export_format.write(events, out)
+    except sqlite3.DatabaseError as exc:  # pages overwritten on disk: the events cannot be read back
+        if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+            raise
+        raise StoreError(f"the database file is damaged ({exc}); restore it from a backup, or run the inputs "
+                         "again into a new database with `eventwire run PATH --db NEW.db`") from None
 
 
 def export_events(events: Iterable[Event], fmt: str, out: IO[str]) -> int:
