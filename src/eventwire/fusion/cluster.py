@@ -29,11 +29,13 @@ def cluster(ids: Sequence[str], scores: Mapping[Pair, float], threshold: float,
             for i in range(len(groups)) for j in range(i + 1, len(groups))}
     live = set(range(len(groups)))
     while True:
-        mergeable = [(-value, _tie_break(groups[i], groups[j]), i, j) for (i, j), value in link.items()
+        mergeable = [(value, i, j) for (i, j), value in link.items()
                      if value >= threshold and not _forbidden(groups[i], groups[j], forbidden)]
         if not mergeable:
             break
-        _, _, i, j = min(mergeable)  # the highest linkage; among equals, the alphabetically first groups
+        top = max(value for value, _, _ in mergeable)
+        # The highest linkage; among equals, the alphabetically first groups (tie-break only among those).
+        _, i, j = min(((_tie_break(groups[i], groups[j]), i, j) for value, i, j in mergeable if value == top))
         groups.append(groups[i] | groups[j])
         vouched.append(vouched[i] or vouched[j])
         new = len(groups) - 1

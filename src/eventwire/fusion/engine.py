@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -46,13 +46,46 @@ class FusionSummary:
     merged: int  # mentions that joined an event with another mention
 
 
+@dataclass(slots=True)
+class _Reads:
+    """What one fusion pass has read and worked out, shared by its components (mentions do not change during
+    a pass; only their events do). Emptied past CACHE_LIMIT mentions, so memory stays bounded."""
+
+    seen: dict[str, Event] = field(default_factory=dict)
+    keys: dict[str, MentionKey] = field(default_factory=dict)
+    searches: dict[tuple[object, ...], list[str]] = field(default_factory=dict)  # candidate ids by block
+    refused: set[tuple[tuple[object, ...], str]] = field(default_factory=set)  # (a profile, one it never reaches)
+
+    def read(self, backend: FusionBackend, ids: Sequence[str]) -> None:
+        for m in backend.mention_records([i for i in ids if i not in self.seen]):
+            self.seen[m.id] = m
+            self.keys[m.id] = mention_key(m)
+
+    def add(self, event: Event) -> None:
+        if event.id not in self.keys:
+            self.seen[event.id] = event
+            self.keys[event.id] = mention_key(event)
+
+    def trim(self) -> None:
+        if len(self.seen) > CACHE_LIMIT:
+            self.seen.clear()
+            self.keys.clear()
+            self.searches.clear()
+            self.refused.clear()
+
+
+CACHE_LIMIT = 50_000
+
+
 def fuse_pending(backend: FusionBackend, on_group: Callable[[int], None] | None = None) -> FusionSummary:
     done: set[str] = set()
     home: dict[str, str] = {}  # mention -> the event it ended in, so the summary counts each mention once
+    reads = _Reads()
     for start in backend.pending_mentions():
         if start.id in done:
             continue
-        members, keys, must = _component(backend, start)
+        reads.trim()
+        members, keys, must = _component(backend, start, reads)
         done.update(members)
         ids = sorted(members)
         clusters, scores = _cluster(ids, keys, [p for p in must if p[0] in members and p[1] in members],
@@ -79,45 +112,60 @@ def _cluster(ids: list[str], keys: dict[str, MentionKey], must: list[Pair],
     return cluster(ids, {p: s.score for p, s in scores.items()}, THRESHOLD, must=must, cannot=cannot), scores
 
 
-def _component(backend: FusionBackend,
-               start: Event) -> tuple[dict[str, Event], dict[str, MentionKey], set[Pair]]:
+def _component(backend: FusionBackend, start: Event,
+               reads: _Reads) -> tuple[dict[str, Event], dict[str, MentionKey], set[Pair]]:
     """Every mention reachable from `start` through pairs scored at or above the threshold (or linked by an
     analyst), their keys, and the analysts' must-link pairs among them."""
+    reads.add(start)
     members: dict[str, Event] = {start.id: start}
-    keys: dict[str, MentionKey] = {start.id: mention_key(start)}
-    seen: dict[str, Event] = {start.id: start}  # every mention read so far, so each is parsed once
-    searches: dict[tuple[object, ...], list[str]] = {}  # candidate ids by what the search depends on
+    keys = reads.keys
+    outside: dict[tuple[object, ...], list[str]] = {}  # per (block, profile), the candidates still to try
     must: set[Pair] = set()
     queue = [start.id]
-
-    def read(ids: list[str]) -> None:
-        for m in backend.mention_records([i for i in ids if i not in seen]):
-            seen[m.id] = m
-            keys[m.id] = mention_key(m)
-
     while queue:
         current = keys[queue.pop()]
         block = _search_block(current)
-        if block not in searches:
+        if block not in reads.searches:
             # One search for the whole block: no id or article excluded, so any member may reuse it.
-            searches[block] = backend.candidate_ids(replace(current, id="", article_id="")) if _searchable(
+            reads.searches[block] = backend.candidate_ids(replace(current, id="", article_id="")) if _searchable(
                 current) else []
-            read(searches[block])
-        reached = [other for other in searches[block] if other not in members and other in keys
-                   and _reaches(current, keys[other])]
+            reads.read(backend, reads.searches[block])
+        # Only candidates not yet members and not refused to this profile: the list shrinks as they join or
+        # are refused, so a dense block is walked a few times, not once per member.
+        profile = _profile(current)
+        todo = (block, profile)
+        outside[todo] = [o for o in outside.get(todo, reads.searches[block])
+                         if o not in members and (profile, o) not in reads.refused]
+        reached = []
+        for other in outside[todo]:
+            if other not in keys:
+                continue
+            scored = score_pair(current, keys[other])
+            if scored is not None and scored.score >= THRESHOLD:
+                reached.append(other)
+            elif scored is None and _refusal_is_general(current, keys[other]):
+                reads.refused.add((profile, other))
         analyst = backend.must_links(current.id)
         must.update(pair(current.id, other) for other in analyst)
-        read(analyst)
-        for other_id in reached + [i for i in analyst if i not in members and i in seen]:
+        reads.read(backend, analyst)
+        for other_id in reached + [i for i in analyst if i not in members and i in reads.seen]:
             if other_id not in members:
-                members[other_id] = seen[other_id]
+                members[other_id] = reads.seen[other_id]
                 queue.append(other_id)
     return members, keys, must
 
 
-def _reaches(a: MentionKey, b: MentionKey) -> bool:
-    scored = score_pair(a, b)
-    return scored is not None and scored.score >= THRESHOLD
+def _profile(key: MentionKey) -> tuple[object, ...]:
+    """Everything the hard rules of score_pair read, but the article and the words."""
+    return (key.match_class, key.modality, key.start, key.end, key.precision, key.lat, key.lon,
+            key.uncertainty_km, key.place_precision)
+
+
+def _refusal_is_general(a: MentionKey, b: MentionKey) -> bool:
+    """Whether score_pair's None for (a, b) holds for every mention of a's profile: not when it came from
+    the shared article or, for loosely dated reports, from their words."""
+    return a.article_id != b.article_id and a.start is not None and b.start is not None and (
+        a.precision not in ("month", "year") and b.precision not in ("month", "year"))
 
 
 def _search_block(key: MentionKey) -> tuple[object, ...]:
