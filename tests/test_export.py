@@ -24,6 +24,7 @@ from eventwire.export import (
 )
 from eventwire.records import (
     Actor,
+    Article,
     Attribution,
     DateSpan,
     Event,
@@ -68,7 +69,7 @@ def export(events: list[Event], fmt: str) -> tuple[str, int]:
 
 
 def test_registry_and_unknown_format() -> None:
-    assert set(EXPORT_FORMATS) == {"jsonl", "csv", "acled-csv", "geojson"}
+    assert set(EXPORT_FORMATS) == {"jsonl", "csv", "acled-csv", "geojson", "parquet"}
     with pytest.raises(UsageError, match="unknown export format 'xlsx'; use one of jsonl"):
         export([make_event()], "xlsx")
 
@@ -184,3 +185,83 @@ def test_export_from_the_store(tmp_path: Path) -> None:
         assert export_events(store.events(), "jsonl", out) == 2
     ids = [json.loads(line)["id"] for line in out.getvalue().splitlines()]
     assert ids == ["e-1", "e-2"]
+
+
+# --- formula cells and Parquet ----------------------------------------------------------------------------
+
+HOSTILE_CELLS = ("=HYPERLINK(\"http://evil.example\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "acled-csv"])
+def test_no_csv_cell_reads_as_a_formula(fmt: str) -> None:
+    events = [make_event(f"e-{n}", summary=bad, attribution=Attribution("reported", bad, None),
+                         sources=(SourceRef("a-1", bad, "2024-11-08", None, bad),),
+                         evidence=(Evidence("a-1", 0, len(bad), bad),), fatalities=2)
+              for n, bad in enumerate(HOSTILE_CELLS)]
+    text, count = export(events, fmt)
+    assert count == len(HOSTILE_CELLS)
+    cells = [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not _number(c))]
+    assert sum(c.startswith("'") for c in cells) >= len(HOSTILE_CELLS) * 2  # text kept, behind the apostrophe
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def test_negative_numbers_stay_numbers() -> None:
+    place = Place(name="Lima", lat=-12.05, lon=-77.04, country="PE", precision=1)
+    text, _ = export([make_event(location=Location(place, "Lima"))], "csv")
+    (row,) = rows(text)
+    assert (row["lat"], row["lon"]) == ("-12.05", "-77.04")
+
+
+def _parquet_rows(path: Path) -> list[dict[str, Any]]:
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows_back = pq.read_table(path).to_pylist()
+    for row in rows_back:  # Parquet's dates and maps back to the JSON export's spelling
+        if row["date"]:
+            row["date"] = {**row["date"], "start": row["date"]["start"].isoformat(),
+                           "end": row["date"]["end"].isoformat()}
+        if row["fusion"]:
+            row["fusion"]["links"] = [{**link, "features": dict(link["features"])} for link in row["fusion"]["links"]]
+    return rows_back
+
+
+def test_parquet_has_typed_columns_and_equals_the_jsonl_export(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from eventwire.records.fusion import FusionInfo, FusionLink, Review, SourceValue
+
+    fused = make_event("e-3", fatalities=3, injuries=0, fusion=FusionInfo(
+        mentions=("m-1", "m-2"), values=(SourceValue("fatalities", 3, "a-1", "AFP"),),
+        links=(FusionLink("m-2", "m-1", 0.8, (("dates", 1.0), ("words", 0.4))),)),
+        review=Review("corrected", "analyst", "2024-11-09T10:00:00Z", ("fatalities",)))
+    events = [make_event(), make_event("e-2", located=False, acled=False, date=None), fused]
+    path = tmp_path / "events.parquet"
+    with open(path, "w", encoding="utf-8", newline="") as out:  # as the CLI opens -o
+        assert export_events(events, "parquet", out) == 3
+    schema = pq.read_schema(path)
+    assert schema.field("date").type.field("start").type == pa.date32()
+    assert schema.field("fatalities").type == pa.int64()
+    assert schema.field("location").type.field("lat").type == pa.float64()
+    assert pa.types.is_struct(schema.field("actor1").type) and pa.types.is_list(schema.field("evidence").type)
+    jsonl, _ = export(events, "jsonl")
+    assert _parquet_rows(path) == [json.loads(line) for line in jsonl.splitlines()]
+
+
+def test_parquet_of_a_store_through_the_cli_equals_its_jsonl(cli: Any, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    db = tmp_path / "x.db"
+    with open_store(str(db)) as store:
+        store.save_article(Article(id="a-1", text=TEXT, published=date(2024, 11, 8)), [make_event()])
+        store.fuse()
+    result = cli("export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "x.parquet"))
+    assert result.returncode == 0, result.stderr
+    jsonl = cli("export", "--db", str(db), "--format", "jsonl").stdout
+    assert _parquet_rows(tmp_path / "x.parquet") == [json.loads(line) for line in jsonl.splitlines()]

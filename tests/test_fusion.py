@@ -171,3 +171,67 @@ def test_ucdp_grouping_keeps_its_floors(gazetteer_path: Path) -> None:
     assert report.pair_f1 >= 0.45
     assert report.bcubed_f1 >= 0.78
     assert report.cross_day_merges == 0
+
+
+def _dense():  # type: ignore[no-untyped-def]
+    """eventwire.bench.fusion_dense; loaded from its file while `eventwire.bench` is still a module on this
+    branch (the bench package arrives with the layering work)."""
+    try:
+        from eventwire.bench import fusion_dense
+        return fusion_dense
+    except ImportError:
+        import importlib.util
+        import sys
+
+        spec = importlib.util.spec_from_file_location(
+            "eventwire_bench_fusion_dense", REPO / "src" / "eventwire" / "bench" / "fusion_dense.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        return module
+
+
+def test_two_thousand_reports_of_one_city_and_day_keep_every_article(tmp_path: Path) -> None:
+    result = _dense().time_dense_fusion(2000, tmp_path / "dense.db")
+    assert result.every_article_kept
+    assert result.mentions == 2000  # each mention counted once
+    assert result.events == result.events_stored  # the summary counts what the store holds
+    with open_store(str(tmp_path / "dense.db")) as store:
+        events = list(store.events())
+    mentions = [m for e in events for m in (e.fusion.mentions if e.fusion else (e.id,))]
+    assert len(mentions) == len(set(mentions)) == 2000
+    assert max(len(e.sources) for e in events) > 150  # the old cap would have cut this event's sources
+
+
+def _fused(store_path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    with open_store(str(store_path)) as store:
+        return sorted((e.id, e.fusion.mentions if e.fusion else (e.id,)) for e in store.events())
+
+
+def test_large_groups_fuse_the_same_one_by_one_as_all_at_once(tmp_path: Path) -> None:
+    reports = list(_dense().dense_day(400))
+    with open_store(str(tmp_path / "all.db")) as store:
+        for article, events in reports:
+            store.save_article(article, events)
+        store.fuse()
+    with open_store(str(tmp_path / "steps.db")) as store:
+        for step in (reports[300:], reports[:120], reports[120:300]):
+            for article, events in step:
+                store.save_article(article, events)
+            store.fuse()
+    assert _fused(tmp_path / "all.db") == _fused(tmp_path / "steps.db")
+
+
+def test_reports_at_the_ends_of_the_calendar_fuse_without_overflow(tmp_path: Path) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from eventwire.records import Article, DateSpan
+
+    with open_store(str(tmp_path / "f.db")) as store:
+        for n, day in enumerate((date.min, date.max, date.min)):
+            event = replace(make_event(f"e-{n}", f"a-{n}"), date=DateSpan(day, day, "day", "then", "test"))
+            store.save_article(Article(id=f"a-{n}", text="x" * 40), [event])
+        summary = store.fuse()
+        assert summary.mentions == 3 and len(list(store.events())) == 3

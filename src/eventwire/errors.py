@@ -43,6 +43,17 @@ class CorrectionError(StoreError):
     code = "E410"
 
 
+class InvalidCorrection(CorrectionError):
+    """A corrected value the event schema or the taxonomy refuses: names the field and the reason."""
+
+    code = "E411"
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
 class UsageError(EventwireError):
     code = "E500"
 
@@ -65,5 +76,7 @@ REJECT_NO_ARTICLE = "E108"  # an HTML page in which no article text was found
 REJECT_FETCH = "E109"  # stage "fetch": a URL that could not be fetched (network, timeout, HTTP error, too large)
 REJECT_ROBOTS = "E110"  # stage "fetch": robots.txt disallows the URL for eventwire's user agent
 REJECT_NOT_FEED = "E111"  # a `watch` URL whose content is not an RSS or Atom feed
+REJECT_DATE_RANGE = "E112"  # a publication date before 1900 or after tomorrow: a typo or a placeholder
+REJECT_REUSED_ID = "E113"  # a second article in one batch with an id already seen and a different text
 REJECT_EXTRACT = "E201"  # stage "extract": the pipeline raised on this article (a bug: please report it)
 REJECT_PARTITION = "E202"  # stage "engine": the partition holding this input failed on every try

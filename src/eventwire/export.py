@@ -1,22 +1,28 @@
-"""Exports of stored events: JSONL (the record itself), a flat CSV, ACLED's CSV layout, and GeoJSON.
+"""Exports of stored events: JSONL (the record itself), a flat CSV, ACLED's CSV layout, GeoJSON and Parquet.
 
 `EXPORT_FORMATS` is the registry the CLI and the web API read; `write_export` says how many events each
-format had to leave out and why, `export_events` returns just the rows written.
+format had to leave out and why, `export_events` returns just the rows written. The text formats are also
+generators of chunks (`stream_export`), so a server can send a download as it reads it.
+
+Every CSV cell that a spreadsheet would take for a formula (it begins with =, +, -, @, a tab or a carriage
+return) is written with a leading apostrophe, the usual neutralisation: article text is untrusted.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import IO, Any
 
 import pycountry
 
-from eventwire.errors import UsageError
+from eventwire.errors import StoreError, UsageError
 from eventwire.records import Actor, DateSpan, Event, Place
 
 
@@ -38,12 +44,44 @@ class ExportResult:
 Writer = Callable[[Iterable[Event], IO[str]], ExportResult]
 
 
+@dataclass(slots=True)
+class Tally:
+    """What a streamed export wrote and left out, filled in as its chunks are taken."""
+
+    written: int = 0
+    left_out: Counter[str] = field(default_factory=Counter)
+
+    def result(self) -> ExportResult:
+        return ExportResult(self.written, tuple(sorted(self.left_out.items())))
+
+
+Chunks = Callable[[Iterable[Event], Tally], Iterator[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class ExportFormat:
     name: str
     media_type: str
     description: str
     write: Writer
+    chunks: Chunks | None = None  # None: a binary format, written whole (parquet)
+
+
+def _writer(chunks: Chunks) -> Writer:
+    def write(events: Iterable[Event], out: IO[str]) -> ExportResult:
+        tally = Tally()
+        for chunk in chunks(events, tally):
+            out.write(chunk)
+        return tally.result()
+    return write
+
+
+def stream_export(events: Iterable[Event], fmt: str, tally: Tally | None = None) -> Iterator[str]:
+    """The export as text chunks (about one event each), for a response that streams."""
+    chunks = EXPORT_FORMATS[fmt].chunks
+    if chunks is None:
+        raise UsageError(f"{fmt} is a binary format; write it with write_export to a file")
+    return chunks(events, tally if tally is not None else Tally())
 
 
 def write_export(events: Iterable[Event], fmt: str, out: IO[str]) -> ExportResult:
@@ -51,7 +89,13 @@ def write_export(events: Iterable[Event], fmt: str, out: IO[str]) -> ExportResul
         export_format = EXPORT_FORMATS[fmt]
     except KeyError:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}") from None
-    return export_format.write(events, out)
+    try:
+        return export_format.write(events, out)
+    except sqlite3.DatabaseError as exc:  # pages overwritten on disk: the events cannot be read back
+        if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+            raise
+        raise StoreError(f"the database file is damaged ({exc}); restore it from a backup, or run the inputs "
+                         "again into a new database with `eventwire run PATH --db NEW.db`") from None
 
 
 def export_events(events: Iterable[Event], fmt: str, out: IO[str]) -> int:
@@ -63,13 +107,14 @@ def _json(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def write_jsonl(events: Iterable[Event], out: IO[str]) -> ExportResult:
+def jsonl_chunks(events: Iterable[Event], tally: Tally) -> Iterator[str]:
     """Exactly the `eventwire.event/1` records, one per line, as `eventwire extract` prints them."""
-    written = 0
     for event in events:
-        out.write(_json(event.to_dict()) + "\n")
-        written += 1
-    return ExportResult(written)
+        yield _json(event.to_dict()) + "\n"
+        tally.written += 1
+
+
+write_jsonl = _writer(jsonl_chunks)
 
 
 # --- flat CSV -------------------------------------------------------------------------------------------
@@ -115,20 +160,36 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def _write_csv(rows: Iterator[Mapping[str, object]], columns: tuple[str, ...], out: IO[str]) -> int:
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_chunks(rows: Iterator[Mapping[str, object]], columns: tuple[str, ...], tally: Tally) -> Iterator[str]:
     # Empty cells for None, as spreadsheets and pandas expect; "\n" line ends so stdout stays clean.
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    written = 0
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row[k] for k in columns})
-        written += 1
-    return written
+        writer.writerow({k: "" if row.get(k) is None else safe_cell(row[k]) for k in columns})
+        tally.written += 1
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()  # the header, when there were no rows
 
 
-def write_csv(events: Iterable[Event], out: IO[str]) -> ExportResult:
+def csv_chunks(events: Iterable[Event], tally: Tally) -> Iterator[str]:
     """One row per event, nested fields flattened; several evidence texts or sources joined by " | "."""
-    return ExportResult(_write_csv((_flat_row(e) for e in events), CSV_COLUMNS, out))
+    return _csv_chunks((_flat_row(e) for e in events), CSV_COLUMNS, tally)
+
+
+write_csv = _writer(csv_chunks)
 
 
 # --- GeoJSON --------------------------------------------------------------------------------------------
@@ -144,20 +205,21 @@ def _feature(event: Event) -> dict[str, Any] | None:
             "properties": props}
 
 
-def write_geojson(events: Iterable[Event], out: IO[str]) -> ExportResult:
+def geojson_chunks(events: Iterable[Event], tally: Tally) -> Iterator[str]:
     """A FeatureCollection of Points, one feature per line, streamed. Events without a location are left
     out; their count is also written as the foreign member `eventwire_left_out` (RFC 7946 section 6.1)."""
-    written = missing = 0
-    out.write('{"type": "FeatureCollection", "features": [\n')
+    yield '{"type": "FeatureCollection", "features": [\n'
     for event in events:
         feature = _feature(event)
         if feature is None:
-            missing += 1
+            tally.left_out["no location"] += 1
             continue
-        out.write((",\n" if written else "") + _json(feature))
-        written += 1
-    out.write(f'\n], "eventwire_left_out": {_json({"no location": missing})}}}\n')
-    return ExportResult(written, (("no location", missing),) if missing else ())
+        yield (",\n" if tally.written else "") + _json(feature)
+        tally.written += 1
+    yield f'\n], "eventwire_left_out": {_json({"no location": tally.left_out["no location"]})}}}\n'
+
+
+write_geojson = _writer(geojson_chunks)
 
 
 # --- ACLED CSV ------------------------------------------------------------------------------------------
@@ -294,7 +356,7 @@ def _acled_row(event: Event, event_type: str, span: DateSpan) -> Mapping[str, ob
     }
 
 
-def write_acled_csv(events: Iterable[Event], out: IO[str]) -> ExportResult:
+def acled_chunks(events: Iterable[Event], tally: Tally) -> Iterator[str]:
     """ACLED's column names and conventions, so tools built for ACLED data read the file.
 
     Only events with an ACLED event_type are written: PLOVER-only events (a demand, a threat, an
@@ -302,27 +364,44 @@ def write_acled_csv(events: Iterable[Event], out: IO[str]) -> ExportResult:
     ACLED rows always carry one. Unknown fatalities are written as 0, as ACLED does; inter codes come
     from the actors' kinds and are empty when the kind is not one of ACLED's actor types. `event_id_cnty`
     is the eventwire event id, so rows can be joined back to the JSONL export."""
-    left_out: Counter[str] = Counter()
-
     def rows() -> Iterator[Mapping[str, object]]:
         for event in events:
             if event.event_type is None:
-                left_out["no ACLED event type (PLOVER only)"] += 1
+                tally.left_out["no ACLED event type (PLOVER only)"] += 1
             elif event.date is None:
-                left_out["no date"] += 1
+                tally.left_out["no date"] += 1
             else:
                 yield _acled_row(event, event.event_type, event.date)
 
-    written = _write_csv(rows(), ACLED_COLUMNS, out)
-    return ExportResult(written, tuple(sorted(left_out.items())))
+    return _csv_chunks(rows(), ACLED_COLUMNS, tally)
+
+
+write_acled_csv = _writer(acled_chunks)
+
+
+def write_parquet(events: Iterable[Event], out: IO[str]) -> ExportResult:
+    """Parquet needs bytes: it goes to the binary stream under `out` (a file, or stdout when redirected)."""
+    from eventwire.export_parquet import write_parquet_binary
+
+    binary = getattr(out, "buffer", None)
+    if binary is None or (hasattr(out, "isatty") and out.isatty()):
+        raise UsageError("parquet is binary; write it to a file with -o events.parquet")
+    out.flush()
+    written = write_parquet_binary(events, binary)
+    binary.flush()
+    return ExportResult(written)
 
 
 EXPORT_FORMATS: Mapping[str, ExportFormat] = {
     f.name: f for f in (
-        ExportFormat("jsonl", "application/x-ndjson", "eventwire.event/1 records, one per line", write_jsonl),
-        ExportFormat("csv", "text/csv", "one flat row per event", write_csv),
-        ExportFormat("acled-csv", "text/csv", "ACLED's columns; ACLED-typed events only", write_acled_csv),
+        ExportFormat("jsonl", "application/x-ndjson", "eventwire.event/1 records, one per line", write_jsonl,
+                     jsonl_chunks),
+        ExportFormat("csv", "text/csv", "one flat row per event", write_csv, csv_chunks),
+        ExportFormat("acled-csv", "text/csv", "ACLED's columns; ACLED-typed events only", write_acled_csv,
+                     acled_chunks),
         ExportFormat("geojson", "application/geo+json", "a FeatureCollection of located events",
-                     write_geojson),
+                     write_geojson, geojson_chunks),
+        ExportFormat("parquet", "application/vnd.apache.parquet",
+                     "typed columns, nested fields as structs (needs pyarrow)", write_parquet),
     )
 }

@@ -52,10 +52,53 @@ def _register_components() -> None:
         return doc
 
 
+# Long texts are parsed in pieces of at most this many characters (spaCy's parser needs memory in
+# proportion to the text, and refuses texts over `nlp.max_length` outright).
+CHUNK_CHARS = 100_000
+
+
 def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts with the shared pipeline, in order."""
+    """Parse texts with the shared pipeline, in order. A text over the chunk size is parsed in pieces cut
+    at paragraph or sentence ends and joined again, so its Doc has the original text and offsets; it never
+    raises for its batch neighbours (spaCy's E088 would end the whole batch)."""
     nlp = load_pipeline()
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    held: dict[int, str] = {}
+
+    def short_texts() -> Iterator[str]:
+        for n, text in enumerate(texts):
+            if len(text) > limit:
+                held[n] = text  # set before nlp.pipe yields doc n: it reads its input ahead
+                yield ""
+            else:
+                yield text
+
+    for n, doc in enumerate(nlp.pipe(short_texts(), batch_size=batch_size)):
+        yield _parse_long(nlp, held.pop(n), limit) if n in held else doc
+
+
+def _parse_long(nlp: Language, text: str, limit: int) -> Doc:
+    from spacy.tokens import Doc
+
+    pieces = list(nlp.pipe(split_text(text, limit), batch_size=1))
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    assert doc.text == text  # offsets into the article stay right
+    return doc
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Consecutive pieces of at most `limit` characters that join back to `text`, cut after a blank line,
+    a line end, a sentence end or a space where one lies in the second half of the piece."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((found + len(sep) for sep in ("\n\n", "\n", ". ", " ")
+                    if (found := window.rfind(sep)) >= limit // 2), limit)
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def parse_one(text: str) -> Doc:

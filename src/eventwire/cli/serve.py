@@ -19,7 +19,7 @@ def serve(db: str | None, host: str, port: int) -> None:
     from eventwire.web import create_app
 
     with user_errors():
-        app = create_app(db)
+        app = create_app(db, host=host)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"eventwire: serving the page at http://{shown}:{port}/ and the API docs at "
                f"http://{shown}:{port}/docs (Ctrl-C stops)", err=True)

@@ -22,18 +22,20 @@ def cluster(ids: Sequence[str], scores: Mapping[Pair, float], threshold: float,
     `threshold`. `must` pairs start in one group (and that group links by its best pair); groups holding a
     `cannot` pair never merge. Ties go to the alphabetically first groups, so the result is deterministic."""
     forbidden = {pair(a, b) for a, b in cannot}
-    groups: list[frozenset[str]] = _must_groups(sorted(set(ids)), must)
+    groups: list[frozenset[str]] = must_groups(sorted(set(ids)), must)
     vouched = [len(g) > 1 for g in groups]  # an analyst said these are one event
     # Linkage between live groups, updated after each merge (Lance-Williams) rather than recomputed.
     link = {(i, j): _linkage(groups[i], groups[j], scores, vouched[i] or vouched[j])
             for i in range(len(groups)) for j in range(i + 1, len(groups))}
     live = set(range(len(groups)))
     while True:
-        mergeable = [(-value, _tie_break(groups[i], groups[j]), i, j) for (i, j), value in link.items()
+        mergeable = [(value, i, j) for (i, j), value in link.items()
                      if value >= threshold and not _forbidden(groups[i], groups[j], forbidden)]
         if not mergeable:
             break
-        _, _, i, j = min(mergeable)  # the highest linkage; among equals, the alphabetically first groups
+        top = max(value for value, _, _ in mergeable)
+        # The highest linkage; among equals, the alphabetically first groups (tie-break only among those).
+        _, i, j = min(((_tie_break(groups[i], groups[j]), i, j) for value, i, j in mergeable if value == top))
         groups.append(groups[i] | groups[j])
         vouched.append(vouched[i] or vouched[j])
         new = len(groups) - 1
@@ -57,7 +59,7 @@ def _tie_break(a: frozenset[str], b: frozenset[str]) -> tuple[str, str]:
     return (min(a), min(b)) if min(a) < min(b) else (min(b), min(a))
 
 
-def _must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
+def must_groups(ids: list[str], must: Iterable[Pair]) -> list[frozenset[str]]:
     parent = {i: i for i in ids}
 
     def root(x: str) -> str:

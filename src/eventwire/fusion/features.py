@@ -1,7 +1,8 @@
 """Whether two mentions (events as one article reports them) may be the same real event, and how likely.
 
-Hard rules first: same type family, compatible modality, dates that overlap or touch (never two different
-days both known to the day, never a date looser than a month), places within a distance that grows with
+Hard rules first: same match class (violent types together, demonstrations together, else the sub-event or
+PLOVER type; not extract's trigger families), compatible modality, dates that overlap or touch (never two
+different days both known to the day, never a date looser than a month), places within a distance that grows with
 their uncertainty, never two mentions from one article (the extractor already decided those are distinct).
 Then a score in [0, 1] from the evidence's word overlap and how well type, date, place and actors agree
 (actors only weigh: outlets on either side name the other as the attacker)."""
@@ -42,7 +43,7 @@ class MentionKey:
     id: str
     article_id: str
     published: str | None
-    family: str
+    match_class: str
     sub_type: str | None
     start: date | None
     end: date | None
@@ -55,6 +56,11 @@ class MentionKey:
     modality: str
     words: frozenset[str]
 
+    @property
+    def family(self) -> str:
+        """The old name, still read by the store (its `mentions.family` column keeps that name)."""
+        return self.match_class
+
 
 @dataclass(frozen=True, slots=True)
 class PairScore:
@@ -62,8 +68,10 @@ class PairScore:
     features: tuple[tuple[str, float], ...]
 
 
-def family_of(event: Event) -> str:
-    """Reports of one event may type it differently (a strike, a clash); violent types share one family."""
+def match_class_of(event: Event) -> str:
+    """Which reports may be compared at all. Reports of one event may type it differently (a strike, a
+    clash), so violent types share one class. Stored in the `mentions.family` column (its name predates
+    this one; trigger families in extract are a different thing)."""
     if event.event_type in _VIOLENT:
         return "violence"
     if event.event_type in ("Protests", "Riots"):
@@ -78,7 +86,8 @@ def mention_key(event: Event) -> MentionKey:
     source = event.sources[0] if event.sources else None
     return MentionKey(
         id=event.id, article_id=source.article_id if source else "", published=source.published if source else None,
-        family=family_of(event), sub_type=event.sub_event_type or (event.plover.type if event.plover else None),
+        match_class=match_class_of(event),
+        sub_type=event.sub_event_type or (event.plover.type if event.plover else None),
         start=event.date.start if event.date else None, end=event.date.end if event.date else None,
         precision=event.date.precision if event.date else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
@@ -89,6 +98,10 @@ def mention_key(event: Event) -> MentionKey:
     )
 
 
+# The old name, still imported by the store; remove once store/ calls match_class_of.
+family_of = match_class_of
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased words without stop words, crudely stemmed so 'strikes' meets 'strike'."""
     words = (w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+|\d+", text))
@@ -97,7 +110,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def score_pair(a: MentionKey, b: MentionKey) -> PairScore | None:
     """None when the two cannot be one event; otherwise the score and the features behind it."""
-    if a.article_id == b.article_id or a.family != b.family:
+    if a.article_id == b.article_id or a.match_class != b.match_class:
         return None
     if _MODALITY_GROUP.get(a.modality) != _MODALITY_GROUP.get(b.modality):
         return None

@@ -1,4 +1,5 @@
-"""Article JSONL: one JSON object per line. A bad line is rejected; the lines after it are still read."""
+"""Article JSONL: one JSON object per line. A bad line is rejected; the lines after it are still read. A line
+that reuses an earlier line's id with another text is rejected too (it would replace the first)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from eventwire.errors import REJECT_BAD_RECORD, REJECT_EMPTY
 from eventwire.ingest.decode import Decoded, check_bytes, decode_utf8, reject
-from eventwire.ingest.fields import record_to_article
+from eventwire.ingest.fields import record_to_article, reject_reused_ids
 from eventwire.records import Article, Rejection
 
 _SNIFF_BYTES = 64 * 1024  # enough to tell a binary file from text without reading a large file twice
@@ -28,6 +29,10 @@ def parse_jsonl_line(line: str, origin: str) -> Article | Rejection:
 def parse_jsonl_lines(lines: Iterable[str | Rejection], name: str) -> Iterator[Article | Rejection]:
     """Articles from lines numbered from 1. A line may already be a Rejection (it could not be decoded),
     which passes through so that numbering stays right. Blank lines are separators, not records."""
+    return reject_reused_ids(_parse_lines(lines, name))
+
+
+def _parse_lines(lines: Iterable[str | Rejection], name: str) -> Iterator[Article | Rejection]:
     seen = 0
     for number, line in enumerate(lines, start=1):
         if isinstance(line, Rejection):

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
 
+from eventwire.records.correction import check_corrections
+from eventwire.web.errors import ApiError
+from eventwire.web.guard import strict_json
 from eventwire.web.stores import store_of, writer
 
-router = APIRouter(prefix="/api", tags=["corrections"])
+# Every write body is strict JSON (no NaN, Infinity or 1e999) of at most guard.MAX_BODY bytes.
+router = APIRouter(prefix="/api", tags=["corrections"], dependencies=[Depends(strict_json)])
 
 
 class Note(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, not silently ignored
+
     note: str | None = Field(default=None, max_length=2000, description="why, for the history")
 
 
@@ -35,6 +41,9 @@ class Split(Note):
 def update(request: Request, event_id: str, body: Changes) -> dict[str, Any]:
     store = store_of(request)
     by = writer(request, store)
+    current = store.event(store.resolve_id(event_id) or event_id)
+    if current is not None:  # (an unknown id gets the store's 404)
+        check_corrections(body.changes, current.to_dict())
     return store.update_event(event_id, body.changes, by, body.note).to_dict()
 
 
@@ -73,6 +82,12 @@ def merge(request: Request, body: Merge) -> dict[str, Any]:
 def split(request: Request, event_id: str, body: Split) -> dict[str, Any]:
     store = store_of(request)
     by = writer(request, store)
+    placed: dict[str, int] = {}
+    for n, group in enumerate(body.groups):
+        for mention in group:
+            if placed.setdefault(mention, n) != n:
+                raise ApiError(400, "bad_correction", f"mention {mention[:100]!r} is in two groups; a mention "
+                               "belongs to one event, so list it in one group only")
     return {"events": [e.to_dict() for e in store.split_event(event_id, body.groups, by, body.note)]}
 
 

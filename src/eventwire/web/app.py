@@ -16,6 +16,7 @@ from eventwire import __version__
 from eventwire.store import open_store
 from eventwire.web import api_read, api_write
 from eventwire.web.errors import install_handlers
+from eventwire.web.guard import Guard
 from eventwire.web.stores import Stores
 
 STATIC = Path(str(files("eventwire.web") / "static"))
@@ -25,7 +26,8 @@ PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-
                "base-uri 'none'; frame-ancestors 'none'")
 
 
-def create_app(store_url: str | None = None) -> FastAPI:
+def create_app(store_url: str | None = None, host: str | None = None) -> FastAPI:
+    """`host`: the --host the server was started with, a name requests may use besides the bound address."""
     open_store(store_url).close()  # fail now, with the store's message, if the database cannot be opened
     stores = Stores(store_url)
 
@@ -40,6 +42,7 @@ def create_app(store_url: str | None = None) -> FastAPI:
                   "Reads are open; writes need `Authorization: Bearer TOKEN` from `eventwire token create NAME`.")
     app.state.stores = stores
     install_handlers(app)
+    app.add_middleware(Guard, allowed_hosts=(host,))
     app.include_router(api_read.router)
     app.include_router(api_write.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

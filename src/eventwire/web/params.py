@@ -13,6 +13,7 @@ from eventwire.web.errors import bad_parameter
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000
+MAX_ID = 200  # characters in an article id: what ingest accepts (ingest.fields.MAX_ID)
 
 Attribution = Literal["witnessed", "official", "claimed", "reported", "unattributed"]
 Modality = Literal["asserted", "planned", "demanded", "threatened", "denied", "hypothetical"]
@@ -39,7 +40,7 @@ def event_filter(
     q: Annotated[str | None, Query(description="words in the evidence, the titles or the summary",
                                    max_length=200)] = None,
     article_id: Annotated[str | None, Query(description="events reported by this article",
-                                            max_length=100)] = None,
+                                            max_length=MAX_ID)] = None,
 ) -> EventFilter:
     if since and until and since > until:
         raise bad_parameter(f"since ({since}) is after until ({until}); swap them")
@@ -63,6 +64,10 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
         raise bad_parameter(f"bbox latitudes must satisfy -90 <= south <= north <= 90 (got {south}, {north})")
     if not (-180 <= west <= 180 and -180 <= east <= 180):
         raise bad_parameter(f"bbox longitudes must lie in [-180, 180] (got {west}, {east})")
+    if west > east and not (east <= 0 <= west and east + 360 - west <= 180):
+        # A box across the antimeridian (170,-20,-170,10) has west > east; 40,44,22,53 is two values swapped.
+        raise bad_parameter(f"bbox west ({west:g}) is east of east ({east:g}); swap them, or, for a box across "
+                            "the antimeridian, give west in the eastern and east in the western hemisphere")
     return west, south, east, north
 
 
