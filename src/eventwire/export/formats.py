@@ -381,7 +381,7 @@ write_acled_csv = _writer(acled_chunks)
 
 def write_parquet(events: Iterable[Event], out: IO[str]) -> ExportResult:
     """Parquet needs bytes: it goes to the binary stream under `out` (a file, or stdout when redirected)."""
-    from eventwire.export_parquet import write_parquet_binary
+    from eventwire.export.parquet import write_parquet_binary
 
     binary = getattr(out, "buffer", None)
     if binary is None or (hasattr(out, "isatty") and out.isatty()):
