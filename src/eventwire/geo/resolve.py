@@ -14,10 +14,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from eventwire.geo import tolerant
+from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import name_key
 from eventwire.geo.rows import haversine_km
-from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions
+from eventwire.geo.regions import region_alias
+from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions, sentence_index
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:
@@ -31,7 +34,7 @@ _POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
-          "near": 1.5, "close": 1.0, "nearish": 0.75}
+          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0}
 _SMALL = 5_000
 _ACRONYM_MIN_POPULATION = 100_000
 _PART_MIN_POPULATION = 10_000
@@ -51,6 +54,7 @@ class ArticleContext:
     admin1_codes: frozenset[tuple[str, str]]  # (name key, admin-1 code) of the regions named
     sentence_admin1: frozenset[tuple[int, str, str]]  # (sentence, name key, admin-1 code)
     points: tuple[tuple[str, float, float, str], ...]  # resolved settlements: (name key, lat, lon, admin-1)
+    war: bool = False  # an article about the war in Ukraine: its Ukrainian namesakes come first
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -78,6 +82,8 @@ def _allowed(c: Candidate, found: Found) -> bool:
         return c.feature in ("admin1", "admin2", "country")
     if found.level in ("settlement", "near"):
         return not c.is_region
+    if found.level == "centre":
+        return c.feature not in ("country", "admin1", "continent")
     return True
 
 
@@ -111,6 +117,12 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
             s += _BONUS["nearish"]
     elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
         s, support = s + _BONUS["near"], True  # a region the article's other places lie in
+    if ctx.war and c.country == "UA" and not c.is_region:
+        # A war report's village is the Ukrainian one, not its Russian namesake, unless the text says Russia
+        # (a container); an alternate spelling that happens to match gets half the weight.
+        s += _BONUS["war"] / (1 + c.quality)
+    if found.container and c.admin1_code == found.container:
+        s, support = s + _BONUS["container"], True
     return Scored(c, s, support)
 
 
@@ -134,14 +146,39 @@ def _names_to_look_up(found: Found) -> list[str]:
     return [found.lookup, full] if found.level == "region" and full != found.lookup else [found.lookup]
 
 
-def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
+def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
+    if found.level in ("settlement", "near", "centre"):
+        return None
+    return region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
+
+
+def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Candidate]:
+    """Every place the mention may name: its names, a region's other forms, and for a settlement that the
+    text puts in a region, only those inside it (spelled exactly, or tolerantly when none is)."""
+    if found.level == "region" and found.container:
+        region = _region_row(found, gazetteer)
+        return [region] if region is not None else []
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
             seen.setdefault(c.id, c)
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
-    cands = [c for c in seen.values() if _plausible(c, found)]
+    if (region := _region_row(found, gazetteer)) is not None:
+        seen.setdefault(region.id, region)
+    if found.container:
+        inside = [c for c in seen.values() if c.admin1_code == found.container and not c.is_region]
+        return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
+    if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
+        more = tolerant.by_russian_form(gazetteer, found.lookup)
+        if not more and ctx.war:
+            more = tolerant.in_ukraine(gazetteer, found.lookup)
+        return more
+    return list(seen.values())
+
+
+def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
+    cands = [c for c in _candidates(found, gazetteer, ctx) if _plausible(c, found)]
     if not cands and (named := demonym_place(found.lookup, gazetteer)) is not None:
         cands = [named]  # an adjective used as a toponym: "Russian forces", "the European market"
     return sorted((score(c, found, ctx) for c in cands), key=lambda s: -s.score)
@@ -150,6 +187,8 @@ def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
     """The chosen candidate and why, or None and why not."""
     if not ranked:
+        if found.container:
+            return None, f"no place called '{found.lookup}' in the region the text names ({found.container})"
         return None, "no gazetteer entry for this name"
     best = ranked[0]
     c = best.candidate
@@ -245,21 +284,37 @@ def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> Plac
     elif f.level == "near" and not c.is_region:
         place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
         why += "; near it, not in it"
+    elif f.level == "centre" and c.feature != "admin2":
+        place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
+        why += "; a community, district or axis coded to its centre"
     else:
         place = c.to_place()
     return PlaceMention(article_id, f.start, f.end, f.text, f.kind, place, why)
 
 
-def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    resolved = _resolve_all(found, gazetteer, _EMPTY)
+def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer,
+                     war: bool = False) -> list[PlaceMention]:
+    resolved = _resolve_all(found, gazetteer, replace(_EMPTY, war=war))
     for _ in range(_PASSES):
-        resolved = _resolve_all(found, gazetteer, context_of([(f, c) for f, c, _ in resolved], gazetteer))
+        ctx = replace(context_of([(f, c) for f, c, _ in resolved], gazetteer), war=war)
+        resolved = _resolve_all(found, gazetteer, ctx)
     return [to_mention(article_id, f, c, why) for f, c, why in resolved]
+
+
+# Words of a report on the war in Ukraine; with Ukraine or Russia named, the article is one.
+_WAR_WORDS = re.compile(r"\b(?:Ukrain\w*|Russia\w*|Kyiv|Kremlin|Donbas\w*|oblast|hromada|Zelensk\w*|Putin)\b")
+_WAR_MIN_HITS = 2
+
+
+def is_war_report(text: str) -> bool:
+    return len(_WAR_WORDS.findall(text)) >= _WAR_MIN_HITS and bool(re.search(r"\bUkrain|\boblast|\bhromada", text))
 
 
 def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Find and resolve every place mention in a parsed article."""
-    return resolve_mentions(find_mentions(doc, gazetteer), article_id, gazetteer)
+    found = add_containers(doc, gazetteer, find_mentions(doc, gazetteer), sentence_index(doc))
+    war = is_war_report(doc.text) or any((f.container or "").startswith("UA.") for f in found)
+    return resolve_mentions(found, article_id, gazetteer, war=war)
 
 
 def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None, admin1: str | None = None,

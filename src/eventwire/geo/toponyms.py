@@ -14,7 +14,7 @@ from eventwire.records.place import MentionKind, PlaceMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-Level = Literal["any", "region", "settlement", "near"]
+Level = Literal["any", "region", "settlement", "near", "centre"]
 
 REGION_WORDS = {"region", "oblast", "province", "state", "district", "raion", "county", "governorate",
                 "prefecture", "territory", "regions", "oblasts", "provinces"}
@@ -51,6 +51,7 @@ class Found:
     sent: int
     source: str  # ner, gazetteer, embedded, demonym, seat, given; "part" when resolved by a part of it
     country_hint: str | None = None  # the country a demonym names
+    container: str | None = None  # admin-1 code of the region the text puts this place in ("X, Donetsk")
 
 
 def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
@@ -152,7 +153,7 @@ def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "top
     return Found(span.start_char, span.end_char, span.text, look.text, kind, level, sent, source)
 
 
-def _sentence_index(doc: Doc) -> list[int]:
+def sentence_index(doc: Doc) -> list[int]:
     out = [0] * len(doc)
     for i, sent in enumerate(doc.sents):
         for t in range(sent.start, sent.end):
@@ -335,7 +336,7 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     """Every place-name, metonym and demonym span, without overlaps, in text order."""
-    sent_of = _sentence_index(doc)
+    sent_of = sentence_index(doc)
     found = _entity_mentions(doc, gazetteer, sent_of)
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken)
@@ -364,7 +365,7 @@ def found_for_span(doc: Doc, start_char: int, end_char: int, sent_of: list[int] 
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    sent = (sent_of or _sentence_index(doc))[span.start]
+    sent = (sent_of or sentence_index(doc))[span.start]
     text = doc.text[start_char:end_char]
     found = _found(doc, span.start, span.end, "given", "toponym", sent)
     seat = SEATS_OF_GOVERNMENT.get(text.lower().removeprefix("the "))

@@ -1,0 +1,102 @@
+"""Tolerant matching of romanised Ukrainian names: the Russian-language forms and older transliterations
+that reports use ("Rabotino" for Robotyne, "Umanskoye" for Umanske, "Avdeevka" for Avdiivka).
+
+Two steps, strictest first: Russian endings mapped to Ukrainian ones and looked up exactly; then a
+consonant skeleton (vowels and soft signs dropped, kh/h/g and ts/ch/c merged) compared inside one region,
+or across Ukraine only when exactly one place has that skeleton. Matches count as spelling variants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.names import name_key
+
+# Russian adjective and noun endings -> the Ukrainian ones of the same name, on name keys.
+_ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"(?:skoye|skoe|skoje|skoie)\b"), ("ske",)),
+    (re.compile(r"(?:tskoye|tskoe)\b"), ("tske",)),
+    (re.compile(r"(?:noye|noe)\b"), ("ne",)),
+    (re.compile(r"(?:ovo)\b"), ("ove",)),
+    (re.compile(r"(?:yevo|evo)\b"), ("eve", "ieve")),
+    (re.compile(r"ino\b"), ("yne", "ine")),
+    (re.compile(r"(?:yevka|evka)\b"), ("iivka", "ivka")),
+    (re.compile(r"ovka\b"), ("ivka",)),
+    (re.compile(r"(?:iy|yy|ij)\b"), ("yi", "ii")),
+    (re.compile(r"aya\b"), ("a",)),
+)
+_DIGRAPHS = (("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ts", "c"),
+             ("tz", "c"), ("g", "h"), ("w", "v"), ("j", ""), ("x", "ks"))
+_VOWELS = re.compile(r"[aeiouy]")
+_MIN_SKELETON = 4
+# Skeleton indexes per region are built from these features; regions are never matched tolerantly.
+_SETTLEMENTS = ("capital", "city", "town", "village")
+
+
+def ukrainian_keys(key: str) -> set[str]:
+    """Keys of the Ukrainian forms a Russian-form key may stand for (never the key itself)."""
+    out: set[str] = set()
+    for pattern, repls in _ENDINGS:
+        if pattern.search(key):
+            out.update(pattern.sub(r, key) for r in repls)
+    out.discard(key)
+    return out
+
+
+def skeleton(key: str) -> str:
+    s = key.replace(" ", "")
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = _VOWELS.sub("", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _index(gazetteer: Gazetteer, code: str) -> dict[str, list[Candidate]]:
+    cache = gazetteer.derived.setdefault("skeletons", {})
+    assert isinstance(cache, dict)
+    found = cache.get(code)
+    if found is None:
+        found = {}
+        for c in gazetteer.places_in(code, _SETTLEMENTS):
+            found.setdefault(skeleton(name_key(c.name)), []).append(c)
+        cache[code] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _as_variant(cands: list[Candidate]) -> list[Candidate]:
+    return [replace(c, quality=2) for c in cands]
+
+
+def by_russian_form(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    out: dict[int, Candidate] = {}
+    for key in ukrainian_keys(name_key(name)):
+        for c in gazetteer.candidates_for_key(key):
+            out.setdefault(c.id, c)
+    return _as_variant(list(out.values()))
+
+
+def in_region(gazetteer: Gazetteer, name: str, code: str) -> list[Candidate]:
+    """Settlements of one region whose name this one is a spelling of."""
+    found = [c for c in by_russian_form(gazetteer, name) if c.admin1_code == code and not c.is_region]
+    if found:
+        return found
+    sk = skeleton(name_key(name))
+    if len(sk) < _MIN_SKELETON:
+        return []
+    return _as_variant(_index(gazetteer, code).get(sk, []))
+
+
+def in_ukraine(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """The one Ukrainian settlement whose name this one is a spelling of, if exactly one."""
+    found = [c for c in by_russian_form(gazetteer, name) if c.country == "UA" and not c.is_region]
+    if found:
+        return found
+    sk = skeleton(name_key(name))
+    if len(sk) < _MIN_SKELETON + 1:
+        return []
+    hits: list[Candidate] = []
+    for region in gazetteer.admin1_rows(("UA",)):
+        hits += _index(gazetteer, region.admin1_code or "").get(sk, [])
+    return _as_variant(hits) if len(hits) == 1 else []
