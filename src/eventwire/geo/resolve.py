@@ -18,8 +18,8 @@ from eventwire.geo import tolerant
 from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import name_key
-from eventwire.geo.rows import haversine_km
 from eventwire.geo.regions import region_alias
+from eventwire.geo.rows import haversine_km
 from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions, sentence_index
 from eventwire.records.place import PlaceMention
 

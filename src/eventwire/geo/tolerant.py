@@ -62,7 +62,7 @@ def _index(gazetteer: Gazetteer, code: str) -> dict[str, list[Candidate]]:
         for c in gazetteer.places_in(code, _SETTLEMENTS):
             found.setdefault(skeleton(name_key(c.name)), []).append(c)
         cache[code] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _as_variant(cands: list[Candidate]) -> list[Candidate]:
