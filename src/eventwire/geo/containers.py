@@ -30,6 +30,10 @@ _LEAD = re.compile(
     r"(?:(?:region|oblast|province)\s+of\s+)?")
 _NAME = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:People[’']s|[A-Z][\w’'\-]*))*")
 _SUFFIX = re.compile(r"^\s+(?:region|oblast|province|regional|oblasti|People[’']s\s+Republic)\b", re.IGNORECASE)
+# Landmarks written after their town's name ("Kramatorsk airfield", "Kherson bridge"): the town, at
+# precision 2.
+FACILITY_WORDS = {"airfield", "airport", "airbase", "bridge", "checkpoint", "station", "port", "railway",
+                  "refinery", "depot", "plant", "dam", "outskirts", "suburbs", "suburb"}
 _NAMED_AFTER_CENTRE = {"raion", "rayon", "district", "community", "hromada", "municipality"}
 _CAP = re.compile(r"^[A-Z][\w’'\-]*$")
 _WINDOW = 80
@@ -77,13 +81,18 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
             j += 1
         span = doc[i:j]
         nxt = doc[j].lower_ if j < len(doc) else ""
-        if nxt in CENTRE_WORDS and gazetteer.has_name(span.text):
+        after_word = doc[j].idx + len(doc[j]) if j < len(doc) else span.end_char
+        if nxt in FACILITY_WORDS and gazetteer.has_name(span.text):
+            end_tok = doc[j]
+            out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
+                             span.text, "toponym", "centre", sent_of[i], "pattern"))
+        elif nxt in CENTRE_WORDS and (gazetteer.has_name(span.text)
+                                    or _container_after(doc.text, after_word, gazetteer) is not None):
             end_tok = doc[j]
             out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
                              span.text, "toponym", "centre", sent_of[i], "pattern"))
         elif _container_after(doc.text, span.end_char, gazetteer) is not None \
-                and region_alias(gazetteer, span.text) is None \
-                and (doc[i].ent_type_ not in ("PERSON", "ORG") or gazetteer.has_name(span.text)):
+                and region_alias(gazetteer, span.text) is None:
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                              sent_of[i], "pattern"))
         i = j
@@ -105,10 +114,22 @@ def _centre_level(doc_text: str, f: Found) -> Found:
     return f
 
 
+def _split(text: str, f: Found, gazetteer: Gazetteer) -> list[Found]:
+    """spaCy often takes "Kostiantynivka, Donetsk" for one entity: the part after the comma that names a
+    region is its container."""
+    if ", " not in f.text or f.level == "region":
+        return [f]
+    head, _, tail = f.text.partition(", ")
+    if region_alias(gazetteer, tail) is None:
+        return [f]
+    return [replace(f, end=f.start + len(head), text=head, lookup=head)]
+
+
 def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int]) -> list[Found]:
     """The mentions with their containers set, region words read as regions, and the settlements only a
     container or a community word revealed; without overlaps, in text order."""
     text = doc.text
+    found = [part for f in found for part in _split(text, f, gazetteer)]
     found = sorted(found + _extra_settlements(doc, gazetteer, found, sent_of), key=lambda f: f.start)
     found = [_centre_level(text, f) for f in found]
     regions: dict[int, tuple[int, str, str]] = {}
@@ -117,7 +138,7 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
         if f.start in regions:
             end, region_text, code = regions[f.start]
             out.append(replace(f, end=max(end, f.end), text=text[f.start:max(end, f.end)], lookup=region_text,
-                               level="region", container=code))
+                               level="region", container=code, kind="toponym"))
             continue
         if out and f.start < out[-1].end:
             continue
@@ -126,7 +147,8 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
             if hit is not None:
                 start, end, region_text, code = hit
                 level = "settlement" if f.level == "any" else f.level
-                f = replace(f, container=code, level=level)
+                # A place the text locates in a region is a place, whatever the parse made of its clause.
+                f = replace(f, container=code, level=level, kind="toponym")
                 regions[start] = (end, region_text, code)
                 if not any(g.start == start for g in found):
                     out.append(f)

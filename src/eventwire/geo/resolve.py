@@ -250,8 +250,23 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             out.append(part)
             continue
         c, why = decide(f, ranked)
+        if c is not None and f.container:
+            c, why = _namesakes(c, why, ranked)
         out.append((f, c, why))
     return out
+
+
+def _namesakes(c: Candidate, why: str, ranked: list[Scored]) -> tuple[Candidate, str]:
+    """Namesakes inside the region the text names, that nothing else in the article tells apart: the best
+    is kept but only as "one of these", at precision 2 with their spread as the uncertainty."""
+    tied = [s.candidate for s in ranked[1:] if s.score > ranked[0].score - 0.5]
+    if not tied:
+        return c, why
+    spread = max(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in tied)
+    if spread <= _NEAR_UNCERTAINTY_KM:
+        return c, why
+    return (replace(c, precision=max(c.precision, 2), uncertainty_km=max(c.uncertainty_km, round(spread))),
+            f"{why}; one of {len(tied) + 1} places of this name in the region, {spread:.0f} km apart")
 
 
 def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate, str] | None:

@@ -29,7 +29,7 @@ _ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 _DIGRAPHS = (("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ts", "c"),
              ("tz", "c"), ("g", "h"), ("w", "v"), ("j", ""), ("x", "ks"))
-_VOWELS = re.compile(r"[aeiouy]")
+_VOWEL_CLASS = str.maketrans({"a": "A", "o": "A", "e": "I", "i": "I", "y": "I", "u": "U"})
 _MIN_SKELETON = 4
 # Skeleton indexes per region are built from these features; regions are never matched tolerantly.
 _SETTLEMENTS = ("capital", "city", "town", "village")
@@ -46,11 +46,15 @@ def ukrainian_keys(key: str) -> set[str]:
 
 
 def skeleton(key: str) -> str:
+    """Consonants kept, vowels reduced to three classes (a/o, e/i/y, u) and a final vowel dropped:
+    Rabotino and Robotyne meet, Karachun and Kurytsyne do not."""
     s = key.replace(" ", "")
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
-    s = _VOWELS.sub("", s)
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = re.sub(r"([aeiouy])[aeiouy]+", r"\1", s)  # a vowel run counts as its first vowel: ia, ie, ii
+    s = s.translate(_VOWEL_CLASS)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s.rstrip("AIU")
 
 
 def _index(gazetteer: Gazetteer, code: str) -> dict[str, list[Candidate]]:
@@ -82,10 +86,17 @@ def in_region(gazetteer: Gazetteer, name: str, code: str) -> list[Candidate]:
     found = [c for c in by_russian_form(gazetteer, name) if c.admin1_code == code and not c.is_region]
     if found:
         return found
-    sk = skeleton(name_key(name))
-    if len(sk) < _MIN_SKELETON:
-        return []
-    return _as_variant(_index(gazetteer, code).get(sk, []))
+    index = _index(gazetteer, code)
+    hits: dict[int, Candidate] = {}
+    for key in _keys(name):
+        if len(sk := skeleton(key)) >= _MIN_SKELETON:
+            hits.update((c.id, c) for c in index.get(sk, []))
+    return _as_variant(list(hits.values()))
+
+
+def _keys(name: str) -> set[str]:
+    key = name_key(name)
+    return {key, *ukrainian_keys(key)}
 
 
 def in_ukraine(gazetteer: Gazetteer, name: str) -> list[Candidate]:
@@ -93,10 +104,10 @@ def in_ukraine(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     found = [c for c in by_russian_form(gazetteer, name) if c.country == "UA" and not c.is_region]
     if found:
         return found
-    sk = skeleton(name_key(name))
-    if len(sk) < _MIN_SKELETON + 1:
-        return []
-    hits: list[Candidate] = []
+    hits: dict[int, Candidate] = {}
     for region in gazetteer.admin1_rows(("UA",)):
-        hits += _index(gazetteer, region.admin1_code or "").get(sk, [])
-    return _as_variant(hits) if len(hits) == 1 else []
+        index = _index(gazetteer, region.admin1_code or "")
+        for key in _keys(name):
+            if len(sk := skeleton(key)) > _MIN_SKELETON:
+                hits.update((c.id, c) for c in index.get(sk, []))
+    return _as_variant(list(hits.values())) if len(hits) == 1 else []
