@@ -118,7 +118,7 @@ def evaluate_ukraine_places(path: Path, limit: int | None = None,
     items = [(row, *s) for row in rows for s in sentences_for(row)]
     per_form: dict[str, list[float | None]] = {form: [] for form in FORMS}
     with Gazetteer.open(ensure_gazetteer(gazetteer_path)) as gaz:
-        for (row, form, text, start, end), doc in zip(items, parse(i[2] for i in items), strict=True):
+        for (row, form, _text, start, end), doc in zip(items, parse(i[2] for i in items), strict=True):
             mentions = [m for m in places_for_doc(doc, "ucdp", gaz)
                         if m.place is not None and m.start < end and start < m.end and m.kind == "toponym"]
             if mentions:

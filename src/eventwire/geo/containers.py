@@ -82,12 +82,10 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
         span = doc[i:j]
         nxt = doc[j].lower_ if j < len(doc) else ""
         after_word = doc[j].idx + len(doc[j]) if j < len(doc) else span.end_char
-        if nxt in FACILITY_WORDS and gazetteer.has_name(span.text):
-            end_tok = doc[j]
-            out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
-                             span.text, "toponym", "centre", sent_of[i], "pattern"))
-        elif nxt in CENTRE_WORDS and (gazetteer.has_name(span.text)
-                                    or _container_after(doc.text, after_word, gazetteer) is not None):
+        landmark = nxt in FACILITY_WORDS and gazetteer.has_name(span.text)
+        centre = nxt in CENTRE_WORDS and (gazetteer.has_name(span.text)
+                                          or _container_after(doc.text, after_word, gazetteer) is not None)
+        if landmark or centre:
             end_tok = doc[j]
             out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
                              span.text, "toponym", "centre", sent_of[i], "pattern"))
