@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.regions import region_alias
 from eventwire.geo.toponyms import Found
@@ -89,8 +90,10 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
             end_tok = doc[j]
             out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
                              span.text, "toponym", "centre", sent_of[i], "pattern"))
-        elif _container_after(doc.text, span.end_char, gazetteer) is not None \
-                and region_alias(gazetteer, span.text) is None:
+        elif (hit := _container_after(doc.text, span.end_char, gazetteer)) is not None \
+                and region_alias(gazetteer, span.text) is None and not span.text.isupper() \
+                and (any(c.admin1_code == hit[3] for c in gazetteer.candidates(span.text))
+                     or tolerant.in_region(gazetteer, span.text, hit[3])):
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                              sent_of[i], "pattern"))
         i = j

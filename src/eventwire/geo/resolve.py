@@ -170,10 +170,7 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         inside = [c for c in seen.values() if c.admin1_code == found.container and not c.is_region]
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
     if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
-        more = tolerant.by_russian_form(gazetteer, found.lookup)
-        if not more and ctx.war:
-            more = tolerant.in_ukraine(gazetteer, found.lookup)
-        return more
+        return tolerant.by_russian_form(gazetteer, found.lookup) or tolerant.in_ukraine(gazetteer, found.lookup)
     return list(seen.values())
 
 
@@ -294,7 +291,9 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
 def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> PlaceMention:
     if c is None:
         return PlaceMention(article_id, f.start, f.end, f.text, f.kind, None, why)
-    if f.source == "part":
+    if f.source == "city-part":
+        place = c.to_place()
+    elif f.source == "part":
         place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
     elif f.level == "near" and not c.is_region:
         place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
@@ -313,7 +312,56 @@ def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer,
     for _ in range(_PASSES):
         ctx = replace(context_of([(f, c) for f, c, _ in resolved], gazetteer), war=war)
         resolved = _resolve_all(found, gazetteer, ctx)
-    return [to_mention(article_id, f, c, why) for f, c, why in resolved]
+    return [to_mention(article_id, f, c, why) for f, c, why in city_parts(resolved)]
+
+
+# Parts of a city: its districts ("the Kyivskyi district", "Saltivka neighbourhood") and landmarks
+# ("Independence Square", "Central Station"). In an article that names a city, they are that city's,
+# whatever namesake a gazetteer has for their words abroad.
+_DISTRICT_WORDS = {"district", "neighbourhood", "neighborhood", "microdistrict", "quarter", "borough"}
+_LANDMARK_WORDS = {"square", "street", "avenue", "boulevard", "park", "market", "bridge", "station", "stadium",
+                   "cathedral", "monastery", "embankment", "metro", "mall", "hospital", "prospekt", "maidan"}
+_ADJECTIVAL = re.compile(r"(?:skyi|sky|skiy|tskyi|ska|skyy)$", re.IGNORECASE)
+_CITY_MIN_POPULATION = 100_000
+_CITY_PART_KM = 30.0
+
+
+def _city_part_kind(f: Found) -> str | None:
+    words = f.text.split()
+    last = words[-1].lower() if words else ""
+    if last in _DISTRICT_WORDS and len(words) > 1:
+        return "district"
+    if last in _LANDMARK_WORDS or (words and words[0].lower() in _LANDMARK_WORDS and len(words) > 1):
+        return "landmark"
+    return None
+
+
+def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:
+    """Districts and landmarks moved to the city the article names (the latest named before them, else the
+    first), when their own reading is not in or near it: precision 1 for a district, 2 for a landmark."""
+    cities = [(f.start, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
+              and c.feature in ("city", "capital") and c.population >= _CITY_MIN_POPULATION
+              and f.source != "part" and _city_part_kind(f) is None]
+    if not cities:
+        return resolved
+    out = []
+    for f, c, why in resolved:
+        kind = _city_part_kind(f)
+        if kind is None or f.container or (c is not None and c.feature in ("country", "admin1", "continent")):
+            out.append((f, c, why))
+            continue
+        near = c is not None and any(haversine_km(c.lat, c.lon, o.lat, o.lon) <= _CITY_PART_KM for _, o in cities)
+        # "Pokrovsk district" is the raion named after the town Pokrovsk; "Kyivskyi district" is a city's.
+        raion = kind == "district" and c is not None and not _ADJECTIVAL.search(f.lookup) and c.population > 0
+        if near or raion:
+            out.append((f, c, why))
+            continue
+        before = [city for start, city in cities if start < f.start]
+        city = before[-1] if before else cities[0][1]
+        prec = 1 if kind == "district" else 2
+        out.append((replace(f, source="city-part"), replace(city, precision=max(city.precision, prec)),
+                    f"a {kind} of {city.name}, the city the article names"))
+    return out
 
 
 # Words of a report on the war in Ukraine; with Ukraine or Russia named, the article is one.

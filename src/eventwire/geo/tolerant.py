@@ -99,8 +99,21 @@ def _keys(name: str) -> set[str]:
     return {key, *ukrainian_keys(key)}
 
 
+# How Ukrainian and Russian place names end, in either romanisation: only such a name is matched
+# tolerantly without a region ("Rabotino"), never a surname or a word ("Bogomaz", "Centre").
+_PLACE_ENDING = re.compile(r"(?:ka|ovo|evo|ino|yne|ine|ske|skoye|skoe|tske|tskoye|ne|noye|noe|ove|eve|sk|"
+                           r"hrad|grad|pil|pol|ivtsi|ovtsy|tsi|ychi|ichi|ia|ye)$")
+
+
+def known_spelling(gazetteer: Gazetteer, name: str) -> bool:
+    """A capitalised name that the gazetteer lacks but that spells one Ukrainian settlement."""
+    return bool(in_ukraine(gazetteer, name))
+
+
 def in_ukraine(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     """The one Ukrainian settlement whose name this one is a spelling of, if exactly one."""
+    if not _PLACE_ENDING.search(name_key(name)) or not name[:1].isupper() or name.isupper():
+        return []
     found = [c for c in by_russian_form(gazetteer, name) if c.country == "UA" and not c.is_region]
     if found:
         return found

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.records.place import MentionKind, PlaceMention
 
@@ -246,7 +247,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             r0 += 1
         end = r1 - 1 if r1 - r0 > 1 and doc[r1 - 1].lower_ in REGION_WORDS | SETTLEMENT_WORDS else r1
         text = doc[r0:end].text
-        if (len(text) >= 3 and gazetteer.has_name(text) and _has_cue(doc, r0, end)
+        if (len(text) >= 3 and (gazetteer.has_name(text) or tolerant.known_spelling(gazetteer, text))
+                and _has_cue(doc, r0, end)
                 and _not_a_person(doc, r0, end, gazetteer) and _org_ok(doc, r0, end)
                 and not _common_word(doc, r0, end)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
@@ -263,6 +265,10 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     level, *_ = _level_and_bounds(doc, start, end)
     if level == "settlement":
         return True
+    text = doc[start:end].text
+    if start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
+            and tolerant.known_spelling(gazetteer, text):
+        return True  # "directions of Rabotino": a Russian-form village name, not a person's
     strong = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
     return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
                           for c in gazetteer.candidates(doc[start:end].text))
