@@ -48,7 +48,8 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
         if best is None or score > best[0]:
             best = (score, mention)
     if best is None:
-        return None if verbal else _country_speaking(trigger, places)
+        # The country speaking is the last resort: an article whose places lie in one area says more.
+        return None if verbal or focus_location(places) is not None else _country_speaking(trigger, places)
     place = best[1].place
     assert place is not None
     if place.precision == 1 and _is_nearby(_head_token(doc, best[1])):

@@ -143,7 +143,7 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
             continue
         if out and f.start < out[-1].end:
             continue
-        if f.kind in ("toponym", "metonym") and f.level != "region":
+        if f.kind in ("toponym", "metonym") and f.level != "region" and not any(ch.isdigit() for ch in f.text):
             hit = _container_after(text, f.end, gazetteer)
             if hit is not None:
                 start, end, region_text, code = hit

@@ -117,9 +117,11 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
             s += _BONUS["nearish"]
     elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
         s, support = s + _BONUS["near"], True  # a region the article's other places lie in
-    if ctx.war and c.country == "UA" and not c.is_region:
+    russian_regions = any(code.startswith("RU.") for _, code in ctx.admin1_codes)
+    if ctx.war and c.country == "UA" and not c.is_region and not russian_regions:
         # A war report's village is the Ukrainian one, not its Russian namesake, unless the text says Russia
-        # (a container); an alternate spelling that happens to match gets half the weight.
+        # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);
+        # an alternate spelling that happens to match gets half the weight.
         s += _BONUS["war"] / (1 + c.quality)
     if found.container and c.admin1_code == found.container:
         s, support = s + _BONUS["container"], True
@@ -176,8 +178,11 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
 
 def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
     cands = [c for c in _candidates(found, gazetteer, ctx) if _plausible(c, found)]
-    if not cands and (named := demonym_place(found.lookup, gazetteer)) is not None:
-        cands = [named]  # an adjective used as a toponym: "Russian forces", "the European market"
+    if found.level == "any" and (named := demonym_place(found.lookup, gazetteer)) is not None \
+            and all(c.id != named.id for c in cands):
+        # an adjective used as a toponym: "Russian forces", "the European market"; the village of
+        # Canadian, Texas, is not what "Canadian" means
+        cands.append(named)
     return sorted((score(c, found, ctx) for c in cands), key=lambda s: -s.score)
 
 
@@ -277,7 +282,7 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
     if len(words) > 1 and words[0].lower() in COMPASS:
         parts.append(" ".join(words[1:]))
     for part in parts:
-        if not part[:1].isupper() or part.casefold() in _NOT_PARTS:
+        if not part[:1].isupper() or part.casefold() in _NOT_PARTS or part.casefold() in COMPASS:
             continue
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
                   if s.candidate.quality == 0 and s.candidate.feature != "continent"
@@ -339,7 +344,7 @@ def _city_part_kind(f: Found) -> str | None:
 def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:
     """Districts and landmarks moved to the city the article names (the latest named before them, else the
     first), when their own reading is not in or near it: precision 1 for a district, 2 for a landmark."""
-    cities = [(f.start, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
+    cities = [(f.sent, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
               and c.feature in ("city", "capital") and c.population >= _CITY_MIN_POPULATION
               and f.source != "part" and _city_part_kind(f) is None]
     if not cities:
@@ -356,8 +361,12 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
         if near or raion:
             out.append((f, c, why))
             continue
-        before = [city for start, city in cities if start < f.start]
-        city = before[-1] if before else cities[0][1]
+        # The latest city named up to the mention's sentence; one named only after it is no evidence.
+        around = [city for sent, city in cities if sent <= f.sent]
+        if not around:
+            out.append((f, c, why))
+            continue
+        city = around[-1]
         prec = 1 if kind == "district" else 2
         out.append((replace(f, source="city-part"), replace(city, precision=max(city.precision, prec)),
                     f"a {kind} of {city.name}, the city the article names"))
