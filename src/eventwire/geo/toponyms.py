@@ -241,7 +241,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
     Road") is not a place on its own."""
     out: list[Found] = []
     for r0, r1 in _capitalised_runs(doc):
-        if any(t in taken or doc[t].ent_type_ in _NOT_PLACE_ENTS for t in range(r0, r1)):
+        if any(t in taken or (doc[t].ent_type_ in _NOT_PLACE_ENTS and not _product_place(doc, r0, r1, gazetteer))
+               for t in range(r0, r1)):
             continue
         while r0 < r1 and doc[r0].lower_ in ("the", "a", "an"):
             r0 += 1
@@ -255,6 +256,15 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             if found is not None:
                 out.append(found)
     return out
+
+
+def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """spaCy tags some cities as products ("attacked Kursk"): a well-known place after a locative word or
+    as the object of an attack is the place."""
+    if any(doc[t].ent_type_ != "PRODUCT" for t in range(start, end)):
+        return False
+    cue = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
+    return cue and _well_known(doc[start:end].text, gazetteer)
 
 
 def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
