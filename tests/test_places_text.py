@@ -127,3 +127,13 @@ def test_a_country_reporting_its_own_shoot_downs_is_the_place(gazetteer: Gazette
     trigger = next(t for t in doc if t.text == "shot")
     location = locate(trigger, places)
     assert location is not None and location.place.country == "UA" and location.place.precision == 3
+
+
+@pytest.mark.parametrize(("former", "current", "admin1"), [
+    ("Dzerzhinsk", "Toretsk", "Donetska oblast"), ("Kirovsk", "Holubivka", "Luhanska oblast"),
+    ("Krasnoarmeysk", "Pokrovsk", "Donetska oblast"), ("Tsiurupynsk", "Oleshky", "Khersonska oblast"),
+    ("Artemivsk", "Bakhmut", "Donetska oblast"),
+])
+def test_former_names_reach_the_renamed_town(gazetteer: Gazetteer, former: str, current: str, admin1: str) -> None:
+    text = f"Ukrainian officials said Russian troops shelled {former} overnight, killing two civilians."
+    assert _place(_mentions(text, gazetteer), former)[::2] == (current, admin1)

@@ -19,6 +19,7 @@ from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import name_key
 from eventwire.geo.regions import region_alias
+from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
 from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions, sentence_index
 from eventwire.records.place import PlaceMention
@@ -164,6 +165,8 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
             seen.setdefault(c.id, c)
+    for c in renamed(gazetteer, found.lookup):
+        seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
     if (region := _region_row(found, gazetteer)) is not None:

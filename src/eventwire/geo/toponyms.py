@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.renamed import renamed
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
@@ -248,7 +249,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             r0 += 1
         end = r1 - 1 if r1 - r0 > 1 and doc[r1 - 1].lower_ in REGION_WORDS | SETTLEMENT_WORDS else r1
         text = doc[r0:end].text
-        if (len(text) >= 3 and (gazetteer.has_name(text) or tolerant.known_spelling(gazetteer, text))
+        if (len(text) >= 3 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
+                                or tolerant.known_spelling(gazetteer, text))
                 and _has_cue(doc, r0, end)
                 and _not_a_person(doc, r0, end, gazetteer) and _org_ok(doc, r0, end)
                 and not _common_word(doc, r0, end)):
@@ -281,7 +283,7 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
     strong = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
     return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
-                          for c in gazetteer.candidates(doc[start:end].text))
+                          for c in [*gazetteer.candidates(text), *renamed(gazetteer, text)])
 
 
 def _well_known(text: str, gazetteer: Gazetteer) -> bool:
@@ -297,7 +299,9 @@ def _org_ok(doc: Doc, start: int, end: int) -> bool:
     ent = next(e for e in doc.ents if e.start <= start < e.end)
     whole = ent.start >= start - 1 and ent.end <= end + 1
     text = doc[start:end].text
-    return whole and not (text.isupper() or any(c.isupper() for c in text[1:] if c.isalpha()) and " " not in text)
+    # "UConn" has a capital inside a word; "Pereiaslav-Khmelnytskyi" only after a hyphen
+    inner = any(c.isupper() and text[i] != "-" for i, c in enumerate(text[1:]) if c.isalpha())
+    return whole and not (text.isupper() or inner and " " not in text)
 
 
 def _common_word(doc: Doc, start: int, end: int) -> bool:
