@@ -137,3 +137,16 @@ def test_a_country_reporting_its_own_shoot_downs_is_the_place(gazetteer: Gazette
 def test_former_names_reach_the_renamed_town(gazetteer: Gazetteer, former: str, current: str, admin1: str) -> None:
     text = f"Ukrainian officials said Russian troops shelled {former} overnight, killing two civilians."
     assert _place(_mentions(text, gazetteer), former)[::2] == (current, admin1)
+
+
+def test_dateline_is_not_a_place_of_events_and_of_phrases_name_the_tail(gazetteer: Gazetteer) -> None:
+    found = _mentions("MOSCOW (Reuters) - Russia says it has taken two villages in the western Kursk area.", gazetteer)
+    assert found["MOSCOW"].kind == "metonym"
+    assert _place(found, "Kursk")[1] == "RU"
+    found = _mentions("Houthis fired missiles at a cargo ship in the Gulf of Aden, their spokesman said.", gazetteer)
+    assert _place(found, "Gulf of Aden")[1::2] == ("YE", 2)
+
+
+def test_a_place_named_with_its_country_possessive(gazetteer: Gazetteer) -> None:
+    found = _mentions("Dozens were killed in continued clashes in Syria's Sweida, a war monitor said.", gazetteer)
+    assert _place(found, "Sweida")[1] == "SY"

@@ -281,7 +281,13 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
     no finer than precision 2. The last word of a longer name is its kind ("Royal Street", "Eva's
     Village"), never a place."""
     words = f.lookup.split()
-    parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if "of" in words[1:-1]:
+        # "Gulf of Aden", "outskirts of Kherson": the head before "of" is a kind of place, the name after it
+        # is where; "Bank of England" is in England. Never the head alone ("Gulf", a province of PNG).
+        tail = " ".join(words[words.index("of", 1) + 1:])
+        parts = [tail] if tail[:1].isupper() else []
+    else:
+        parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
     if len(words) > 1 and words[0].lower() in COMPASS:
         parts.append(" ".join(words[1:]))
     for part in parts:

@@ -125,9 +125,29 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
 def _has_cue(doc: Doc, start: int, end: int) -> bool:
     """Locative context for a capitalised span that spaCy did not call a place."""
     level, *_ = _level_and_bounds(doc, start, end)
-    if level != "any":
+    if level != "any" or (start >= 2 and doc[start - 1].text in ("'s", "’s")):
         return True
-    return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or _attacked(doc, start, end)
+    return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or _attacked(doc, start, end) \
+        or _locative_before(doc, start)
+
+
+_SKIPPABLE = {"the", "western", "eastern", "northern", "southern", "central", "frontline", "front-line", "border"}
+
+
+def _locative_before(doc: Doc, start: int) -> bool:
+    """"in the western Kursk area": a strong locative word before the name, over a few modifiers."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].lower_ in _SKIPPABLE:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _STRONG_LOCATIVE | {"within", "over", "on", "at"}
+
+
+def country_possessive(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
+    """"Syria's Sweida", "Russia's Voronezh region": the country whose part the name is, if any."""
+    if start < 2 or doc[start - 1].text not in ("'s", "’s"):
+        return None
+    country = gazetteer.country(doc[start - 2].text)
+    return country.country if country is not None else None
 
 
 def _attacked(doc: Doc, start: int, end: int) -> bool:
@@ -265,7 +285,7 @@ def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool
     as the object of an attack is the place."""
     if any(doc[t].ent_type_ != "PRODUCT" for t in range(start, end)):
         return False
-    cue = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
+    cue = _locative_before(doc, start) or _attacked(doc, start, end)
     return cue and _well_known(doc[start:end].text, gazetteer)
 
 
@@ -278,6 +298,8 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     if level == "settlement":
         return True
     text = doc[start:end].text
+    if (cc := country_possessive(doc, start, gazetteer)) is not None:
+        return any(c.country == cc for c in gazetteer.candidates(text))  # "Syria's Sweida"
     if start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
@@ -366,8 +388,18 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     for f in found:
         if out and f.start < out[-1].end:
             continue
-        out.append(f)
+        out.append(replace(f, kind="metonym") if _dateline(doc.text, f) else f)
     return out
+
+
+_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\(|[-–—]\s)")
+
+
+def _dateline(text: str, f: Found) -> bool:
+    """"MOSCOW (Reuters) -", "KYIV, Ukraine —": where the report was filed, not where anything happened."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return (not text[line_start:f.start].strip() and f.text.isupper() and len(f.text) > 2
+            and bool(_DATELINE_TAIL.match(text[f.end:f.end + 40])))
 
 
 def find_place_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
