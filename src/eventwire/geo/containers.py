@@ -67,30 +67,33 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer) -> tuple[int, in
     return None
 
 
-def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int]) -> list[Found]:
+def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int],
+                       text: str) -> list[Found]:
     """Capitalised runs that no finder took but that a container or a community word follows."""
-    taken = [(f.start, f.end) for f in found]
+    taken = {i for f in found if (span := doc.char_span(f.start, f.end, alignment_mode="expand")) is not None
+             for i in range(span.start, span.end)}
+    texts = [t.text for t in doc]
+    caps = [bool(_CAP.match(t)) and i not in taken for i, t in enumerate(texts)]
     out: list[Found] = []
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if not _CAP.match(tok.text) or tok.is_sent_start or any(s <= tok.idx < e for s, e in taken):
+        if not caps[i] or doc[i].is_sent_start:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and _CAP.match(doc[j].text) and not any(s <= doc[j].idx < e for s, e in taken):
+        while j < len(doc) and caps[j]:
             j += 1
         span = doc[i:j]
         nxt = doc[j].lower_ if j < len(doc) else ""
         after_word = doc[j].idx + len(doc[j]) if j < len(doc) else span.end_char
         landmark = nxt in FACILITY_WORDS and gazetteer.has_name(span.text)
         centre = nxt in CENTRE_WORDS and (gazetteer.has_name(span.text)
-                                          or _container_after(doc.text, after_word, gazetteer) is not None)
+                                          or _container_after(text, after_word, gazetteer) is not None)
         if landmark or centre:
             end_tok = doc[j]
             out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
                              span.text, "toponym", "centre", sent_of[i], "pattern"))
-        elif (hit := _container_after(doc.text, span.end_char, gazetteer)) is not None \
+        elif (hit := _container_after(text, span.end_char, gazetteer)) is not None \
                 and region_alias(gazetteer, span.text) is None and not span.text.isupper() \
                 and (any(c.admin1_code == hit[3] for c in gazetteer.candidates(span.text))
                      or tolerant.in_region(gazetteer, span.text, hit[3])):
@@ -126,12 +129,13 @@ def _split(text: str, f: Found, gazetteer: Gazetteer) -> list[Found]:
     return [replace(f, end=f.start + len(head), text=head, lookup=head)]
 
 
-def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int]) -> list[Found]:
+def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int],
+                   text: str | None = None) -> list[Found]:
     """The mentions with their containers set, region words read as regions, and the settlements only a
     container or a community word revealed; without overlaps, in text order."""
-    text = doc.text
+    text = doc.text if text is None else text  # spaCy builds doc.text anew on every access
     found = [part for f in found for part in _split(text, f, gazetteer)]
-    found = sorted(found + _extra_settlements(doc, gazetteer, found, sent_of), key=lambda f: f.start)
+    found = sorted(found + _extra_settlements(doc, gazetteer, found, sent_of, text), key=lambda f: f.start)
     found = [_centre_level(text, f) for f in found]
     regions: dict[int, tuple[int, str, str]] = {}
     out: list[Found] = []

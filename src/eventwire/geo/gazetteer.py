@@ -66,6 +66,7 @@ class Gazetteer:
         self._countries: dict[str, Candidate] | None = None
         self._demonyms: dict[str, str] | None = None
         self._region_aliases: dict[str, Candidate] | None = None
+        self._admin1_rows: dict[tuple[str, ...], list[Candidate]] = {}
         self._places_in: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
         # Indexes other geo modules derive from this gazetteer (name skeletons), built on first use.
         self.derived: dict[str, object] = {}
@@ -149,11 +150,14 @@ class Gazetteer:
 
     def admin1_rows(self, countries: tuple[str, ...]) -> list[Candidate]:
         """Every first-level region of these countries."""
-        marks = ",".join("?" * len(countries))
-        with self._lock:
-            rows = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE feature='admin1' "
-                                     f"AND country IN ({marks})", countries).fetchall()
-        return [Candidate(*r) for r in rows]
+        memo = self._admin1_rows.get(countries)
+        if memo is None:
+            marks = ",".join("?" * len(countries))
+            with self._lock:
+                rows = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE feature='admin1' "
+                                         f"AND country IN ({marks})", countries).fetchall()
+            memo = self._admin1_rows[countries] = [Candidate(*r) for r in rows]
+        return list(memo)
 
     def places_in(self, admin1_code: str, features: tuple[str, ...] = ("capital", "city", "town", "village")
                   ) -> list[Candidate]:

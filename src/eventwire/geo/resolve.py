@@ -175,7 +175,8 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         inside = [c for c in seen.values() if c.admin1_code == found.container and not c.is_region]
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
     if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
-        return tolerant.by_russian_form(gazetteer, found.lookup) or tolerant.in_ukraine(gazetteer, found.lookup)
+        more = tolerant.by_russian_form(gazetteer, found.lookup)
+        return more or (tolerant.in_ukraine(gazetteer, found.lookup) if ctx.war else [])
     return list(seen.values())
 
 
@@ -393,8 +394,10 @@ def is_war_report(text: str) -> bool:
 
 def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Find and resolve every place mention in a parsed article."""
-    found = add_containers(doc, gazetteer, find_mentions(doc, gazetteer), sentence_index(doc))
-    war = is_war_report(doc.text) or any((f.container or "").startswith("UA.") for f in found)
+    text = doc.text  # spaCy builds it anew on every access
+    war = is_war_report(text)
+    found = add_containers(doc, gazetteer, find_mentions(doc, gazetteer, war, text), sentence_index(doc), text)
+    war = war or any((f.container or "").startswith("UA.") for f in found)
     return resolve_mentions(found, article_id, gazetteer, war=war)
 
 

@@ -255,12 +255,15 @@ _ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target",
 _PERSON_MIN_POPULATION = 10_000
 
 
-def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int]) -> list[Found]:
+def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int],
+                        war: bool = True) -> list[Found]:
     """Capitalised runs that spaCy did not tag as places, accepted when the whole run (without a generic
     word such as "region" or "village") is a gazetteer name in a locative context: "control of Kreminna
     Balka, a village", "near Pokrovsk". A name inside a longer capitalised run ("Park" in "Olivia Park
     Road") is not a place on its own."""
     out: list[Found] = []
+    words = {t.text for t in doc}
+    ents = list(doc.ents)
     for r0, r1 in _capitalised_runs(doc):
         if any(t in taken or (doc[t].ent_type_ in _NOT_PLACE_ENTS and not _product_place(doc, r0, r1, gazetteer))
                for t in range(r0, r1)):
@@ -269,11 +272,12 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             r0 += 1
         end = r1 - 1 if r1 - r0 > 1 and doc[r1 - 1].lower_ in REGION_WORDS | SETTLEMENT_WORDS else r1
         text = doc[r0:end].text
-        if (len(text) >= 3 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
-                                or tolerant.known_spelling(gazetteer, text))
-                and _has_cue(doc, r0, end)
-                and _not_a_person(doc, r0, end, gazetteer) and _org_ok(doc, r0, end)
-                and not _common_word(doc, r0, end)):
+        # Russian-form spellings of Ukrainian villages are looked for only in reports on the war.
+        if (len(text) >= 3 and _has_cue(doc, r0, end)
+                and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
+                     or (war and tolerant.known_spelling(gazetteer, text)))
+                and _not_a_person(doc, r0, end, gazetteer, war) and _org_ok(doc, r0, end, ents)
+                and not _common_word(doc, r0, end, words)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
             if found is not None:
                 out.append(found)
@@ -289,7 +293,7 @@ def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool
     return cue and _well_known(doc[start:end].text, gazetteer)
 
 
-def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: bool = True) -> bool:
     """A span spaCy calls a person is a place only with an explicit settlement cue, or when it is a
     sizable place right after "in", "near" or "outside" ("in Kent"; "according to Davis" is a person)."""
     if all(doc[t].ent_type_ != "PERSON" for t in range(start, end)):
@@ -300,7 +304,7 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     text = doc[start:end].text
     if (cc := country_possessive(doc, start, gazetteer)) is not None:
         return any(c.country == cc for c in gazetteer.candidates(text))  # "Syria's Sweida"
-    if start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
+    if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
     strong = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
@@ -313,12 +317,12 @@ def _well_known(text: str, gazetteer: Gazetteer) -> bool:
                for c in gazetteer.candidates(text))
 
 
-def _org_ok(doc: Doc, start: int, end: int) -> bool:
+def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
     """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
     (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
     if all(doc[t].ent_type_ != "ORG" for t in range(start, end)):
         return True
-    ent = next(e for e in doc.ents if e.start <= start < e.end)
+    ent = next(e for e in ents if e.start <= start < e.end)
     whole = ent.start >= start - 1 and ent.end <= end + 1
     text = doc[start:end].text
     # "UConn" has a capital inside a word; "Pereiaslav-Khmelnytskyi" only after a hyphen
@@ -326,13 +330,12 @@ def _org_ok(doc: Doc, start: int, end: int) -> bool:
     return whole and not (text.isupper() or inner and " " not in text)
 
 
-def _common_word(doc: Doc, start: int, end: int) -> bool:
+def _common_word(doc: Doc, start: int, end: int, words: set[str]) -> bool:
     """One capitalised word that the same article also uses in lower case ("Market", "Police") is a
     word, not a place, whatever village shares its name."""
     if end - start != 1:
         return False
-    lower = doc[start].lower_
-    return any(t.text == lower for t in doc)
+    return doc[start].lower_ in words
 
 
 def _embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
@@ -376,19 +379,21 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
     return None
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
-    """Every place-name, metonym and demonym span, without overlaps, in text order."""
+def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | None = None) -> list[Found]:
+    """Every place-name, metonym and demonym span, without overlaps, in text order (`war`: the article
+    reports the war in Ukraine, so Russian-form spellings of its villages are looked for)."""
     sent_of = sentence_index(doc)
     found = _entity_mentions(doc, gazetteer, sent_of)
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
-    found += _gazetteer_mentions(doc, gazetteer, sent_of, taken)
+    found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
     found += _embedded_mentions(doc, gazetteer, sent_of)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
+    text = doc.text if text is None else text
     for f in found:
         if out and f.start < out[-1].end:
             continue
-        out.append(replace(f, kind="metonym") if _dateline(doc.text, f) else f)
+        out.append(replace(f, kind="metonym") if _dateline(text, f) else f)
     return out
 
 
