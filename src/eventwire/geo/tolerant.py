@@ -50,11 +50,21 @@ def skeleton(key: str) -> str:
     Rabotino and Robotyne meet, Karachun and Kurytsyne do not."""
     s = key.replace(" ", "")
     for a, b in _DIGRAPHS:
-        s = s.replace(a, b)
-    s = re.sub(r"([aeiouy])[aeiouy]+", r"\1", s)  # a vowel run counts as its first vowel: ia, ie, ii
-    s = s.translate(_VOWEL_CLASS)
-    s = re.sub(r"(.)\1+", r"\1", s)
+        if a in s:
+            s = s.replace(a, b)
+    s = _VOWEL_RUN.sub(r"\1", s)  # a vowel run counts as its first vowel: ia, ie, ii
+    s = _DOUBLE.sub(r"\1", s.translate(_VOWEL_CLASS))
     return s.rstrip("AIU")
+
+
+_VOWEL_RUN = re.compile(r"([aeiouy])[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_PLAIN = re.compile(r"^[A-Za-z ]+$")
+
+
+def _key(name: str) -> str:
+    """name_key, without its Unicode work for the plain ASCII names that most rows have."""
+    return name.lower() if _PLAIN.match(name) else name_key(name)
 
 
 def _index(gazetteer: Gazetteer, code: str) -> dict[str, list[Candidate]]:
@@ -64,7 +74,7 @@ def _index(gazetteer: Gazetteer, code: str) -> dict[str, list[Candidate]]:
     if found is None:
         found = {}
         for c in gazetteer.places_in(code, _SETTLEMENTS):
-            found.setdefault(skeleton(name_key(c.name)), []).append(c)
+            found.setdefault(skeleton(_key(c.name)), []).append(c)
         cache[code] = found
     return found
 
