@@ -148,6 +148,12 @@ class Gazetteer:
                                                                                   c.country == country)]
         return max(found, key=lambda c: (-c.quality, c.population), default=None)
 
+    def place(self, place_id: int) -> Candidate | None:
+        """One place by its gazetteer id."""
+        with self._lock:
+            row = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE id = ?", (place_id,)).fetchone()
+        return Candidate(*row) if row else None
+
     def admin1_rows(self, countries: tuple[str, ...]) -> list[Candidate]:
         """Every first-level region of these countries."""
         memo = self._admin1_rows.get(countries)
