@@ -150,3 +150,15 @@ def test_dateline_is_not_a_place_of_events_and_of_phrases_name_the_tail(gazettee
 def test_a_place_named_with_its_country_possessive(gazetteer: Gazetteer) -> None:
     found = _mentions("Dozens were killed in continued clashes in Syria's Sweida, a war monitor said.", gazetteer)
     assert _place(found, "Sweida")[1] == "SY"
+
+
+def test_cyrillic_names_through_the_romanisations(gazetteer: Gazetteer) -> None:
+    from eventwire.geo.resolve import ArticleContext, rank
+    from eventwire.geo.toponyms import Found
+
+    for name in ("Донецкая область", "Донецька область", "Запорожье"):
+        assert region_alias(gazetteer, name) is not None, name
+    war = ArticleContext((), frozenset(), frozenset(), (), war=True)
+    for name, expected in (("Работино", "Robotyne"), ("Бахмут", "Bakhmut")):
+        ranked = rank(Found(0, len(name), name, name, "toponym", "any", 0, "given"), gazetteer, war)
+        assert ranked and ranked[0].candidate.name == expected and ranked[0].candidate.country == "UA"

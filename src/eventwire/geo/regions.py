@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.names import name_key, variant_keys
+from eventwire.geo.names import name_key, romanize_cyrillic, variant_keys
 
 # Ukrainian oblasts by GeoNames admin-1 code: their short English names, older and Russian-based spellings
 # that the systematic rules in `names.variant_keys` do not reach, and the occupation-era names.
@@ -55,6 +55,8 @@ _RU_ADJECTIVE = re.compile(r"(?:aya|iy)$")
 RU_EXTRA = {"RU.47": ("Moscow",), "RU.42": ("Leningrad",), "RU.51": ("Nizhny Novgorod",), "RU.61": ("Rostov",),
             "RU.56": ("Oryol", "Orel")}
 _RU_PREFIX = 4
+_CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
+_G_FOR_H = re.compile(r"(?<![kzcs])h")  # Russian г is g: Belhorod -> Belgorod
 
 
 def _ru_short_names(gazetteer: Gazetteer, row: Candidate) -> set[str]:
@@ -108,9 +110,17 @@ def build_aliases(gazetteer: Gazetteer) -> dict[str, Candidate]:
 def region_alias(gazetteer: Gazetteer, text: str) -> Candidate | None:
     """The UA or RU first-level region this text names ("Donetsk", "Zaporozhye region", "the DPR"), if any.
     "Kyiv" and "Sevastopol" alone are the cities; with "region" or "oblast" they are regions."""
+    aliases = gazetteer.region_aliases()
+    if _CYRILLIC.search(text):  # "Донецкая область", "Запорожье": through the romanisations
+        for latin in romanize_cyrillic(text):
+            key = name_key(latin.replace("ia", "ya").replace("zhe", "zhye"))
+            found = aliases.get(key) or aliases.get(_G_FOR_H.sub("g", key))
+            if found is not None and key not in _CITY_FIRST:
+                return found
+        return None
     key = name_key(text.removeprefix("the ").removeprefix("The "))
     key = re.sub(r"\s+s$", "", key)  # "Russia's" keyed as "russias" is handled by the caller; "Donetsk's"
-    found = gazetteer.region_aliases().get(key)
+    found = aliases.get(key)
     if found is None or (key in _CITY_FIRST and found.admin1_code != "UA.20"):
         return None
     return found

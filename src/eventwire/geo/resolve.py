@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from eventwire.geo import tolerant
 from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.names import name_key
+from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.regions import region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
@@ -43,6 +43,7 @@ _PART_MIN_POPULATION = 10_000
 _NOT_PARTS = {"north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
               "st", "the", "city", "county", "university", "state", "national", "royal"}
 _NEAR_UNCERTAINTY_KM = 10.0
+_CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
 
@@ -174,6 +175,14 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     if found.container:
         inside = [c for c in seen.values() if c.admin1_code == found.container and not c.is_region]
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
+    if not seen and _CYRILLIC.search(found.lookup):
+        # a Russian-language name in Cyrillic ("Работино"): its romanisation, matched as Latin spellings are
+        for latin in romanize_cyrillic(found.lookup):
+            seen = {c.id: c for c in gazetteer.candidates(latin)}
+            more = list(seen.values()) or tolerant.by_russian_form(gazetteer, latin) or (
+                tolerant.in_ukraine(gazetteer, latin) if ctx.war else [])
+            if more:
+                return more
     if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
         more = tolerant.by_russian_form(gazetteer, found.lookup)
         return more or (tolerant.in_ukraine(gazetteer, found.lookup) if ctx.war else [])
