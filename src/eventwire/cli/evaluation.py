@@ -50,7 +50,7 @@ SUITES: dict[str, Suite] = {
     "geoparsing": Suite("eventwire.evaluate.geoparsing", "evaluate_geoparsing",
                         "GeoWebNews/LGL/TR-News/GeoVirus XML (--data GWN.xml)"),
     "ukraine-places": Suite("eventwire.evaluate.ukraine_places", "evaluate_ukraine_places",
-                            "UCDP GED Ukraine place names (--data events.csv)"),
+                            "UCDP GED Ukraine places, as sentences through the text path (--data events.csv)"),
     "tempeval": Suite("eventwire.evaluate.tempeval", "evaluate_tempeval",
                       "TempEval-3 TimeML folder (--data TBAQ-cleaned)"),
     "future-dates": Suite("eventwire.evaluate.future_dates", "evaluate_future_dates",

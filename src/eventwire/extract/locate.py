@@ -40,18 +40,38 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
         head = _head_token(doc, mention)
         if head is None or _in_foreign_relcl(trigger, head) or head.head.lower_ in PARTNER_PREPS:
             continue
+        if head.dep_ == "amod" and mention.place.feature == "country":
+            continue  # "Ukrainian attacks": a nationality, not where
         if verbal and not (head.head.head.i == trigger.i and head.head.lower_ in LOCATIVE_PREPS):
             continue
         score = _score(trigger, head, mention)
         if best is None or score > best[0]:
             best = (score, mention)
     if best is None:
-        return None
+        # The country speaking is the last resort: an article whose places lie in one area says more.
+        return None if verbal or focus_location(places) is not None else _country_speaking(trigger, places)
     place = best[1].place
     assert place is not None
     if place.precision == 1 and _is_nearby(_head_token(doc, best[1])):
         place = replace(place, precision=2, uncertainty_km=max(place.uncertainty_km or 0.0, NEARBY_KM))
     return Location(place=place, text=best[1].text)
+
+
+def _country_speaking(trigger: Token, places: Sequence[PlaceMention]) -> Location | None:
+    """"Ukraine says it shot down 30 drones overnight": with no place in the sentence, a country that reports
+    what happened on its own ground or in its own sky locates it, as a whole (precision 3). A city that
+    speaks ("Moscow said") is a government, not where the event was."""
+    sent = trigger.sent
+    for mention in places:
+        p = mention.place
+        if p is None or p.feature != "country" or mention.kind not in ("metonym", "toponym"):
+            continue
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        head = _head_token(trigger.doc, mention)
+        if head is not None and head.dep_ in ("nsubj", "nsubjpass") and trigger in head.head.subtree:
+            return Location(place=replace(p, precision=3), text=mention.text)
+    return None
 
 
 def _is_nearby(tok: Token | None) -> bool:
@@ -79,7 +99,21 @@ def _score(trigger: Token, place: Token, mention: PlaceMention) -> float:
     score += {1: 1.0, 2: 0.6, 3: 0.0}.get(mention.place.precision, 0.0)
     if mention.place.feature == "country":
         score -= 1.0  # "attack on Ukraine ... in Odesa": the city, not the country
+    if _speaker_place(trigger, place):
+        score -= 3.0  # "the ministry said in Moscow that drones were downed over Kursk": not Moscow
     return score
+
+
+SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "report", "claim", "state", "add", "write", "declare",
+                           "brief", "speak", "confirm"})
+RESIDENCE_LEMMAS = frozenset({"live", "reside", "base", "bear", "stay", "work", "study", "register", "hail"})
+
+
+def _speaker_place(trigger: Token, place: Token) -> bool:
+    """A place attached to a verb of speaking that is not the event's own trigger: where it was said."""
+    prep = place.head
+    verb = prep.head if prep.dep_ == "prep" else None
+    return verb is not None and verb.i != trigger.i and verb.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _distance(a: Token, b: Token) -> int:
@@ -96,7 +130,8 @@ def _distance(a: Token, b: Token) -> int:
 def _in_foreign_relcl(trigger: Token, place: Token) -> bool:
     """A place inside a relative clause that does not contain the trigger talks about something else."""
     for anc in place.ancestors:
-        if anc.dep_ == "relcl":
+        # "a relative living in Moscow", "a man born in Kharkiv": a person's residence, not the event's place
+        if anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.lemma_.lower() in RESIDENCE_LEMMAS):
             return not (anc.left_edge.i <= trigger.i <= anc.right_edge.i)
     return False
 

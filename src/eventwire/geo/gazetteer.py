@@ -65,6 +65,11 @@ class Gazetteer:
         self._memo: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Candidate] | None = None
         self._demonyms: dict[str, str] | None = None
+        self._region_aliases: dict[str, Candidate] | None = None
+        self._admin1_rows: dict[tuple[str, ...], list[Candidate]] = {}
+        self._places_in: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
+        # Indexes other geo modules derive from this gazetteer (name skeletons), built on first use.
+        self.derived: dict[str, object] = {}
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -142,6 +147,47 @@ class Gazetteer:
         found = [c for c in self.candidates(name) if c.feature == "admin1" and (country is None or
                                                                                   c.country == country)]
         return max(found, key=lambda c: (-c.quality, c.population), default=None)
+
+    def place(self, place_id: int) -> Candidate | None:
+        """One place by its gazetteer id."""
+        with self._lock:
+            row = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE id = ?", (place_id,)).fetchone()
+        return Candidate(*row) if row else None
+
+    def admin1_rows(self, countries: tuple[str, ...]) -> list[Candidate]:
+        """Every first-level region of these countries."""
+        memo = self._admin1_rows.get(countries)
+        if memo is None:
+            marks = ",".join("?" * len(countries))
+            with self._lock:
+                rows = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE feature='admin1' "
+                                         f"AND country IN ({marks})", countries).fetchall()
+            memo = self._admin1_rows[countries] = [Candidate(*r) for r in rows]
+        return list(memo)
+
+    def places_in(self, admin1_code: str, features: tuple[str, ...] = ("capital", "city", "town", "village")
+                  ) -> list[Candidate]:
+        """The places of these features inside one first-level region, largest first (memoised)."""
+        memo_key = (admin1_code, features)
+        found = self._places_in.get(memo_key)
+        if found is None:
+            marks = ",".join("?" * len(features))
+            with self._lock:
+                rows = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE admin1_code = ? "
+                                         f"AND feature IN ({marks}) ORDER BY population DESC",
+                                         (admin1_code, *features)).fetchall()
+            found = [Candidate(*r) for r in rows]
+            self._places_in[memo_key] = found
+        return found
+
+    def region_aliases(self) -> dict[str, Candidate]:
+        """Name key -> UA or RU first-level region, for every form reports write ("Donetsk region",
+        "DPR", "Zaporozhye", "Belgorod oblast"); see `geo.regions`."""
+        if self._region_aliases is None:
+            from eventwire.geo.regions import build_aliases
+
+            self._region_aliases = build_aliases(self)
+        return self._region_aliases
 
     def meta(self) -> list[tuple[str, str, str, int, str]]:
         """The sources that went in: (source, version, licence, rows, note), to credit them."""

@@ -83,6 +83,18 @@ def romanize_uk(text: str) -> str:
     return "".join(out)
 
 
+_RU_TO_UK = str.maketrans({"и": "і", "ы": "и", "э": "е", "ё": "е", "И": "І", "Ы": "И", "Э": "Е", "Ё": "Е"})
+
+
+def romanize_cyrillic(text: str) -> list[str]:
+    """Latin readings of a Cyrillic name: as Ukrainian, and, when it has no letter only Ukrainian has, as
+    Russian read with Ukrainian letters (Работино -> Rabotino, Угледар -> Uhledar)."""
+    out = [romanize_uk(text)]
+    if not any(ch in "іїєґІЇЄҐ" for ch in text):
+        out.append(romanize_uk(text.translate(_RU_TO_UK)))
+    return list(dict.fromkeys(out))
+
+
 # Spellings that English-language media took from Russian-based or older romanisations of Ukrainian
 # names differ from the official one in a few systematic ways; each rule maps an official key to the
 # older spelling. They are applied to keys, so they only ever add lookups, never change a stored name.

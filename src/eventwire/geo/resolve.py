@@ -14,10 +14,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from eventwire.geo import tolerant
+from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.names import name_key
+from eventwire.geo.names import name_key, romanize_cyrillic
+from eventwire.geo.regions import region_alias
+from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
-from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions
+from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions, sentence_index
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:
@@ -31,7 +35,7 @@ _POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
-          "near": 1.5, "close": 1.0, "nearish": 0.75}
+          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0}
 _SMALL = 5_000
 _ACRONYM_MIN_POPULATION = 100_000
 _PART_MIN_POPULATION = 10_000
@@ -39,6 +43,7 @@ _PART_MIN_POPULATION = 10_000
 _NOT_PARTS = {"north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
               "st", "the", "city", "county", "university", "state", "national", "royal"}
 _NEAR_UNCERTAINTY_KM = 10.0
+_CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
 
@@ -51,6 +56,7 @@ class ArticleContext:
     admin1_codes: frozenset[tuple[str, str]]  # (name key, admin-1 code) of the regions named
     sentence_admin1: frozenset[tuple[int, str, str]]  # (sentence, name key, admin-1 code)
     points: tuple[tuple[str, float, float, str], ...]  # resolved settlements: (name key, lat, lon, admin-1)
+    war: bool = False  # an article about the war in Ukraine: its Ukrainian namesakes come first
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -78,6 +84,8 @@ def _allowed(c: Candidate, found: Found) -> bool:
         return c.feature in ("admin1", "admin2", "country")
     if found.level in ("settlement", "near"):
         return not c.is_region
+    if found.level == "centre":
+        return c.feature not in ("country", "admin1", "continent")
     return True
 
 
@@ -111,6 +119,14 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
             s += _BONUS["nearish"]
     elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
         s, support = s + _BONUS["near"], True  # a region the article's other places lie in
+    russian_regions = any(code.startswith("RU.") for _, code in ctx.admin1_codes)
+    if ctx.war and c.country == "UA" and not c.is_region and not russian_regions:
+        # A war report's village is the Ukrainian one, not its Russian namesake, unless the text says Russia
+        # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);
+        # an alternate spelling that happens to match gets half the weight.
+        s += _BONUS["war"] / (1 + c.quality)
+    if found.container and c.admin1_code == found.container:
+        s, support = s + _BONUS["container"], True
     return Scored(c, s, support)
 
 
@@ -134,22 +150,60 @@ def _names_to_look_up(found: Found) -> list[str]:
     return [found.lookup, full] if found.level == "region" and full != found.lookup else [found.lookup]
 
 
-def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
+def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
+    if found.level in ("settlement", "near", "centre"):
+        return None
+    return region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
+
+
+def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Candidate]:
+    """Every place the mention may name: its names, a region's other forms, and for a settlement that the
+    text puts in a region, only those inside it (spelled exactly, or tolerantly when none is)."""
+    if found.level == "region" and found.container:
+        region = _region_row(found, gazetteer)
+        return [region] if region is not None else []
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
             seen.setdefault(c.id, c)
+    for c in renamed(gazetteer, found.lookup):
+        seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
-    cands = [c for c in seen.values() if _plausible(c, found)]
-    if not cands and (named := demonym_place(found.lookup, gazetteer)) is not None:
-        cands = [named]  # an adjective used as a toponym: "Russian forces", "the European market"
+    if (region := _region_row(found, gazetteer)) is not None:
+        seen.setdefault(region.id, region)
+    if found.container:
+        inside = [c for c in seen.values() if c.admin1_code == found.container and not c.is_region]
+        return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
+    if not seen and _CYRILLIC.search(found.lookup):
+        # a Russian-language name in Cyrillic ("Работино"): its romanisation, matched as Latin spellings are
+        for latin in romanize_cyrillic(found.lookup):
+            seen = {c.id: c for c in gazetteer.candidates(latin)}
+            more = list(seen.values()) or tolerant.by_russian_form(gazetteer, latin) or (
+                tolerant.in_ukraine(gazetteer, latin) if ctx.war else [])
+            if more:
+                return more
+    if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
+        more = tolerant.by_russian_form(gazetteer, found.lookup)
+        return more or (tolerant.in_ukraine(gazetteer, found.lookup) if ctx.war else [])
+    return list(seen.values())
+
+
+def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
+    cands = [c for c in _candidates(found, gazetteer, ctx) if _plausible(c, found)]
+    if found.level == "any" and (named := demonym_place(found.lookup, gazetteer)) is not None \
+            and all(c.id != named.id for c in cands):
+        # an adjective used as a toponym: "Russian forces", "the European market"; the village of
+        # Canadian, Texas, is not what "Canadian" means
+        cands.append(named)
     return sorted((score(c, found, ctx) for c in cands), key=lambda s: -s.score)
 
 
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
     """The chosen candidate and why, or None and why not."""
     if not ranked:
+        if found.container:
+            return None, f"no place called '{found.lookup}' in the region the text names ({found.container})"
         return None, "no gazetteer entry for this name"
     best = ranked[0]
     c = best.candidate
@@ -211,8 +265,23 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             out.append(part)
             continue
         c, why = decide(f, ranked)
+        if c is not None and f.container:
+            c, why = _namesakes(c, why, ranked)
         out.append((f, c, why))
     return out
+
+
+def _namesakes(c: Candidate, why: str, ranked: list[Scored]) -> tuple[Candidate, str]:
+    """Namesakes inside the region the text names, that nothing else in the article tells apart: the best
+    is kept but only as "one of these", at precision 2 with their spread as the uncertainty."""
+    tied = [s.candidate for s in ranked[1:] if s.score > ranked[0].score - 0.5]
+    if not tied:
+        return c, why
+    spread = max(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in tied)
+    if spread <= _NEAR_UNCERTAINTY_KM:
+        return c, why
+    return (replace(c, precision=max(c.precision, 2), uncertainty_km=max(c.uncertainty_km, round(spread))),
+            f"{why}; one of {len(tied) + 1} places of this name in the region, {spread:.0f} km apart")
 
 
 def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate, str] | None:
@@ -222,11 +291,17 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
     no finer than precision 2. The last word of a longer name is its kind ("Royal Street", "Eva's
     Village"), never a place."""
     words = f.lookup.split()
-    parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    if "of" in words[1:-1]:
+        # "Gulf of Aden", "outskirts of Kherson": the head before "of" is a kind of place, the name after it
+        # is where; "Bank of England" is in England. Never the head alone ("Gulf", a province of PNG).
+        tail = " ".join(words[words.index("of", 1) + 1:])
+        parts = [tail] if tail[:1].isupper() else []
+    else:
+        parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
     if len(words) > 1 and words[0].lower() in COMPASS:
         parts.append(" ".join(words[1:]))
     for part in parts:
-        if not part[:1].isupper() or part.casefold() in _NOT_PARTS:
+        if not part[:1].isupper() or part.casefold() in _NOT_PARTS or part.casefold() in COMPASS:
             continue
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
                   if s.candidate.quality == 0 and s.candidate.feature != "continent"
@@ -240,26 +315,99 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
 def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> PlaceMention:
     if c is None:
         return PlaceMention(article_id, f.start, f.end, f.text, f.kind, None, why)
-    if f.source == "part":
+    if f.source == "city-part":
+        place = c.to_place()
+    elif f.source == "part":
         place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
     elif f.level == "near" and not c.is_region:
         place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
         why += "; near it, not in it"
+    elif f.level == "centre" and c.feature != "admin2":
+        place = c.to_place(precision=2, uncertainty_km=c.uncertainty_km + _NEAR_UNCERTAINTY_KM)
+        why += "; a community, district or axis coded to its centre"
     else:
         place = c.to_place()
     return PlaceMention(article_id, f.start, f.end, f.text, f.kind, place, why)
 
 
-def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    resolved = _resolve_all(found, gazetteer, _EMPTY)
+def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer,
+                     war: bool = False) -> list[PlaceMention]:
+    resolved = _resolve_all(found, gazetteer, replace(_EMPTY, war=war))
     for _ in range(_PASSES):
-        resolved = _resolve_all(found, gazetteer, context_of([(f, c) for f, c, _ in resolved], gazetteer))
-    return [to_mention(article_id, f, c, why) for f, c, why in resolved]
+        ctx = replace(context_of([(f, c) for f, c, _ in resolved], gazetteer), war=war)
+        resolved = _resolve_all(found, gazetteer, ctx)
+    return [to_mention(article_id, f, c, why) for f, c, why in city_parts(resolved)]
+
+
+# Parts of a city: its districts ("the Kyivskyi district", "Saltivka neighbourhood") and landmarks
+# ("Independence Square", "Central Station"). In an article that names a city, they are that city's,
+# whatever namesake a gazetteer has for their words abroad.
+_DISTRICT_WORDS = {"district", "neighbourhood", "neighborhood", "microdistrict", "quarter", "borough"}
+_LANDMARK_WORDS = {"square", "street", "avenue", "boulevard", "park", "market", "bridge", "station", "stadium",
+                   "cathedral", "monastery", "embankment", "metro", "mall", "hospital", "prospekt", "maidan"}
+_ADJECTIVAL = re.compile(r"(?:skyi|sky|skiy|tskyi|ska|skyy)$", re.IGNORECASE)
+_CITY_MIN_POPULATION = 100_000
+_CITY_PART_KM = 30.0
+
+
+def _city_part_kind(f: Found) -> str | None:
+    words = f.text.split()
+    last = words[-1].lower() if words else ""
+    if last in _DISTRICT_WORDS and len(words) > 1:
+        return "district"
+    if last in _LANDMARK_WORDS or (words and words[0].lower() in _LANDMARK_WORDS and len(words) > 1):
+        return "landmark"
+    return None
+
+
+def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:
+    """Districts and landmarks moved to the city the article names (the latest named before them, else the
+    first), when their own reading is not in or near it: precision 1 for a district, 2 for a landmark."""
+    cities = [(f.sent, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
+              and c.feature in ("city", "capital") and c.population >= _CITY_MIN_POPULATION
+              and f.source != "part" and _city_part_kind(f) is None]
+    if not cities:
+        return resolved
+    out = []
+    for f, c, why in resolved:
+        kind = _city_part_kind(f)
+        if kind is None or f.container or (c is not None and c.feature in ("country", "admin1", "continent")):
+            out.append((f, c, why))
+            continue
+        near = c is not None and any(haversine_km(c.lat, c.lon, o.lat, o.lon) <= _CITY_PART_KM for _, o in cities)
+        # "Pokrovsk district" is the raion named after the town Pokrovsk; "Kyivskyi district" is a city's.
+        raion = kind == "district" and c is not None and not _ADJECTIVAL.search(f.lookup) and c.population > 0
+        if near or raion:
+            out.append((f, c, why))
+            continue
+        # The latest city named up to the mention's sentence; one named only after it is no evidence.
+        around = [city for sent, city in cities if sent <= f.sent]
+        if not around:
+            out.append((f, c, why))
+            continue
+        city = around[-1]
+        prec = 1 if kind == "district" else 2
+        out.append((replace(f, source="city-part"), replace(city, precision=max(city.precision, prec)),
+                    f"a {kind} of {city.name}, the city the article names"))
+    return out
+
+
+# Words of a report on the war in Ukraine; with Ukraine or Russia named, the article is one.
+_WAR_WORDS = re.compile(r"\b(?:Ukrain\w*|Russia\w*|Kyiv|Kremlin|Donbas\w*|oblast|hromada|Zelensk\w*|Putin)\b")
+_WAR_MIN_HITS = 2
+
+
+def is_war_report(text: str) -> bool:
+    return len(_WAR_WORDS.findall(text)) >= _WAR_MIN_HITS and bool(re.search(r"\bUkrain|\boblast|\bhromada", text))
 
 
 def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Find and resolve every place mention in a parsed article."""
-    return resolve_mentions(find_mentions(doc, gazetteer), article_id, gazetteer)
+    text = doc.text  # spaCy builds it anew on every access
+    war = is_war_report(text)
+    found = add_containers(doc, gazetteer, find_mentions(doc, gazetteer, war, text), sentence_index(doc), text)
+    war = war or any((f.container or "").startswith("UA.") for f in found)
+    return resolve_mentions(found, article_id, gazetteer, war=war)
 
 
 def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None, admin1: str | None = None,

@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.renamed import renamed
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-Level = Literal["any", "region", "settlement", "near"]
+Level = Literal["any", "region", "settlement", "near", "centre"]
 
 REGION_WORDS = {"region", "oblast", "province", "state", "district", "raion", "county", "governorate",
                 "prefecture", "territory", "regions", "oblasts", "provinces"}
@@ -51,6 +53,7 @@ class Found:
     sent: int
     source: str  # ner, gazetteer, embedded, demonym, seat, given; "part" when resolved by a part of it
     country_hint: str | None = None  # the country a demonym names
+    container: str | None = None  # admin-1 code of the region the text puts this place in ("X, Donetsk")
 
 
 def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
@@ -122,9 +125,29 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
 def _has_cue(doc: Doc, start: int, end: int) -> bool:
     """Locative context for a capitalised span that spaCy did not call a place."""
     level, *_ = _level_and_bounds(doc, start, end)
-    if level != "any":
+    if level != "any" or (start >= 2 and doc[start - 1].text in ("'s", "’s")):
         return True
-    return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or _attacked(doc, start, end)
+    return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or _attacked(doc, start, end) \
+        or _locative_before(doc, start)
+
+
+_SKIPPABLE = {"the", "western", "eastern", "northern", "southern", "central", "frontline", "front-line", "border"}
+
+
+def _locative_before(doc: Doc, start: int) -> bool:
+    """"in the western Kursk area": a strong locative word before the name, over a few modifiers."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].lower_ in _SKIPPABLE:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _STRONG_LOCATIVE | {"within", "over", "on", "at"}
+
+
+def country_possessive(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
+    """"Syria's Sweida", "Russia's Voronezh region": the country whose part the name is, if any."""
+    if start < 2 or doc[start - 1].text not in ("'s", "’s"):
+        return None
+    country = gazetteer.country(doc[start - 2].text)
+    return country.country if country is not None else None
 
 
 def _attacked(doc: Doc, start: int, end: int) -> bool:
@@ -152,7 +175,7 @@ def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "top
     return Found(span.start_char, span.end_char, span.text, look.text, kind, level, sent, source)
 
 
-def _sentence_index(doc: Doc) -> list[int]:
+def sentence_index(doc: Doc) -> list[int]:
     out = [0] * len(doc)
     for i, sent in enumerate(doc.sents):
         for t in range(sent.start, sent.end):
@@ -232,29 +255,45 @@ _ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target",
 _PERSON_MIN_POPULATION = 10_000
 
 
-def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int]) -> list[Found]:
+def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int],
+                        war: bool = True) -> list[Found]:
     """Capitalised runs that spaCy did not tag as places, accepted when the whole run (without a generic
     word such as "region" or "village") is a gazetteer name in a locative context: "control of Kreminna
     Balka, a village", "near Pokrovsk". A name inside a longer capitalised run ("Park" in "Olivia Park
     Road") is not a place on its own."""
     out: list[Found] = []
+    words = {t.text for t in doc}
+    ents = list(doc.ents)
     for r0, r1 in _capitalised_runs(doc):
-        if any(t in taken or doc[t].ent_type_ in _NOT_PLACE_ENTS for t in range(r0, r1)):
+        if any(t in taken or (doc[t].ent_type_ in _NOT_PLACE_ENTS and not _product_place(doc, r0, r1, gazetteer))
+               for t in range(r0, r1)):
             continue
         while r0 < r1 and doc[r0].lower_ in ("the", "a", "an"):
             r0 += 1
         end = r1 - 1 if r1 - r0 > 1 and doc[r1 - 1].lower_ in REGION_WORDS | SETTLEMENT_WORDS else r1
         text = doc[r0:end].text
-        if (len(text) >= 3 and gazetteer.has_name(text) and _has_cue(doc, r0, end)
-                and _not_a_person(doc, r0, end, gazetteer) and _org_ok(doc, r0, end)
-                and not _common_word(doc, r0, end)):
+        # Russian-form spellings of Ukrainian villages are looked for only in reports on the war.
+        if (len(text) >= 3 and _has_cue(doc, r0, end)
+                and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
+                     or (war and tolerant.known_spelling(gazetteer, text)))
+                and _not_a_person(doc, r0, end, gazetteer, war) and _org_ok(doc, r0, end, ents)
+                and not _common_word(doc, r0, end, words)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
             if found is not None:
                 out.append(found)
     return out
 
 
-def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """spaCy tags some cities as products ("attacked Kursk"): a well-known place after a locative word or
+    as the object of an attack is the place."""
+    if any(doc[t].ent_type_ != "PRODUCT" for t in range(start, end)):
+        return False
+    cue = _locative_before(doc, start) or _attacked(doc, start, end)
+    return cue and _well_known(doc[start:end].text, gazetteer)
+
+
+def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: bool = True) -> bool:
     """A span spaCy calls a person is a place only with an explicit settlement cue, or when it is a
     sizable place right after "in", "near" or "outside" ("in Kent"; "according to Davis" is a person)."""
     if all(doc[t].ent_type_ != "PERSON" for t in range(start, end)):
@@ -262,9 +301,15 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     level, *_ = _level_and_bounds(doc, start, end)
     if level == "settlement":
         return True
+    text = doc[start:end].text
+    if (cc := country_possessive(doc, start, gazetteer)) is not None:
+        return any(c.country == cc for c in gazetteer.candidates(text))  # "Syria's Sweida"
+    if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
+            and tolerant.known_spelling(gazetteer, text):
+        return True  # "directions of Rabotino": a Russian-form village name, not a person's
     strong = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
     return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
-                          for c in gazetteer.candidates(doc[start:end].text))
+                          for c in [*gazetteer.candidates(text), *renamed(gazetteer, text)])
 
 
 def _well_known(text: str, gazetteer: Gazetteer) -> bool:
@@ -272,24 +317,25 @@ def _well_known(text: str, gazetteer: Gazetteer) -> bool:
                for c in gazetteer.candidates(text))
 
 
-def _org_ok(doc: Doc, start: int, end: int) -> bool:
+def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
     """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
     (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
     if all(doc[t].ent_type_ != "ORG" for t in range(start, end)):
         return True
-    ent = next(e for e in doc.ents if e.start <= start < e.end)
+    ent = next(e for e in ents if e.start <= start < e.end)
     whole = ent.start >= start - 1 and ent.end <= end + 1
     text = doc[start:end].text
-    return whole and not (text.isupper() or any(c.isupper() for c in text[1:] if c.isalpha()) and " " not in text)
+    # "UConn" has a capital inside a word; "Pereiaslav-Khmelnytskyi" only after a hyphen
+    inner = any(c.isupper() and text[i] != "-" for i, c in enumerate(text[1:]) if c.isalpha())
+    return whole and not (text.isupper() or inner and " " not in text)
 
 
-def _common_word(doc: Doc, start: int, end: int) -> bool:
+def _common_word(doc: Doc, start: int, end: int, words: set[str]) -> bool:
     """One capitalised word that the same article also uses in lower case ("Market", "Police") is a
     word, not a place, whatever village shares its name."""
     if end - start != 1:
         return False
-    lower = doc[start].lower_
-    return any(t.text == lower for t in doc)
+    return doc[start].lower_ in words
 
 
 def _embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
@@ -333,20 +379,32 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
     return None
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
-    """Every place-name, metonym and demonym span, without overlaps, in text order."""
-    sent_of = _sentence_index(doc)
+def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | None = None) -> list[Found]:
+    """Every place-name, metonym and demonym span, without overlaps, in text order (`war`: the article
+    reports the war in Ukraine, so Russian-form spellings of its villages are looked for)."""
+    sent_of = sentence_index(doc)
     found = _entity_mentions(doc, gazetteer, sent_of)
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
-    found += _gazetteer_mentions(doc, gazetteer, sent_of, taken)
+    found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
     found += _embedded_mentions(doc, gazetteer, sent_of)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
+    text = doc.text if text is None else text
     for f in found:
         if out and f.start < out[-1].end:
             continue
-        out.append(f)
+        out.append(replace(f, kind="metonym") if _dateline(text, f) else f)
     return out
+
+
+_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\(|[-–—]\s)")
+
+
+def _dateline(text: str, f: Found) -> bool:
+    """"MOSCOW (Reuters) -", "KYIV, Ukraine —": where the report was filed, not where anything happened."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return (not text[line_start:f.start].strip() and f.text.isupper() and len(f.text) > 2
+            and bool(_DATELINE_TAIL.match(text[f.end:f.end + 40])))
 
 
 def find_place_mentions(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -364,7 +422,7 @@ def found_for_span(doc: Doc, start_char: int, end_char: int, sent_of: list[int] 
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    sent = (sent_of or _sentence_index(doc))[span.start]
+    sent = (sent_of or sentence_index(doc))[span.start]
     text = doc.text[start_char:end_char]
     found = _found(doc, span.start, span.end, "given", "toponym", sent)
     seat = SEATS_OF_GOVERNMENT.get(text.lower().removeprefix("the "))

@@ -1,0 +1,164 @@
+"""Places read from the text as conflict reports write them: containers ("X, Y", "X (Y oblast)"), oblast
+names in every form, Russian-language spellings, communities and districts, parts of a named city, and the
+event's own place against the speaker's. Real gazetteer, real spaCy pipeline; sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract.locate import locate
+from eventwire.geo import Gazetteer, places_for_doc
+from eventwire.geo.regions import region_alias
+from eventwire.geo.tolerant import skeleton
+from eventwire.nlp import parse_one
+from eventwire.records.place import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def gazetteer(gazetteer_path: Path) -> Gazetteer:
+    return Gazetteer.open(gazetteer_path)
+
+
+def _mentions(text: str, gazetteer: Gazetteer) -> dict[str, PlaceMention]:
+    found = places_for_doc(parse_one(text), "t", gazetteer)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return {m.text: m for m in found}
+
+
+def _place(found: dict[str, PlaceMention], text: str) -> tuple[str, str | None, str | None, int]:
+    m = found[text]
+    assert m.place is not None, m.reason
+    return m.place.name, m.place.country, m.place.admin1, m.place.precision
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Donetsk", "UA.05"), ("Donetska", "UA.05"), ("Donetsk oblast", "UA.05"), ("Donetsk region", "UA.05"),
+    ("Donetsk People's Republic", "UA.05"), ("DPR", "UA.05"), ("DNR", "UA.05"), ("LPR", "UA.14"),
+    ("LNR", "UA.14"), ("Lugansk", "UA.14"), ("Zaporizhzhia", "UA.26"), ("Zaporizhia", "UA.26"),
+    ("Zaporozhye region", "UA.26"), ("Crimea", "UA.11"), ("Sevastopol", "UA.20"), ("Kharkov", "UA.07"),
+    ("Kyiv region", "UA.13"), ("Belgorod oblast", "RU.09"), ("Kursk", "RU.41"), ("Bryansk region", "RU.10"),
+    ("Voronezh region", "RU.86"),
+])
+def test_oblast_names_in_every_form(gazetteer: Gazetteer, name: str, code: str) -> None:
+    region = region_alias(gazetteer, name)
+    assert region is not None and region.admin1_code == code
+
+
+def test_kyiv_alone_is_the_city_not_the_oblast(gazetteer: Gazetteer) -> None:
+    assert region_alias(gazetteer, "Kyiv") is None
+    assert region_alias(gazetteer, "Kyiv oblast") is not None
+
+
+def test_village_comma_oblast_reads_the_oblast_as_container(gazetteer: Gazetteer) -> None:
+    found = _mentions("Russian forces shelled Bakhmut, Donetsk.", gazetteer)
+    assert _place(found, "Bakhmut")[:3] == ("Bakhmut", "UA", "Donetska oblast")
+    # the container is the oblast, never the town of Donetsk in Rostov oblast
+    assert found["Donetsk"].place is not None and found["Donetsk"].place.feature == "admin1"
+    assert found["Donetsk"].place.country == "UA"
+
+
+@pytest.mark.parametrize(("text", "mention", "admin1"), [
+    ("Russian forces shelled Novomykhailivka, Donetsk.", "Novomykhailivka", "Donetska oblast"),
+    ("Russian forces shelled Velyka Pysarivka, Sumy, with mortars.", "Velyka Pysarivka", "Sumska oblast"),
+    ("Two civilians were wounded in Kupiansk (Kharkiv oblast) on Monday.", "Kupiansk", "Kharkivska oblast"),
+    ("Fighting continued near Krasnohorivka in the Donetsk region.", "Krasnohorivka", "Donetska oblast"),
+])
+def test_container_forms_decide_the_region(gazetteer: Gazetteer, text: str, mention: str, admin1: str) -> None:
+    assert _place(_mentions(text, gazetteer), mention)[1:3] == ("UA", admin1)
+
+
+def test_no_place_of_that_name_in_the_container_is_refused(gazetteer: Gazetteer) -> None:
+    found = _mentions("Shelling was reported in Kharkiv, Lviv oblast, officials said.", gazetteer)
+    assert found["Kharkiv"].place is None and "region" in (found["Kharkiv"].reason or "")
+
+
+def test_russian_form_of_a_village_name(gazetteer: Gazetteer) -> None:
+    found = _mentions("Russian forces attacked near Rabotino, Zaporozhye, but were repelled.", gazetteer)
+    assert _place(found, "Rabotino")[:2] == ("Robotyne", "UA")
+    found = _mentions("Moscow claimed to have captured Umanskoye in the Donetsk region.", gazetteer)
+    assert _place(found, "Umanskoye")[:2] == ("Umanske", "UA")
+
+
+def test_skeletons_join_spellings_and_keep_different_names_apart() -> None:
+    assert skeleton("rabotino") == skeleton("robotyne")
+    assert skeleton("avdeevka") == skeleton("avdiivka")
+    assert skeleton("karachun") != skeleton("kurytsyne")
+
+
+def test_community_and_district_go_to_their_centre_at_precision_2(gazetteer: Gazetteer) -> None:
+    found = _mentions("A woman was killed in shelling of the Velykyi Burluk community, Kharkiv region.", gazetteer)
+    assert _place(found, "Velykyi Burluk community")[::3] == ("Velykyi Burluk", 2)
+    found = _mentions("Governor Gladkov reported a drone attack on the Grayvoron district at night.", gazetteer)
+    assert _place(found, "Grayvoron district")[1::2] == ("RU", 2)
+    found = _mentions("Ukrainian troops held their positions in the Kurakhove direction.", gazetteer)
+    assert _place(found, "Kurakhove direction")[::3] == ("Kurakhove", 2)
+
+
+def test_russian_region_named_with_possessive(gazetteer: Gazetteer) -> None:
+    found = _mentions("A Ukrainian drone attack in Russia's Voronezh region injured four people.", gazetteer)
+    m = found["Voronezh region"]
+    assert m.place is not None and m.place.country == "RU" and m.place.feature == "admin1"
+
+
+def test_parts_of_a_named_city_belong_to_it(gazetteer: Gazetteer) -> None:
+    text = ("Russian bombs hit Kharkiv on Sunday. The regional governor said a high-rise in the Kyivskyi district "
+            "was damaged.")
+    assert _place(_mentions(text, gazetteer), "Kyivskyi district")[::3] == ("Kharkiv", 1)
+    text = "Police dispersed protesters in Kyiv. Crowds gathered again on Independence Square on Sunday."
+    place = _place(_mentions(text, gazetteer), "Independence Square")
+    assert place[1] == "UA" and place[3] == 2
+
+
+def test_the_speakers_place_is_not_the_events(gazetteer: Gazetteer) -> None:
+    doc = parse_one("The ministry said in Moscow that drones attacked Kursk overnight.")
+    places = places_for_doc(doc, "t", gazetteer)
+    trigger = next(t for t in doc if t.text == "attacked")
+    location = locate(trigger, places)
+    assert location is not None and location.place.name == "Kursk"
+
+
+def test_a_country_reporting_its_own_shoot_downs_is_the_place(gazetteer: Gazetteer) -> None:
+    doc = parse_one("Ukraine says it shot down 30 Russian drones overnight.")
+    places = places_for_doc(doc, "t", gazetteer)
+    trigger = next(t for t in doc if t.text == "shot")
+    location = locate(trigger, places)
+    assert location is not None and location.place.country == "UA" and location.place.precision == 3
+
+
+@pytest.mark.parametrize(("former", "current", "admin1"), [
+    ("Dzerzhinsk", "Toretsk", "Donetska oblast"), ("Kirovsk", "Holubivka", "Luhanska oblast"),
+    ("Krasnoarmeysk", "Pokrovsk", "Donetska oblast"), ("Tsiurupynsk", "Oleshky", "Khersonska oblast"),
+    ("Artemivsk", "Bakhmut", "Donetska oblast"),
+])
+def test_former_names_reach_the_renamed_town(gazetteer: Gazetteer, former: str, current: str, admin1: str) -> None:
+    text = f"Ukrainian officials said Russian troops shelled {former} overnight, killing two civilians."
+    assert _place(_mentions(text, gazetteer), former)[::2] == (current, admin1)
+
+
+def test_dateline_is_not_a_place_of_events_and_of_phrases_name_the_tail(gazetteer: Gazetteer) -> None:
+    found = _mentions("MOSCOW (Reuters) - Russia says it has taken two villages in the western Kursk area.", gazetteer)
+    assert found["MOSCOW"].kind == "metonym"
+    assert _place(found, "Kursk")[1] == "RU"
+    found = _mentions("Houthis fired missiles at a cargo ship in the Gulf of Aden, their spokesman said.", gazetteer)
+    assert _place(found, "Gulf of Aden")[1::2] == ("YE", 2)
+
+
+def test_a_place_named_with_its_country_possessive(gazetteer: Gazetteer) -> None:
+    found = _mentions("Dozens were killed in continued clashes in Syria's Sweida, a war monitor said.", gazetteer)
+    assert _place(found, "Sweida")[1] == "SY"
+
+
+def test_cyrillic_names_through_the_romanisations(gazetteer: Gazetteer) -> None:
+    from eventwire.geo.resolve import ArticleContext, rank
+    from eventwire.geo.toponyms import Found
+
+    for name in ("Донецкая область", "Донецька область", "Запорожье"):
+        assert region_alias(gazetteer, name) is not None, name
+    war = ArticleContext((), frozenset(), frozenset(), (), war=True)
+    for name, expected in (("Работино", "Robotyne"), ("Бахмут", "Bakhmut")):
+        ranked = rank(Found(0, len(name), name, name, "toponym", "any", 0, "given"), gazetteer, war)
+        assert ranked and ranked[0].candidate.name == expected and ranked[0].candidate.country == "UA"
