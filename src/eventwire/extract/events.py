@@ -38,6 +38,7 @@ from eventwire.records import (
     TimeMention,
 )
 from eventwire.records.event import Modality
+from eventwire.records.taxonomy import FATAL_FAMILIES, INJURY_FAMILIES
 from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -114,10 +115,8 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         actor1=actor1,
         actor2=actor2,
         location=location,
-        fatalities=toll.fatalities if coding.family in ("strike", "attack", "clash", "kill", "territory",
-                                                          "riot", "protest", "shoot") else None,
-        injuries=toll.injuries if coding.family in ("strike", "attack", "clash", "kill", "riot", "protest",
-                                                      "shoot") else None,
+        fatalities=toll.fatalities if coding.family in FATAL_FAMILIES else None,
+        injuries=toll.injuries if coding.family in INJURY_FAMILIES else None,
         attribution=attribution,
         summary=None,
         evidence=(evidence,),
