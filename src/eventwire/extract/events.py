@@ -104,14 +104,15 @@ def _follows(trig: Trigger, doc: Doc, event: Event, added: set[int]) -> bool:
 
 
 def _join_previous(merged: list[Event], event: Event) -> bool:
-    for n in range(len(merged) - 1, -1, -1):
-        if is_violent(merged[n]):
-            joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
-            if joined is None:
-                return False
-            merged[n] = replace(joined, summary=summarize(joined))
-            return True
-    return False
+    """Join the latest violent event (else the latest event) when the places agree."""
+    if not merged:
+        return False
+    n = next((k for k in range(len(merged) - 1, -1, -1) if is_violent(merged[k])), len(merged) - 1)
+    joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
+    if joined is None:
+        return False
+    merged[n] = replace(joined, summary=summarize(joined))
+    return True
 
 
 def _is_headline(sent: Span) -> bool:

@@ -1,8 +1,8 @@
 """One record per real event: tolls told after the event join it; one event per place in a list.
 
 - "Russian forces shelled Chasiv Yar. A civilian was killed." The second sentence names no new event: its
-  toll belongs to the shelling. A sentence the detector found (no trigger word) that follows a violent
-  event in the article and names no other place joins that event.
+  toll belongs to the shelling. A sentence the detector found (no trigger word) that follows an event
+  in the article and names no other place joins that event (its toll too, when both are violent).
 - A headline and the lead tell one event: the headline's violent event joins the first body event of
   the same kind of violence at a compatible place.
 - "Air defences destroyed drones over the Kursk, Belgorod and Voronezh regions": ACLED codes one event
@@ -29,8 +29,10 @@ def is_violent(event: Event) -> bool:
 def joins(prev: Event, follow: Event, compatible: bool) -> Event | None:
     """`follow` (a detected sentence with no trigger word) told as part of `prev`: prev with its toll,
     else None when `follow` is an event of its own."""
-    if not (is_violent(prev) and is_violent(follow) and compatible):
+    if not compatible:
         return None
+    if not (is_violent(prev) and is_violent(follow)):
+        return replace(prev, evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))
     return replace(prev, fatalities=_first_known(prev.fatalities, follow.fatalities),
                    injuries=_first_known(prev.injuries, follow.injuries),
                    evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))

@@ -27,6 +27,8 @@ from eventwire.records.taxonomy import Family as F
 KEEP_RULE = 0.85  # rule strengths from here up name the act outright: kept whatever the detector says
 DROP_BELOW = 0.3  # a rule trigger in a sentence read as an event with less than this is dropped
 ADD_FROM = 0.7  # a sentence with no trigger word becomes an event from this probability up
+# sub-types too vague to stand on the detector alone: they need a rule trigger in the sentence
+NOT_ALONE = frozenset({"Change to group/activity", "Other", "Headquarters or base established"})
 
 FAMILY_OF_SUB: dict[str, F] = {
     "Air/drone strike": F.STRIKE, "Shelling/artillery/missile attack": F.STRIKE,
@@ -70,7 +72,8 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
     added: set[int] = set()
     for sent in doc.sents:
         det = reading[sent.start]
-        if sent.start in covered or det.sub_event_type is None or det.probability < ADD_FROM:
+        if (sent.start in covered or det.sub_event_type is None or det.probability < ADD_FROM
+                or det.sub_event_type in NOT_ALONE):
             continue
         anchor = anchor_of(sent)
         if anchor is None:
