@@ -27,6 +27,8 @@ VIOLENT = VIOLENT_FAMILIES
 POLITICAL = POLITICAL_FAMILIES
 # families a conflict context licenses as they stand
 CONTEXT_FAMILIES = frozenset({F.STRIKE, F.ATTACK, F.CLASH, F.KILL})
+AERIAL_WEAPONS = frozenset({"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets",
+                            "shahed", "shaheds", "aircraft", "bomb", "bombs", "projectile", "projectiles"})
 PLACE_NOUNS = frozenset({"village", "town", "city", "settlement", "territory", "position", "positions",
                          "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
 POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", "official", "officials",
@@ -84,6 +86,9 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return "strike" if objects & lx.WEAPON_WORDS else None
     if lemma == "fend":
         return "intercept" if "off" in particles and _words(tok.subtree) & lx.WEAPON_WORDS else None
+    if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
+        # "air defences destroyed 11 drones": the weapon is the object; "drones destroyed a tank" is a strike
+        return "intercept" if objects & AERIAL_WEAPONS else None
     if lemma in ("down", "repel", "intercept"):
         return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in ("take", "gain", "wrest"):
@@ -227,6 +232,12 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
                 return cand.i
     if coding.family in (F.STRIKE, F.ATTACK) and tok.head.i in found and found[tok.head.i].family == "intercept":
         return tok.head.i  # "fended off a drone barrage"
+    if coding.family in (F.STRIKE, F.ATTACK):
+        # "shot down all 14 drones fired in an overnight attack": the attack told is the one intercepted
+        sent = tok.sent
+        stops = [j for j in found if sent.start <= j < sent.end and found[j].family == F.INTERCEPT]
+        if stops:
+            return min(stops, key=lambda j: abs(j - tok.i))
     if coding.sub_event_type == "Air/drone strike":
         # ACLED: air or drone strikes in support of a ground battle are part of that battle (one Armed clash)
         sent = tok.sent

@@ -17,6 +17,7 @@ VERB_FAMILIES: dict[str, str] = {
     "shoot": "shoot", "fire": "shoot",
     # interception (ACLED: Disrupted weapons use)
     "intercept": "intercept", "down": "intercept", "repel": "intercept", "fend": "intercept",
+    "destroy": "intercept", "neutralize": "intercept", "neutralise": "intercept", "suppress": "intercept",
     # territory
     "capture": "territory", "seize": "territory", "occupy": "territory", "wrest": "territory",
     "liberate": "territory", "recapture": "territory", "retake": "territory", "regain": "territory",
