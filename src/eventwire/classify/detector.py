@@ -20,6 +20,8 @@ Two stages, so that reading every sentence of every article stays cheap:
 2. The encoder (multilingual e5-small, 4-bit) reads the survivors; linear softmax heads over the
    e5 vector and the hashed words give the ACLED sub-type (or "none") and the PLOVER type.
 
+EVENTWIRE_DETECTOR_SCREEN=off embeds every sentence (to measure what the screen drops).
+
 Training reads every `data/training/*.jsonl` (fields `text`, `acled` (sub-type or "none") and/or
 `plover`, optional `lang` "en"|"uk"|"ru") plus the dev halves present under ../shared/data; see
 `classify.detector_train`. Nothing loads at import time.
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -188,4 +191,6 @@ def load_detector(folder: Path | None = None) -> Detector | None:
             heads[name] = Head(name, tuple(spec["labels"]), spec["kind"],
                                npz[f"{name}.weights"].astype(np.float32), npz[f"{name}.bias"])
     screen = heads.pop("screen")
+    if os.environ.get("EVENTWIRE_DETECTOR_SCREEN", "").lower() == "off":
+        manifest["screen_cut"] = 0.0  # every sentence embedded: what the screen costs in recall
     return Detector(encoder, screen, heads, manifest)

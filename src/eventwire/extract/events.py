@@ -46,6 +46,7 @@ from eventwire.records.taxonomy import Family as F
 from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+BACKGROUND_DAYS = 90
 ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
 
 
@@ -76,6 +77,8 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     for trig in triggers:
         mention = _mention(doc, trig, article, places, times, typed.get(trig.i), lead)
         event = mention.event
+        if _is_background(event, article.published):
+            continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event):
             continue
         if headline is not None and is_violent(event) and _places_compatible(merged[headline].location,
@@ -94,6 +97,15 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
                 headline = len(merged) - 1
     return _split_lists(doc, merged, places)
+
+
+def _is_background(event: Event, published: date | None) -> bool:
+    """'The RSF began fighting the army in April 2023', 'since 2017': the war's history told as context,
+    dated only by a month or a year well before publication. A past event told with its own day stays."""
+    when = event.date
+    if when is None or published is None or when.precision not in ("month", "year"):
+        return False
+    return (published - when.end).days > BACKGROUND_DAYS
 
 
 def _follows(trig: Trigger, doc: Doc, event: Event, added: set[int]) -> bool:

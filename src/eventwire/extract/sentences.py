@@ -12,6 +12,7 @@ the sentence it is anchored (the trigger) and everything hung on the parse. So:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +27,7 @@ from eventwire.records.taxonomy import Family as F
 
 KEEP_RULE = 0.85  # rule strengths from here up name the act outright: kept whatever the detector says
 DROP_BELOW = 0.3  # a rule trigger in a sentence read as an event with less than this is dropped
+RETYPE_GIVEN = 0.45  # the detector retypes a rule trigger when it gives one sub-type this much (given an event)
 ADD_FROM = 0.7  # a sentence with no trigger word becomes an event from this probability up
 # sub-types too vague to stand on the detector alone: they need a rule trigger in the sentence
 NOT_ALONE = frozenset({"Change to group/activity", "Other", "Headquarters or base established"})
@@ -67,7 +69,8 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
         if det.probability < DROP_BELOW and trig.coding.strength < KEEP_RULE:
             continue
         kept.append(trig)
-        typed[trig.i] = apply_prediction(trig.coding, as_prediction(det), detector.threshold)
+        typed[trig.i] = _retyped(apply_prediction(trig.coding, as_prediction(det), detector.threshold), det,
+                                 trig.coding.strength)
     covered = {doc[t.i].sent.start for t in triggers}
     added: set[int] = set()
     for sent in doc.sents:
@@ -84,6 +87,19 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
         added.add(anchor.i)
     kept.sort(key=lambda t: t.i)
     return kept, typed, added
+
+
+def _retyped(typed: Typed, det: Detection, strength: float) -> Typed:
+    """The detector's sub-type where it clearly prefers one (given an event) and the rules did not name the
+    weapon or act outright: trained on codebook distinctions, it reads 'repelled', 'FPV' and 'tear gas'
+    as the codebook does, where the rules read words."""
+    if not det.acled or det.probability < DROP_BELOW or strength >= KEEP_RULE or typed.coding.event_type is None:
+        return typed
+    top = max(det.acled, key=det.acled.__getitem__)
+    if top == typed.coding.sub_event_type or det.acled[top] < RETYPE_GIVEN:
+        return typed
+    new = coding_for(top, typed.coding.strength)
+    return replace(typed, coding=replace(new, family=typed.coding.family))
 
 
 def as_prediction(det: Detection) -> Prediction:
