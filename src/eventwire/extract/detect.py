@@ -94,6 +94,8 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family == "territory":
+        if is_state(tok):
+            return None
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family in CONTEXT_FAMILIES:
         return family if conflict else None
@@ -276,6 +278,13 @@ def _object_is_place(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.ent_type_ == "ORG" and t.pos_ == "PROPN")
                for o in objs for t in o.subtree)
+
+
+def is_state(tok: Token) -> bool:
+    """'have held the village since 2022', 'controls the town': holding ground, not taking it."""
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in ("hold", "control", "occupy"):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children)
 
 
 def _has_prep(tok: Token, preps: set[str]) -> bool:

@@ -20,7 +20,7 @@ from eventwire.classify.apply import Typed, apply_prediction
 from eventwire.classify.detector import Detection, Detector
 from eventwire.classify.labels import NONE
 from eventwire.classify.model import Prediction
-from eventwire.extract.detect import Trigger
+from eventwire.extract.detect import Trigger, is_state
 from eventwire.records.coding import Coding
 from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 from eventwire.records.taxonomy import Family as F
@@ -79,7 +79,7 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
                 or det.sub_event_type in NOT_ALONE):
             continue
         anchor = anchor_of(sent)
-        if anchor is None:
+        if anchor is None or is_state(anchor):
             continue
         coding = coding_for(det.sub_event_type, det.probability)
         kept.append(Trigger(anchor.i, coding))
