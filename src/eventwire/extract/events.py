@@ -151,8 +151,7 @@ def _classify(doc: Doc, triggers: Sequence[Trigger], classifier: SentenceReader 
 
 
 def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMention],
-             times: Sequence[TimeMention], typed: Typed | None = None,
-             lead: tuple[Source, int] | None = None) -> Mention:
+             times: Sequence[TimeMention], typed: Typed | None = None, lead: Source | None = None) -> Mention:
     tok = doc[trig.i]
     coding = typed.coding if typed else trig.coding
     sent = tok.sent
@@ -162,7 +161,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     where = country_by_alpha2(location.place.country) if location and location.place.country else None
     actor1 = placed(actor1_for(tok, coding.family, places), where)
     actor2 = placed(actor2_for(tok, coding.family, places), where)
-    source = find_source(tok) or (lead[0] if lead is not None and tok.idx >= lead[1] else None)
+    source = find_source(tok) or lead
     country = location.place.country if location else None
     attribution = attribution_for(source, actor1, country, article.source, tok.lemma_.lower(), actor2,
                                   defensive=coding.sub_event_type == "Disrupted weapons use")
