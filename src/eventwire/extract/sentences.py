@@ -28,7 +28,7 @@ from eventwire.records.taxonomy import Family as F
 KEEP_RULE = 0.85  # rule strengths from here up name the act outright: kept whatever the detector says
 DROP_BELOW = 0.3  # a rule trigger in a sentence read as an event with less than this is dropped
 RETYPE_GIVEN = 0.45  # the detector retypes a rule trigger when it gives one sub-type this much (given an event)
-ADD_FROM = 0.7  # a sentence with no trigger word becomes an event from this probability up
+ADD_FROM = 0.8  # a sentence with no trigger word becomes an event from this probability up
 # sub-types too vague to stand on the detector alone: they need a rule trigger in the sentence
 NOT_ALONE = frozenset({"Change to group/activity", "Other", "Headquarters or base established"})
 
