@@ -14,6 +14,7 @@ from typing import Any
 from eventwire.classify.data import read_case2021
 from eventwire.classify.evaluation import f1_table, per_type_dict, per_type_lines, require_classifier, score
 from eventwire.classify.labels import NONE
+from eventwire.evaluate.case2021_e2e import EndToEnd, end_to_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Case2021Report:
     non_acled_confident: float = 0.0  # ... with an event probability at or above the threshold
     acled_confident: float = 0.0  # share of the ACLED rows at or above it (not flagged)
     threshold: float = 0.0
+    end_to_end: EndToEnd | None = None  # snippets through the extract path (None: no detector installed)
 
     def table(self) -> str:
         lines = [f"CASE 2021 sub-task 1 ({self.rows} rows with an ACLED gold type; {self.how})",
@@ -36,6 +38,13 @@ class Case2021Report:
                  f"  non-ACLED rows given an ACLED type: {self.non_acled_typed:.1%} of {self.non_acled_rows}; "
                  f"above the threshold {self.threshold:.2f}: {self.non_acled_confident:.1%} "
                  f"(ACLED rows above it: {self.acled_confident:.1%})"]
+        if self.end_to_end is not None:
+            e = self.end_to_end
+            lines += [f"  end to end ({e.rows} snippets through extract, most confident event; {e.how})",
+                      f"    weighted F1 {e.weighted_f1:.3f}   macro F1 {e.macro_f1:.3f}   "
+                      f"snippets with no ACLED event: {e.no_event}",
+                      f"    the detector alone (top sub-type): weighted F1 {e.detector_weighted_f1:.3f}   "
+                      f"macro F1 {e.detector_macro_f1:.3f}"]
         return "\n".join(lines + per_type_lines(self.per_type, "sub-event type", 40))
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,11 +53,23 @@ class Case2021Report:
                 "non_acled_typed": round(self.non_acled_typed, 4), "how": self.how,
                 "threshold": self.threshold, "non_acled_confident": round(self.non_acled_confident, 4),
                 "acled_confident": round(self.acled_confident, 4),
-                "per_type": per_type_dict(self.per_type)}
+                "per_type": per_type_dict(self.per_type),
+                "end_to_end": None if self.end_to_end is None else {
+                    "rows": self.end_to_end.rows, "weighted_f1": round(self.end_to_end.weighted_f1, 4),
+                    "macro_f1": round(self.end_to_end.macro_f1, 4), "no_event": self.end_to_end.no_event,
+                    "detector_weighted_f1": round(self.end_to_end.detector_weighted_f1, 4),
+                    "detector_macro_f1": round(self.end_to_end.detector_macro_f1, 4), "how": self.end_to_end.how}}
 
 
-def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path | None = None) -> Case2021Report:
-    """`gazetteer_path` is accepted for the uniform suite interface; typing needs no places."""
+def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path | None = None,
+                      baseline: bool = True) -> Case2021Report:
+    """The classifier alone (cross-validated where it trained on this file) and, beside it, the end-to-end
+    figure (evaluate.case2021_e2e); `--no-baseline` skips the classifier-only figure's retraining."""
+    e2e = end_to_end(data, read_case2021(data)[:limit] if limit else read_case2021(data), gazetteer_path)
+    if not baseline and e2e is not None:
+        return Case2021Report(e2e.rows, e2e.detector_weighted_f1, e2e.detector_macro_f1, 0.0, {}, 0, 0.0,
+                              "classifier-only figure skipped (--no-baseline); detector alone shown",
+                              end_to_end=e2e)
     scored = score(data, lambda: read_case2021(data), "acled", limit)
     rows = list(zip(scored.examples, scored.predictions, strict=True))
     # sub-task 1 types snippets known to hold one of the 25 events (its systems never answer "none")
@@ -73,6 +94,7 @@ def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path
         non_acled_confident=sum(confident[True]) / (len(confident[True]) or 1),
         acled_confident=sum(confident[False]) / (len(confident[False]) or 1),
         threshold=cut,
+        end_to_end=e2e,
     )
 
 

@@ -78,9 +78,9 @@ def evaluate_negatives(data: Path, limit: int | None = None, gazetteer_path: Pat
         row[0] += 1
         row[1] += any(not e.low_confidence for e in conflict)
         row[2] += bool(conflict)
-    classifier = pipeline.classifier
-    return NegativesReport({t: TopicCount(*c) for t, c in counts.items()}, classifier is not None,
-                           classifier.threshold if classifier else None)
+    reader = pipeline.detector or pipeline.classifier  # the detector's threshold when it reads the sentences
+    return NegativesReport({t: TopicCount(*c) for t, c in counts.items()}, reader is not None,
+                           reader.threshold if reader else None)
 
 
 def _topics(data: Path) -> dict[str, str]:

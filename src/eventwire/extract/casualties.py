@@ -19,6 +19,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
 NONE_WORDS = frozenset({"no", "nobody", "none"})
+SINGLE = frozenset({"a", "an", "another", "one"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,9 @@ def _number_for(tok: Token) -> int | None:
             return 0
         n = _numeral(victim)
         if n is not None:
-            return n
+            # "two women and a man died": the conjoined victims add up
+            more = [_numeral(c) for c in victim.conjuncts]
+            return n + sum(m for m in more if m is not None)
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.like_num:
         return _value(prev)
@@ -63,6 +66,8 @@ def _number_for(tok: Token) -> int | None:
 def _numeral(victim: Token) -> int | None:
     if victim.like_num:
         return _value(victim)
+    if victim.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in SINGLE for c in victim.children):
+        return 1  # "a woman was killed", "another man was wounded"
     for child in victim.children:
         if child.dep_ == "nummod" or child.like_num:
             return _value(child)

@@ -14,11 +14,21 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import lexicon as lx
 from eventwire.records.coding import Coding
-from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
+from eventwire.records.taxonomy import (
+    ACLED_SUB_TO_TYPE,
+    ARMED_ACT_FAMILIES,
+    PLOVER_FOR_ACLED,
+    POLITICAL_FAMILIES,
+    VIOLENT_FAMILIES,
+)
+from eventwire.records.taxonomy import Family as F
 
-VIOLENT = lx.VIOLENT
-POLITICAL = frozenset({"request", "threaten", "accuse", "reject", "sanction", "consult", "mobilize",
-                       "concede", "agree"})
+VIOLENT = VIOLENT_FAMILIES
+POLITICAL = POLITICAL_FAMILIES
+# families a conflict context licenses as they stand
+CONTEXT_FAMILIES = frozenset({F.STRIKE, F.ATTACK, F.CLASH, F.KILL})
+AERIAL_WEAPONS = frozenset({"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets",
+                            "shahed", "shaheds", "aircraft", "bomb", "bombs", "projectile", "projectiles"})
 PLACE_NOUNS = frozenset({"village", "town", "city", "settlement", "territory", "position", "positions",
                          "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
 POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", "official", "officials",
@@ -76,13 +86,18 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return "strike" if objects & lx.WEAPON_WORDS else None
     if lemma == "fend":
         return "intercept" if "off" in particles and _words(tok.subtree) & lx.WEAPON_WORDS else None
+    if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
+        # "air defences destroyed 11 drones": the weapon is the object; "drones destroyed a tank" is a strike
+        return "intercept" if objects & AERIAL_WEAPONS else None
     if lemma in ("down", "repel", "intercept"):
         return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family == "territory":
+        if is_state(tok):
+            return None
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
-    if family in ("strike", "attack", "clash", "kill"):
+    if family in CONTEXT_FAMILIES:
         return family if conflict else None
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "thousands", "hundreds",
@@ -107,7 +122,7 @@ def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == "strike" and near & {"hunger", "general", "workers", "labour", "labor"}:
         return "protest"
-    if family in ("strike", "attack", "clash", "kill", "territory"):
+    if family in CONTEXT_FAMILIES | {F.TERRITORY}:
         if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
             return family if (near & lx.WEAPON_WORDS or conflict) else None
         return family if conflict else None
@@ -127,7 +142,7 @@ def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
 
 
 def _code(tok: Token, family: str, sent: Span) -> Coding | None:
-    if family in ("strike", "attack", "shoot"):
+    if family in ARMED_ACT_FAMILIES:
         return _code_violence(tok, family, sent)
     sub = {
         "intercept": "Disrupted weapons use", "clash": "Armed clash", "riot": "Violent demonstration",
@@ -210,15 +225,21 @@ def _fold_linked(doc: Doc, found: dict[int, Coding]) -> list[Trigger]:
 
 
 def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
-    if coding.family in ("strike", "attack", "kill", "shoot") and tok.pos_ == "VERB":
+    if coding.family in ARMED_ACT_FAMILIES | {F.KILL} and tok.pos_ == "VERB":
         for child in tok.children:  # "hit by a strike", "the strike hit": the noun carries the event
             cand = child if child.dep_ in ("nsubj", "nsubjpass") else None
             if child.dep_ == "agent":
                 cand = next((g for g in child.children if g.dep_ == "pobj"), None)
             if cand is not None and cand.i in found and found[cand.i].family in VIOLENT:
                 return cand.i
-    if coding.family in ("strike", "attack") and tok.head.i in found and found[tok.head.i].family == "intercept":
+    if coding.family in (F.STRIKE, F.ATTACK) and tok.head.i in found and found[tok.head.i].family == "intercept":
         return tok.head.i  # "fended off a drone barrage"
+    if coding.family in (F.STRIKE, F.ATTACK):
+        # "shot down all 14 drones fired in an overnight attack": the attack told is the one intercepted
+        sent = tok.sent
+        stops = [j for j in found if sent.start <= j < sent.end and found[j].family == F.INTERCEPT]
+        if stops:
+            return min(stops, key=lambda j: abs(j - tok.i))
     if coding.sub_event_type == "Air/drone strike":
         # ACLED: air or drone strikes in support of a ground battle are part of that battle (one Armed clash)
         sent = tok.sent
@@ -257,6 +278,13 @@ def _object_is_place(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.ent_type_ == "ORG" and t.pos_ == "PROPN")
                for o in objs for t in o.subtree)
+
+
+def is_state(tok: Token) -> bool:
+    """'have held the village since 2022', 'controls the town': holding ground, not taking it."""
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in ("hold", "control", "occupy"):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children)
 
 
 def _has_prep(tok: Token, preps: set[str]) -> bool:

@@ -1,7 +1,7 @@
-"""What a trigger says happened: the coding that detection proposes and the classifier may revise.
+"""How one event mention is coded: ACLED type and sub-type, PLOVER type and mode, and how sure.
 
-It lives with the records because both extract (which finds triggers) and classify (which applies the
-model's prediction to a trigger's coding) use it, and neither may import the other's internals.
+Shared by extract (the rules code triggers) and classify (the detector retypes them), so it lives
+with the records, below both.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 class Coding:
     """What a trigger says happened: ACLED type and sub-type, PLOVER type and mode."""
 
-    family: str
+    family: str  # a records.taxonomy.Family (a StrEnum, so plain spellings compare equal)
     event_type: str | None
     sub_event_type: str | None
     plover_type: str | None
