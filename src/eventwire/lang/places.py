@@ -1,0 +1,184 @@
+"""Place mentions in Ukrainian and Russian text, resolved through the gazetteer's Cyrillic (KATOTTG)
+and romanised names. Oblasts first ("Харківської області", "на Сумщині"), so that a village name,
+which many oblasts share, is resolved inside the oblast the article is about."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.names import romanize_uk
+from eventwire.lang.morph import adjective_nominative, nominatives, romanize_ru, ukrainian_spellings
+from eventwire.lang.regions import oblast_keys, region_of_colloquial, settlement_names
+from eventwire.lang.text import Sentence, Word, words
+from eventwire.records import PlaceMention
+
+_OBLAST_WORDS = ("област", "обл", "ова", "ода", "губерн", "регіон", "регион", "край", "краю")
+_LOCAL_WORDS = ("громад", "район", "округ", "міськ", "сільськ", "селищн", "тг", "гва", "мва")
+# Words before a name that make it a place: prepositions of place and "village", "town".
+_PLACE_CUES = frozenset("""у в на біля поблизу під по до з із зі над від через неподалік околицях районі напрямку
+село селі села селище селищі місто місті міста смт с м сел пос поселок поселке посёлок город городе города
+около возле под над у окрестностях направлении деревня деревне хутор хуторі""".split())
+_NOT_PLACES = frozenset("""україна украина росія россия рф ссср європа европа сша""".split())
+_AREA = ("UA", "RU")
+_FEATURE_RANK = {"capital": 4, "city": 3, "admin1": 3, "town": 2, "admin2": 2, "village": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The oblasts (admin1 names) the article is about, most mentioned first."""
+
+    admin1: tuple[str, ...] = ()
+    admin2: tuple[str, ...] = ()
+
+
+def find_places(text: str, sents: Sequence[Sentence], gazetteer: Gazetteer, article_id: str) -> list[PlaceMention]:
+    toks = [w for s in sents for w in words(s.text, s.start)]
+    regions = _regions(toks, gazetteer, article_id)
+    admin1 = tuple(dict.fromkeys(m.place.admin1 for m in regions if m.place and m.place.admin1))
+    raions = tuple(romanize_uk(w).casefold() + " raion" for w in _raion_adjectives(toks))
+    ctx = Context(admin1, raions)
+    taken = {(m.start, m.end) for m in regions}
+    found = list(regions)
+    i = 0
+    while i < len(toks):
+        span = next((s for s in taken if s[0] <= toks[i].start < s[1]), None)
+        if span is not None:
+            i += 1
+            continue
+        mention, used = _settlement(toks, i, gazetteer, ctx, article_id)
+        if mention is not None:
+            found.append(mention)
+            i += used
+        else:
+            i += 1
+    return sorted(found, key=lambda m: m.start)
+
+
+def _regions(toks: list[Word], gazetteer: Gazetteer, article_id: str) -> list[PlaceMention]:
+    """Oblasts by adjective + "область"/ОВА, and colloquial names ("Сумщина")."""
+    out = []
+    for i, w in enumerate(toks):
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        adj = adjective_nominative(w.text) if w.capitalised else None
+        if adj and adj.endswith(("а", "я")) and nxt.startswith(_OBLAST_WORDS):
+            place = _best([c for k in oblast_keys(adj) for c in gazetteer.candidates(k) if c.feature == "admin1"],
+                          Context())
+            if place is not None:
+                end = toks[i + 1].end if nxt.startswith(("област", "обл")) else w.end
+                out.append(_mention(article_id, w.start, end, _span_text(toks, i, end), place, "oblast"))
+            continue
+        if w.capitalised and not adj:
+            for form in nominatives(w.text)[:8]:
+                region = region_of_colloquial(form)
+                if region is None:
+                    continue
+                place = _best([c for k in oblast_keys(region) for c in gazetteer.candidates(k)
+                               if c.feature == "admin1"], Context())
+                if place is not None:
+                    out.append(_mention(article_id, w.start, w.end, w.text, place, "region name"))
+                    break
+    return out
+
+
+def _raion_adjectives(toks: list[Word]) -> list[str]:
+    out = []
+    for i, w in enumerate(toks[:-1]):
+        adj = adjective_nominative(w.text) if w.capitalised else None
+        if adj and toks[i + 1].lower.startswith(("район", "раион")):
+            out.append(adj[:-1] + "ий" if adj.endswith("ька") else adj)
+    return out
+
+
+def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
+                article_id: str) -> tuple[PlaceMention | None, int]:
+    w = toks[i]
+    if not w.capitalised or w.text.isupper() or w.lower in _NOT_PLACES or len(w.text) < 3:
+        return None, 1
+    cue = i > 0 and toks[i - 1].lower.rstrip(".") in _PLACE_CUES and toks[i - 1].end >= w.start - 2
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.lower.startswith(("напрям", "направлен")):
+        return None, 2  # "на Харківському напрямку": a front sector, not the place of that name
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.capitalised and prev.end == w.start - 1 and not cue:
+        return None, 1  # "Олександр Гусєв": a surname after a given name
+    adj = adjective_nominative(w.text)
+    if adj and nxt is not None and nxt.lower.startswith(_LOCAL_WORDS):
+        names = settlement_names(adj)
+        cands = [c for n in names for c in gazetteer.candidates(n) if c.country in _AREA]
+        place = _best(cands, ctx, need_context=True)
+        if place is not None:
+            return _mention(article_id, w.start, nxt.end, _span_text(toks, i, nxt.end), place, "hromada"), 2
+        return None, 2
+    # two-word names first ("Часів Яр", "Нова Каховка", "Кривий Ріг"), then one word
+    if nxt is not None and nxt.capitalised and nxt.start - w.end == 1:
+        place = _resolve([w.text, nxt.text], gazetteer, ctx, cue)
+        if place is not None:
+            return _mention(article_id, w.start, nxt.end, f"{w.text} {nxt.text}", place, "name"), 2
+    if nxt is not None and nxt.capitalised and nxt.start - w.end == 1 and not cue:
+        return None, 2  # "Володимир Зеленський": a given name and a surname
+    place = _resolve([w.text], gazetteer, ctx, cue)
+    if place is not None:
+        return _mention(article_id, w.start, w.end, w.text, place, "name"), 1
+    return None, 1
+
+
+def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool) -> Candidate | None:
+    forms = [" ".join(f) for f in _product([nominatives(p)[:10] for p in parts])]
+    cands: list[Candidate] = []
+    for form in forms:  # the Ukrainian (KATOTTG) name itself
+        cands += [c for c in gazetteer.candidates(form) if c.country in _AREA]
+    respelt: list[Candidate] = []
+    for form in forms[:6]:  # a Russian spelling of a Ukrainian name, or a Russian place (romanised)
+        for uk in ukrainian_spellings(form, limit=6):
+            respelt += [c for c in gazetteer.candidates(uk) if c.country in _AREA]
+        respelt += [c for c in gazetteer.candidates(romanize_ru(form))
+                    if c.country in _AREA and c.quality <= 1 and c.population >= 1000]
+    cands += [_demoted(c) for c in respelt]
+    if not cue:  # without "у", "біля", "село", ... only a town of some size is taken for a place
+        cands = [c for c in cands if c.feature in ("city", "capital", "admin1") or c.population >= 15000]
+    return _best(cands, ctx)
+
+
+def _demoted(c: Candidate) -> Candidate:
+    """A respelt match counts as an alternate name: an exact Ukrainian name is surer."""
+    from dataclasses import replace
+    return replace(c, quality=max(c.quality, 1))
+
+
+def _product(options: list[list[str]]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for opts in options:
+        out = [o + [x] for o in out for x in opts][:40]
+    return out
+
+
+def _best(cands: list[Candidate], ctx: Context, need_context: bool = False) -> Candidate | None:
+    """Inside an oblast the article names, then the larger and better-named place."""
+    if not cands:
+        return None
+
+    def score(c: Candidate) -> float:
+        inside = c.admin1 in ctx.admin1
+        rank = ctx.admin1.index(c.admin1) if inside and c.admin1 is not None else 9
+        raion = bool(c.admin2 and c.admin2.casefold() in ctx.admin2)
+        return (20.0 * inside - rank + 10.0 * raion + 2.0 * _FEATURE_RANK.get(c.feature, 0) - 3.0 * c.quality
+                + math.log10(1 + c.population))
+
+    best = max(cands, key=score)
+    if need_context and ctx.admin1 and best.admin1 not in ctx.admin1:
+        return None
+    return best
+
+
+def _mention(article_id: str, start: int, end: int, text: str, cand: Candidate, how: str) -> PlaceMention:
+    precision = 3 if cand.feature == "admin1" else 1
+    return PlaceMention(article_id, start, end, text, "toponym", cand.to_place(precision),
+                        f"Cyrillic {how}: {cand.name}")
+
+
+def _span_text(toks: list[Word], i: int, end: int) -> str:
+    last = max(j for j in range(i, len(toks)) if toks[j].end <= end)
+    return " ".join(t.text for t in toks[i:last + 1])
