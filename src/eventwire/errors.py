@@ -65,5 +65,6 @@ REJECT_NO_ARTICLE = "E108"  # an HTML page in which no article text was found
 REJECT_FETCH = "E109"  # stage "fetch": a URL that could not be fetched (network, timeout, HTTP error, too large)
 REJECT_ROBOTS = "E110"  # stage "fetch": robots.txt disallows the URL for eventwire's user agent
 REJECT_NOT_FEED = "E111"  # a `watch` URL whose content is not an RSS or Atom feed
+REJECT_LANGUAGE = "E112"  # an article in a language eventwire does not read (English, Ukrainian, Russian)
 REJECT_EXTRACT = "E201"  # stage "extract": the pipeline raised on this article (a bug: please report it)
 REJECT_PARTITION = "E202"  # stage "engine": the partition holding this input failed on every try

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventwire.classify.model import Classifier, Prefetched
-from eventwire.errors import REJECT_EXTRACT
+from eventwire.errors import REJECT_EXTRACT, REJECT_LANGUAGE
 from eventwire.extract.detect import find_triggers
 from eventwire.extract.events import extract_events
 from eventwire.geo.gazetteer import Gazetteer
@@ -52,6 +52,10 @@ class Pipeline:
                 yield from self._process_batch(articles)
 
     def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
+        from eventwire.lang.route import route  # Ukrainian/Russian go to the lang layer, others are rejected
+        routed = {a.id: route(a, self.gazetteer) for a in batch}
+        yield from (r for r in routed.values() if r is not None)
+        batch = [a for a in batch if routed[a.id] is None]
         docs = list(parse((a.text for a in batch), batch_size=self.batch_size))
         reader = self._read_ahead(docs)
         for article, doc in zip(batch, docs, strict=True):

@@ -1,0 +1,32 @@
+"""The pipeline's hook: English articles go on to the spaCy path (None), Ukrainian and Russian ones
+are read here, anything else becomes a Rejection that says which language it is."""
+
+from __future__ import annotations
+
+from eventwire.errors import REJECT_EXTRACT, REJECT_LANGUAGE
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.lang.identify import SUPPORTED, identify, unsupported_reason
+from eventwire.records import Article, Rejection
+
+
+def route(article: Article, gazetteer: Gazetteer) -> object | None:
+    """None for English; an ArticleResult for Ukrainian and Russian; a Rejection for other languages."""
+    language = identify(article.text, article.language)
+    if language == "en":
+        return None
+    if language not in SUPPORTED:
+        return Rejection(article.origin or article.id, "ingest", REJECT_LANGUAGE, unsupported_reason(language))
+    from eventwire.lang.layer import read_article
+    from eventwire.pipeline import ArticleResult
+    try:
+        events, places, times = read_article(article, language, gazetteer, shared_typer())
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
+        return Rejection(article.origin or article.id, "extract", REJECT_EXTRACT,
+                         f"extraction failed ({type(exc).__name__}: {exc}); please report this article")
+    return ArticleResult(article, tuple(events), tuple(places), tuple(times))
+
+
+def shared_typer() -> object | None:
+    """The shared multilingual detector behind the SentenceTyper interface, when it is installed; None
+    leaves the rules to type Ukrainian and Russian sentences alone."""
+    return None

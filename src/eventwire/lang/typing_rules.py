@@ -1,0 +1,132 @@
+"""Which events a Ukrainian or Russian sentence reports: the rules' reading, and the interface a shared
+detector plugs into.
+
+`SentenceTyper` is the contract: sentences in, for each one the sub-types it reports with a probability.
+`CueTyper` is the rules' implementation (lang.cues). `DetectorTyper` asks the project's multilingual
+detector about the sentences the cues chose and keeps the rules' reading where the detector has none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from eventwire.lang import cues as c
+
+
+@dataclass(frozen=True, slots=True)
+class Typing:
+    """One event type a sentence reports: an ACLED sub-type (or None) and/or a PLOVER type."""
+
+    sub_event_type: str | None
+    probability: float
+    plover: str | None = None
+    cue: str | None = None  # the words that said it, for people and for debugging
+
+
+class SentenceTyper(Protocol):
+    def type_sentences(self, sentences: Sequence[str]) -> list[list[Typing]]: ...
+
+
+class CueTyper:
+    """The rules alone."""
+
+    def type_sentences(self, sentences: Sequence[str]) -> list[list[Typing]]:
+        return [rule_types(s) for s in sentences]
+
+
+# A detector maps sentences to (sub-type or None, probability): the shared detector's shape.
+Detect = Callable[[Sequence[str]], Sequence[tuple[str | None, float]]]
+
+
+class DetectorTyper:
+    """The shared detector reads the sentences the cues chose (the cheap first stage): where it names a
+    sub-type with enough probability it replaces the rules' main reading; where it says "no event" with
+    enough probability the sentence is dropped; otherwise the rules stand."""
+
+    def __init__(self, detect: Detect, threshold: float = 0.5) -> None:
+        self.detect = detect
+        self.threshold = threshold
+
+    def type_sentences(self, sentences: Sequence[str]) -> list[list[Typing]]:
+        ruled = [rule_types(s) for s in sentences]
+        chosen = [i for i, r in enumerate(ruled) if r]
+        if not chosen:
+            return ruled
+        preds = self.detect([sentences[i] for i in chosen])
+        for i, (sub, prob) in zip(chosen, preds, strict=True):
+            if prob < self.threshold:
+                continue
+            if sub is None:
+                ruled[i] = []
+            elif sub not in {t.sub_event_type for t in ruled[i]}:
+                ruled[i] = [Typing(sub, prob, cue="detector")] + ruled[i][1:]
+        return ruled
+
+
+def rule_types(sentence: str) -> list[Typing]:
+    """Sub-types this sentence reports, by the cues; [] when it reports none (or only a threat, plan,
+    alert or a war-long total)."""
+    if c.has(c.NOT_EVENT, sentence):
+        return []
+    s = c.compiled(c.NO_VICTIMS).sub(" ", sentence)
+    out: list[Typing] = []
+    air, shell, strike = c.first(c.AIR, s), c.first(c.SHELLING, s), c.first(c.STRIKE, s)
+    disrupted = c.first(c.DISRUPTED, s)
+    if disrupted and (air or shell or c.has(r"ппо|пво|протиповітрян|противовоздушн", s)):
+        out.append(Typing("Disrupted weapons use", 0.7, cue=disrupted.group(0)))
+        # "ППО збили 3 дрони, уламки пошкодили будинок": the debris is coded as the strike
+        if c.has(c.DAMAGE + "|" + c.CASUALTY, s) and air:
+            out.append(Typing("Air/drone strike", 0.55, cue=air.group(0)))
+    elif air and (strike or shell or c.has(c.DAMAGE + "|" + c.CASUALTY, s)):
+        out.append(Typing("Air/drone strike", 0.7, cue=air.group(0)))
+        if shell and c.has(r"артилер|артиллер|рсзв|рсзо|міномет|миномет|ракет", s):
+            out.append(Typing("Shelling/artillery/missile attack", 0.6, cue=shell.group(0)))
+    elif shell:
+        out.append(Typing("Shelling/artillery/missile attack", 0.7, cue=shell.group(0)))
+    elif strike and not c.has(c.ARREST + "|" + c.PROTEST + "|" + c.CLASH, s) and (
+            c.has(c.DAMAGE + "|" + c.CASUALTY, s) or c.has(r"ворог|противник|окупант|оккупант|рф\b|росі|росси", s)):
+        out.append(Typing("Shelling/artillery/missile attack", 0.55, cue=strike.group(0)))
+    out += _ground_and_other(s)
+    return _dedupe(out)
+
+
+def _ground_and_other(s: str) -> list[Typing]:
+    out: list[Typing] = []
+    if (m := c.first(c.IED, s)) is not None and not c.has(c.FOILED, s):
+        out.append(Typing("Remote explosive/landmine/IED", 0.65, cue=m.group(0)))
+    if (m := c.first(c.CLASH, s)) is not None:
+        out.append(Typing("Armed clash", 0.6, cue=m.group(0)))
+    if (m := c.first(c.REGAIN, s)) is not None:
+        out.append(Typing("Government regains territory", 0.6, cue=m.group(0)))
+    elif (m := c.first(c.CAPTURE, s)) is not None and not c.has(r"окупован|оккупирован|під контролем|под контролем", s):
+        out.append(Typing("Non-state actor overtakes territory", 0.6, cue=m.group(0)))
+    if (m := c.first(c.ARREST, s)) is not None:
+        out.append(Typing("Arrests", 0.6, plover="COERCE", cue=m.group(0)))
+    if (m := c.first(c.PROTEST, s)) is not None:
+        forced = c.first(c.PROTEST_FORCE, s)
+        sub = "Excessive force against protesters" if forced else "Peaceful protest"
+        out.append(Typing(sub, 0.6, plover="PROTEST", cue=m.group(0)))
+    if (m := c.first(c.AGREEMENT, s)) is not None:
+        out.append(Typing("Agreement", 0.6, plover="AGREE", cue=m.group(0)))
+    if (m := c.first(c.ABDUCTION, s)) is not None:
+        out.append(Typing("Abduction/forced disappearance", 0.6, cue=m.group(0)))
+    if (m := c.first(c.SEXUAL, s)) is not None:
+        out.append(Typing("Sexual violence", 0.6, cue=m.group(0)))
+    if (m := c.first(c.CHEMICAL, s)) is not None:
+        out.append(Typing("Chemical weapon", 0.55, cue=m.group(0)))
+    if (m := c.first(c.LOOTING, s)) is not None and not c.has(c.AIR + "|" + c.SHELLING, s):
+        out.append(Typing("Looting/property destruction", 0.55, cue=m.group(0)))
+    if (m := c.first(c.ATTACK, s)) is not None and c.has(c.CIVILIANS, s) and not c.has(c.AIR + "|" + c.SHELLING, s):
+        out.append(Typing("Attack", 0.55, cue=m.group(0)))
+    return out
+
+
+def _dedupe(found: list[Typing]) -> list[Typing]:
+    seen: set[str | None] = set()
+    out = []
+    for t in found:
+        if t.sub_event_type not in seen:
+            seen.add(t.sub_event_type)
+            out.append(t)
+    return out
