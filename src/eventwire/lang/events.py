@@ -5,6 +5,7 @@ event of their own attach to the event before them; mentions of one event are me
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -39,6 +40,7 @@ class ArticleView:
 def build_events(view: ArticleView, typings: Sequence[Sequence[Typing]]) -> list[Event]:
     events: list[Event] = []
     last: list[Event] = []  # the events of the last sentence that had any
+    typings = _without_background(view, typings)
     for n, (sent, types) in enumerate(zip(view.sentences, typings, strict=True)):
         if not types:
             if last and c.has(c.CASUALTY + "|" + c.DAMAGE, sent.text):
@@ -46,21 +48,40 @@ def build_events(view: ArticleView, typings: Sequence[Sequence[Typing]]) -> list
                 events = [attached[last.index(e)] if e in last else e for e in events]
                 last = attached
             continue
-        made = [e for t in _refined(types, sent, view) for e in _events_for(view, n, sent, t)]
+        weapon = next((e.sub_event_type for e in last if e.sub_event_type in _STRIKES), None) or view.weapon
+        made = [e for t in _refined(types, sent, weapon) for e in _events_for(view, n, sent, t)]
         if made:
             events += made
             last = made
+    if any(e.sub_event_type in _STRIKES for e in events):
+        # a civilian killed by a strike is the strike's toll, not a separate Attack
+        events = [e for e in events if e.sub_event_type != "Attack"]
     return _merge_all(events)
 
 
-def _refined(types: Sequence[Typing], sent: Sentence, view: ArticleView) -> list[Typing]:
-    """A strike word with no weapon takes the weapon the headline and lead name ("ворог завдав удари"
-    in a story about a drone attack is a drone strike)."""
+def _refined(types: Sequence[Typing], sent: Sentence, weapon: str | None) -> list[Typing]:
+    """A strike word with no weapon takes the weapon of the strike told just before, else the one the
+    headline and lead name ("ворог завдав удари" in a story about a drone attack is a drone strike)."""
     out = []
     for t in types:
-        if t.sub_event_type in _STRIKES and not c.has(c.AIR + "|" + c.SHELLING, sent.text) and view.weapon:
-            t = replace(t, sub_event_type=view.weapon)
+        if t.sub_event_type in _STRIKES and not c.has(c.AIR + "|" + c.SHELLING, sent.text) and weapon:
+            t = replace(t, sub_event_type=weapon)
         out.append(t)
+    return out
+
+
+_LASTING = ("Armed clash", "Non-state actor overtakes territory", "Government regains territory")
+
+
+def _without_background(view: ArticleView, typings: Sequence[Sequence[Typing]]) -> list[list[Typing]]:
+    """Fighting and captures told with an earlier year ("захоплений у лютому 2022 року", "бои велись с
+    конца 2022 года") are the war's background, not this report's events."""
+    published = view.article.published
+    out = []
+    for sent, types in zip(view.sentences, typings, strict=True):
+        years = [int(y) for y in re.findall(r"(?<!\d)(20[0-3]\d|19\d\d)(?!\d)", sent.text)]
+        old = any(published is None or y < published.year for y in years)
+        out.append([t for t in types if not (old and t.sub_event_type in _LASTING)])
     return out
 
 
@@ -71,6 +92,8 @@ def _events_for(view: ArticleView, n: int, sent: Sentence, typing: Typing) -> li
     here = [p for p in view.places if sent.start <= p.start < sent.end and p.place is not None
             and not _is_source_name(view.article.text, p)]
     specific = [p for p in here if p.place is not None and p.place.precision < 3]
+    named = [p for p in specific if not (p.reason or "").startswith("Cyrillic raion")]
+    specific = named or specific  # "у Троїцькій громаді Павлоградського району": the hromada, not the raion
     chosen: list[PlaceMention | None] = list(_unique(specific or here)) or [_fallback_place(view, n)]
     source = find_source(sent.text) or view.lead_source
     out = []
@@ -129,13 +152,15 @@ def _fallback_place(view: ArticleView, n: int) -> PlaceMention | None:
     the headline or lead names, else none."""
     for k in range(n - 1, max(-1, n - 3), -1):
         s = view.sentences[k]
+        if len(s.text.split()) <= 4:
+            continue  # a dateline ("Київ • УНН") or a section heading
         here = [p for p in view.places if s.start <= p.start < s.end and p.place is not None
                 and not _is_source_name(view.article.text, p)]
         if here:
             return here[-1]
-    lead_end = view.sentences[min(2, len(view.sentences) - 1)].end if view.sentences else 0
-    lead = [p for p in view.places if p.start < lead_end and p.place is not None]
-    return lead[0] if lead else None
+    sources = [p for p in view.places if p.place is not None and _is_source_name(view.article.text, p)
+               and p.place.precision == 3]
+    return sources[0] if sources else None  # the region of the administration that reports it
 
 
 def _source_area(view: ArticleView, source: Source | None, area: str | None) -> str | None:

@@ -5,6 +5,7 @@ which many oblasts share, is resolved inside the oblast the article is about."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ _PLACE_CUES = frozenset("""у в на біля поблизу під по до �
 около возле под над у окрестностях направлении деревня деревне хутор хуторі""".split())
 _NOT_PLACES = frozenset("""україна украина росія россия рф ссср європа европа сша""".split())
 _AREA = ("UA", "RU")
+_QUOTES = frozenset('"«„“\'‘')
 _FEATURE_RANK = {"capital": 4, "city": 3, "admin1": 3, "town": 2, "admin2": 2, "village": 1}
 
 
@@ -43,14 +45,21 @@ def find_places(text: str, sents: Sequence[Sentence], gazetteer: Gazetteer, arti
     taken = {(m.start, m.end) for m in regions}
     found = list(regions)
     i = 0
+    last_end = -100
     while i < len(toks):
         span = next((s for s in taken if s[0] <= toks[i].start < s[1]), None)
         if span is not None:
+            last_end = span[1]
             i += 1
             continue
-        mention, used = _settlement(toks, i, gazetteer, ctx, article_id)
+        if text[max(0, toks[i].start - 1):toks[i].start] in _QUOTES:
+            i += 1  # a name in quotes names something else: a unit ("Восток"), an operation, a slogan
+            continue
+        listed = _continues_list(text, last_end, toks[i].start)
+        mention, used = _settlement(toks, i, gazetteer, ctx, article_id, listed)
         if mention is not None:
             found.append(mention)
+            last_end = mention.end
             i += used
         else:
             i += 1
@@ -92,12 +101,21 @@ def _raion_adjectives(toks: list[Word]) -> list[str]:
     return out
 
 
+def _continues_list(text: str, last_end: int, start: int) -> bool:
+    """'в Малинівці (горіла трава), Боровій': a name that goes on a list of places begun just before."""
+    if start - last_end > 40 or last_end < 0:
+        return False
+    between = re.sub(r"\([^()]*\)", "", text[last_end:start]).strip().lower()
+    return between in (",", "та", "і", "й", "и", ", а також", "а також", ", та", ", і") or between == ""
+
+
 def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
-                article_id: str) -> tuple[PlaceMention | None, int]:
+                article_id: str, listed: bool = False) -> tuple[PlaceMention | None, int]:
     w = toks[i]
-    if not w.capitalised or w.text.isupper() or w.lower in _NOT_PLACES or len(w.text) < 3:
+    if (not w.capitalised or w.text.isupper() or len(w.text) < 3
+            or any(n in _NOT_PLACES for n in nominatives(w.text)[:6])):
         return None, 1
-    cue = i > 0 and toks[i - 1].lower.rstrip(".") in _PLACE_CUES and toks[i - 1].end >= w.start - 2
+    cue = listed or (i > 0 and toks[i - 1].lower.rstrip(".") in _PLACE_CUES and toks[i - 1].end >= w.start - 2)
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.lower.startswith(("напрям", "направлен")):
         return None, 2  # "на Харківському напрямку": a front sector, not the place of that name
@@ -110,7 +128,8 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
         cands = [c for n in names for c in gazetteer.candidates(n) if c.country in _AREA]
         place = _best(cands, ctx, need_context=True)
         if place is not None:
-            return _mention(article_id, w.start, nxt.end, _span_text(toks, i, nxt.end), place, "hromada"), 2
+            how = "raion" if nxt.lower.startswith(("район", "раион", "округ")) else "hromada"
+            return _mention(article_id, w.start, nxt.end, _span_text(toks, i, nxt.end), place, how), 2
         return None, 2
     # two-word names first ("Часів Яр", "Нова Каховка", "Кривий Ріг"), then one word
     if nxt is not None and nxt.capitalised and nxt.start - w.end == 1:
@@ -129,7 +148,7 @@ def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool) ->
     forms = [" ".join(f) for f in _product([nominatives(p)[:10] for p in parts])]
     cands: list[Candidate] = []
     for form in forms:  # the Ukrainian (KATOTTG) name itself
-        cands += [c for c in gazetteer.candidates(form) if c.country in _AREA]
+        cands += [c for c in gazetteer.candidates(form) if c.country in _AREA and c.feature != "country"]
     respelt: list[Candidate] = []
     for form in forms[:6]:  # a Russian spelling of a Ukrainian name, or a Russian place (romanised)
         for uk in ukrainian_spellings(form, limit=6):

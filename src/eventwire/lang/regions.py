@@ -65,6 +65,11 @@ def settlement_names(adjective: str) -> list[str]:
         stems.append(stem[:-2] + "ов")
     if stem.endswith("ян"):
         stems.append(stem[:-2])
+    for prefix, full in (("ново", "нов"), ("старо", "стар"), ("велико", "велик"), ("мало", "мал")):
+        if stem.startswith(prefix) and len(stem) > len(prefix) + 2:
+            rest = stem[len(prefix):]
+            rest_o = rest[::-1].replace("і", "о", 1)[::-1]  # слобід -> слобод
+            stems += [f"{full}а {rest_o}а", f"{full}е {rest_o}е", f"{full}ий {rest}"]
     out = []
     for s in stems:
         out += [s, s + "ськ", s + "ське", s + "а", s + "е", s + "ка", s + "ий", s + "ь", s + "ове", s + "ове"]
