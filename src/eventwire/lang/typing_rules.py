@@ -84,9 +84,11 @@ def rule_types(sentence: str) -> list[Typing]:
             out.append(Typing("Shelling/artillery/missile attack", 0.6, cue=shell.group(0)))
     elif shell:
         out.append(Typing("Shelling/artillery/missile attack", 0.7, cue=shell.group(0)))
-    elif strike and not c.has(c.ARREST + "|" + c.PROTEST + "|" + c.CLASH, s) and (
+    elif strike and not c.has(c.ARREST + "|" + c.PROTEST + "|" + c.CLASH + "|" + c.IED + "|" + c.GRENADE, s) and (
             c.has(c.DAMAGE + "|" + c.CASUALTY, s) or c.has(r"ворог|противник|окупант|оккупант|рф\b|росі|росси", s)):
         out.append(Typing("Shelling/artillery/missile attack", 0.55, cue=strike.group(0)))
+    if c.has(c.ARREST, s) and not c.has(c.PROTEST, s):
+        out = []  # "затримала агента, який коригував удари": the strikes are why he was arrested
     out += _ground_and_other(s)
     return _dedupe(out)
 
@@ -101,12 +103,16 @@ def _ground_and_other(s: str) -> list[Typing]:
         out.append(Typing("Government regains territory", 0.6, cue=m.group(0)))
     elif (m := c.first(c.CAPTURE, s)) is not None and not c.has(r"окупован|оккупирован|під контролем|под контролем", s):
         out.append(Typing("Non-state actor overtakes territory", 0.6, cue=m.group(0)))
-    if (m := c.first(c.ARREST, s)) is not None:
+    protest = c.first(c.PROTEST, s)
+    if (m := c.first(c.ARREST, s)) is not None and protest is None:
         out.append(Typing("Arrests", 0.6, plover="COERCE", cue=m.group(0)))
-    if (m := c.first(c.PROTEST, s)) is not None:
-        forced = c.first(c.PROTEST_FORCE, s)
-        sub = "Excessive force against protesters" if forced else "Peaceful protest"
-        out.append(Typing(sub, 0.6, plover="PROTEST", cue=m.group(0)))
+    if protest is not None:
+        # protesters detained: the protest met intervention; beaten or gassed: excessive force
+        sub = ("Excessive force against protesters" if c.has(c.PROTEST_FORCE, s)
+               else "Protest with intervention" if c.has(c.ARREST, s) else "Peaceful protest")
+        out.append(Typing(sub, 0.6, plover="PROTEST", cue=protest.group(0)))
+    if (m := c.first(c.GRENADE, s)) is not None:
+        out.append(Typing("Grenade", 0.6, cue=m.group(0)))
     if (m := c.first(c.AGREEMENT, s)) is not None:
         out.append(Typing("Agreement", 0.6, plover="AGREE", cue=m.group(0)))
     if (m := c.first(c.ABDUCTION, s)) is not None:
