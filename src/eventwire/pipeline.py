@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventwire.classify.model import Classifier, Prefetched
-from eventwire.errors import REJECT_EXTRACT, REJECT_LANGUAGE
+from eventwire.errors import REJECT_EXTRACT
 from eventwire.extract.detect import find_triggers
 from eventwire.extract.events import extract_events
 from eventwire.geo.gazetteer import Gazetteer
@@ -53,9 +53,12 @@ class Pipeline:
 
     def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
         from eventwire.lang.route import route  # Ukrainian/Russian go to the lang layer, others are rejected
-        routed = {a.id: route(a, self.gazetteer) for a in batch}
-        yield from (r for r in routed.values() if r is not None)
-        batch = [a for a in batch if routed[a.id] is None]
+        routed = [route(a, self.gazetteer) for a in batch]
+        english = self._english([a for a, r in zip(batch, routed, strict=True) if r is None])
+        for result in routed:  # in input order
+            yield result if result is not None else next(english)
+
+    def _english(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
         docs = list(parse((a.text for a in batch), batch_size=self.batch_size))
         reader = self._read_ahead(docs)
         for article, doc in zip(batch, docs, strict=True):

@@ -16,8 +16,7 @@ from eventwire.lang.casualties import no_victims, toll_in
 from eventwire.lang.parties import Source, attacker, attribution, find_source, speaker_side
 from eventwire.lang.text import Sentence
 from eventwire.lang.typing_rules import Typing
-from eventwire.records import Article, DateSpan, Event, Evidence, Location, PlaceMention, Plover, SourceRef, \
-    TimeMention
+from eventwire.records import Article, DateSpan, Event, Evidence, Location, PlaceMention, Plover, SourceRef, TimeMention
 from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 from eventwire.timex.event_dates import event_date
 
@@ -101,7 +100,9 @@ def _events_for(view: ArticleView, n: int, sent: Sentence, typing: Typing) -> li
         area = mention.place.country if mention and mention.place else None
         speaker = speaker_side(source, view.article.language or "", _source_area(view, source, area))
         family = _FAMILY.get(sub, "other")
-        actor1 = attacker(sent.text, speaker, area, family) if family != "other" or "territory" in sub else None
+        said_by = source.text if source is not None and source.text in sent.text else None
+        actor1 = (attacker(sent.text, speaker, area, family, said_by) if family != "other" or "territory" in sub
+                  else None)
         sub_final = _territory(sub, actor1, area)
         when = event_date(view.times, trigger=(sent.start, sent.end), clause=(sent.start, sent.end),
                           sentence=(sent.start, sent.end), published=view.article.published,

@@ -6,6 +6,7 @@ Ukrainian spellings of a Russian-spelt Ukrainian name ("Никополь" -> "Н
 from __future__ import annotations
 
 import itertools
+import re
 
 # (ending of the case form, ending of the nominative): nouns of both languages, feminine, masculine and
 # neuter, and the adjectives of compound names ("Новій Каховці", "Кривому Розі").
@@ -68,6 +69,8 @@ def ukrainian_spellings(name: str, limit: int = 12) -> list[str]:
     if base.endswith("ск"):
         base = base + "ь" if not base.endswith("ськ") else base
         base = base[:-3] + "ськ"
+    if "ь" in base[:-1]:  # Харьков -> Харків: Ukrainian writes no soft sign before most consonants
+        base = re.sub(r"ь(?=[бвгґджзклмнпрстфхцчшщ])", "", base[:-1]) + base[-1]
     out = [base]
     vowels = [i for i, ch in enumerate(base) if ch in "ое" and 0 < i < len(base) - 1]
     for i in vowels:

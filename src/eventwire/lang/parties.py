@@ -19,7 +19,7 @@ UKRAINE = Actor("Military Forces of Ukraine", "UKR", "state forces")
 
 _RU_FORCES = (r"російськ\w* (?:військ|військов|армі|сил|окупант|дрон|ракет|бпла|безпілот)|рф\b|росіян|рашист|"
               r"окупант|оккупант|агресор|агрессор|зс рф|вс рф|армі\w* рф|армии рф|российск\w* (?:войск|военн|арми|сил)|"
-              r"россиян|росси[яи]\b|росія|росії|кадиров")
+              r"россиян|кадиров")
 _UA_FORCES = (r"зсу\b|всу\b|українськ\w* (?:військ|військов|сил|армі|безпілот|дрон)|украинск\w* (?:войск|военн|сил|"
               r"арми|беспилот|дрон|боевик|террорист|формирован)|сил\w* оборони|сил\w* обороны украин|захисник|"
               r"киевск\w* режим|укронацист|вооруж\w* сил\w* украин|збройн\w* сил\w* україн")
@@ -80,9 +80,12 @@ def speaker_side(source: Source | None, language: str, area: str | None) -> str 
     return {"UA": "UKR", "RU": "RUS"}.get(area or "")
 
 
-def attacker(text: str, speaker: str | None, area: str | None, family: str) -> Actor | None:
+def attacker(text: str, speaker: str | None, area: str | None, family: str,
+             source_text: str | None = None) -> Actor | None:
     """The side that acted: named in the sentence, the speaker's enemy, or, for a strike in Ukraine or
     Russia with no side named, the other country's forces."""
+    if source_text:  # "Минобороны России", "Генштаб ЗСУ" name who speaks, not who acted
+        text = text.replace(source_text, " " * len(source_text))
     ru = c.first(_RU_FORCES, text)
     ua = c.first(_UA_FORCES, text)
     if ru and (not ua or ru.start() < ua.start()):
@@ -105,5 +108,4 @@ def attribution(source: Source | None, speaker: str | None, actor: Actor | None,
     gains = sub in ("Armed clash", "Non-state actor overtakes territory", "Government regains territory")
     own = {"UKR": "UA", "RUS": "RU"}.get(speaker or "")
     about_enemy = own is not None and area is not None and area != own and sub != "Disrupted weapons use"
-    status = "claimed" if gains or about_enemy else "official"
-    return Attribution(status, source.name, source.text)
+    return Attribution("claimed" if gains or about_enemy else "official", source.name, source.text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import romanize_uk
 from eventwire.lang.morph import adjective_nominative, nominatives, romanize_ru, ukrainian_spellings
-from eventwire.lang.regions import oblast_keys, region_of_colloquial, settlement_names
+from eventwire.lang.regions import NAMED_REGIONS, oblast_keys, region_of_colloquial, settlement_names
 from eventwire.lang.text import Sentence, Word, words
 from eventwire.records import PlaceMention
 
@@ -21,7 +21,8 @@ _LOCAL_WORDS = ("громад", "район", "округ", "міськ", "сі�
 # Words before a name that make it a place: prepositions of place and "village", "town".
 _PLACE_CUES = frozenset("""у в на біля поблизу під по до з із зі над від через неподалік околицях районі напрямку
 село селі села селище селищі місто місті міста смт с м сел пос поселок поселке посёлок город городе города
-около возле под над у окрестностях направлении деревня деревне хутор хуторі""".split())
+около возле под над у окрестностях направлении деревня деревне хутор хуторі пункт пункті пункте пункта
+поселение громаді громада""".split())
 _NOT_PLACES = frozenset("""україна украина росія россия рф ссср європа европа сша""".split())
 _AREA = ("UA", "RU")
 _QUOTES = frozenset('"«„“\'‘')
@@ -44,6 +45,7 @@ def find_places(text: str, sents: Sequence[Sentence], gazetteer: Gazetteer, arti
     ctx = Context(admin1, raions)
     taken = {(m.start, m.end) for m in regions}
     found = list(regions)
+    starts = {s.start for s in sents}
     i = 0
     last_end = -100
     while i < len(toks):
@@ -56,7 +58,7 @@ def find_places(text: str, sents: Sequence[Sentence], gazetteer: Gazetteer, arti
             i += 1  # a name in quotes names something else: a unit ("Восток"), an operation, a slogan
             continue
         listed = _continues_list(text, last_end, toks[i].start)
-        mention, used = _settlement(toks, i, gazetteer, ctx, article_id, listed)
+        mention, used = _settlement(toks, i, gazetteer, ctx, article_id, listed, toks[i].start in starts)
         if mention is not None:
             found.append(mention)
             last_end = mention.end
@@ -80,6 +82,12 @@ def _regions(toks: list[Word], gazetteer: Gazetteer, article_id: str) -> list[Pl
                 out.append(_mention(article_id, w.start, end, _span_text(toks, i, end), place, "oblast"))
             continue
         if w.capitalised and not adj:
+            named = next((NAMED_REGIONS[f] for f in nominatives(w.text)[:8] if f in NAMED_REGIONS), None)
+            if named is not None:
+                place = _best([c for c in gazetteer.candidates(named) if c.feature == "admin1"], Context())
+                if place is not None:
+                    out.append(_mention(article_id, w.start, w.end, w.text, place, "region name"))
+                continue
             for form in nominatives(w.text)[:8]:
                 region = region_of_colloquial(form)
                 if region is None:
@@ -110,7 +118,7 @@ def _continues_list(text: str, last_end: int, start: int) -> bool:
 
 
 def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
-                article_id: str, listed: bool = False) -> tuple[PlaceMention | None, int]:
+                article_id: str, listed: bool = False, initial: bool = False) -> tuple[PlaceMention | None, int]:
     w = toks[i]
     if (not w.capitalised or w.text.isupper() or len(w.text) < 3
             or any(n in _NOT_PLACES for n in nominatives(w.text)[:6])):
@@ -138,24 +146,29 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
             return _mention(article_id, w.start, nxt.end, f"{w.text} {nxt.text}", place, "name"), 2
     if nxt is not None and nxt.capitalised and nxt.start - w.end == 1 and not cue:
         return None, 2  # "Володимир Зеленський": a given name and a surname
-    place = _resolve([w.text], gazetteer, ctx, cue)
+    place = _resolve([w.text], gazetteer, ctx, cue, exact_only=initial)
     if place is not None:
         return _mention(article_id, w.start, w.end, w.text, place, "name"), 1
     return None, 1
 
 
-def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool) -> Candidate | None:
+def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool,
+             exact_only: bool = False) -> Candidate | None:
+    """`exact_only`: a capital that only starts a sentence proves nothing, so no respelling is tried."""
     forms = [" ".join(f) for f in _product([nominatives(p)[:10] for p in parts])]
     cands: list[Candidate] = []
     for form in forms:  # the Ukrainian (KATOTTG) name itself
         cands += [c for c in gazetteer.candidates(form) if c.country in _AREA and c.feature != "country"]
     respelt: list[Candidate] = []
-    for form in forms[:6]:  # a Russian spelling of a Ukrainian name, or a Russian place (romanised)
+    # a Russian spelling of a Ukrainian name, or a Russian place (romanised)
+    for form in forms[:0] if exact_only else forms[:6]:
         for uk in ukrainian_spellings(form, limit=6):
             respelt += [c for c in gazetteer.candidates(uk) if c.country in _AREA]
         respelt += [c for c in gazetteer.candidates(romanize_ru(form))
                     if c.country in _AREA and c.quality <= 1 and c.population >= 1000]
     cands += [_demoted(c) for c in respelt]
+    # regions come from their adjectives and colloquial names; a bare name is a settlement ("Харькову")
+    cands = [c for c in cands if c.feature not in ("admin1", "admin2")] or cands
     if not cue:  # without "у", "біля", "село", ... only a town of some size is taken for a place
         cands = [c for c in cands if c.feature in ("city", "capital", "admin1") or c.population >= 15000]
     return _best(cands, ctx)

@@ -20,7 +20,7 @@ _RU_UA_OBLASTS = {
 }
 # The -щина/-ччина names of oblasts that are not simply the adjective's stem (Донеччина: Донецька).
 _IRREGULAR_REGIONS = {"донеччина": "донецька", "вінниччина": "вінницька", "хмельниччина": "хмельницька",
-                      "донетчина": "донецька", "запоріжжя": "запорізька", "буковина": "чернівецька",
+                      "донетчина": "донецька", "буковина": "чернівецька",
                       "закарпаття": "закарпатська", "прикарпаття": "івано-франківська", "волинь": "волинська",
                       "слобожанщина": "харківська", "белгородчина": "белгородская", "брянщина": "брянская",
                       "курщина": "курская"}
@@ -33,10 +33,17 @@ def oblast_keys(adjective: str) -> list[str]:
     out = []
     if adj.endswith(("ська", "цька", "зька")):
         out.append(romanize_uk(adj) + " oblast")
+        # a Russian region named in Ukrainian ("Брянська", "Бєлгородська"): its Russian name
+        ru = adj[:-4].replace("є", "е").replace("і", "и").replace("ї", "и") + adj[-4] + "кая"
+        out.append(romanize_ru(ru) + " oblast")
     if adj.endswith(("ская", "цкая")):
         out.append(romanize_ru(adj) + " oblast")
         out.append(romanize_ru(adj)[:-2] + "iy kray")  # Краснодарский край
     return out
+
+
+# Regions known by a name of their own rather than an adjective (looked up by their English name).
+NAMED_REGIONS = {"крим": "Crimea", "крым": "Crimea", "кубань": "Krasnodarskiy kray"}
 
 
 def region_of_colloquial(name: str) -> str | None:

@@ -3,13 +3,19 @@ are read here, anything else becomes a Rejection that says which language it is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from eventwire.errors import REJECT_EXTRACT, REJECT_LANGUAGE
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.lang.identify import SUPPORTED, identify, unsupported_reason
+from eventwire.lang.typing_rules import SentenceTyper
 from eventwire.records import Article, Rejection
 
+if TYPE_CHECKING:
+    from eventwire.pipeline import ArticleResult
 
-def route(article: Article, gazetteer: Gazetteer) -> object | None:
+
+def route(article: Article, gazetteer: Gazetteer) -> ArticleResult | Rejection | None:
     """None for English; an ArticleResult for Ukrainian and Russian; a Rejection for other languages."""
     language = identify(article.text, article.language)
     if language == "en":
@@ -17,7 +23,7 @@ def route(article: Article, gazetteer: Gazetteer) -> object | None:
     if language not in SUPPORTED:
         return Rejection(article.origin or article.id, "ingest", REJECT_LANGUAGE, unsupported_reason(language))
     from eventwire.lang.layer import read_article
-    from eventwire.pipeline import ArticleResult
+    from eventwire.pipeline import ArticleResult  # noqa: F811 - the runtime import (pipeline imports this module)
     try:
         events, places, times = read_article(article, language, gazetteer, shared_typer())
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
@@ -26,7 +32,7 @@ def route(article: Article, gazetteer: Gazetteer) -> object | None:
     return ArticleResult(article, tuple(events), tuple(places), tuple(times))
 
 
-def shared_typer() -> object | None:
+def shared_typer() -> SentenceTyper | None:
     """The shared multilingual detector behind the SentenceTyper interface, when it is installed; None
     leaves the rules to type Ukrainian and Russian sentences alone."""
     return None
