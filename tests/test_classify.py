@@ -14,9 +14,9 @@ from eventwire.classify.apply import apply_prediction
 from eventwire.classify.features import hashed_words
 from eventwire.classify.labels import ACLED_LABELS, NONE
 from eventwire.classify.model import Prediction, load_heads, predict_rows, save_heads
-from eventwire.extract.detect import Coding
 from eventwire.pipeline import ArticleResult
 from eventwire.records import Article, Event
+from eventwire.records.coding import Coding
 
 pytest.importorskip("sklearn", reason="the classifier needs the model extra: pip install 'eventwire[model]'")
 

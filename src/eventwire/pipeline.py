@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventwire.classify.detector import Detector
 from eventwire.classify.model import Classifier, Prefetched
 from eventwire.errors import REJECT_EXTRACT
 from eventwire.extract.detect import find_triggers
@@ -36,10 +37,12 @@ class ArticleResult:
 class Pipeline:
     """Holds the loaded resources; `process` maps articles to results in input order."""
 
-    def __init__(self, gazetteer: Gazetteer, batch_size: int = 16, classifier: Classifier | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, batch_size: int = 16, classifier: Classifier | None = None,
+                 detector: Detector | None = None) -> None:
         self.gazetteer = gazetteer
         self.batch_size = batch_size
         self.classifier = classifier  # None: the rules type events alone
+        self.detector = detector  # reads every sentence; when set, the classifier is not used
 
     def process(self, items: Iterable[Article | Rejection]) -> Iterator[ArticleResult | Rejection]:
         """Articles become results; Rejections from ingest pass straight through, so each input is
@@ -65,7 +68,7 @@ class Pipeline:
             try:
                 places = places_for_doc(doc, article.id, self.gazetteer)
                 times = tag_times(article.text, article.published, article.id)
-                events = extract_events(doc, article, places, times, reader)
+                events = extract_events(doc, article, places, times, reader, self.detector)
             except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
                 yield Rejection(article.origin or article.id, "extract", REJECT_EXTRACT,
                                 f"extraction failed ({type(exc).__name__}: {exc}); please report this article")
@@ -74,7 +77,11 @@ class Pipeline:
 
 
     def _read_ahead(self, docs: list[Doc]) -> Prefetched | None:
-        """Every trigger sentence of the batch, classified in one call (None without a classifier)."""
+        """Every trigger sentence of the batch, classified in one call (None without a classifier).
+        With a detector, its screened sentences of the whole batch are embedded in one call instead."""
+        if self.detector is not None:
+            self._read_ahead_detector(docs)
+            return None
         if self.classifier is None:
             return None
         reader = Prefetched(self.classifier)
@@ -85,13 +92,29 @@ class Pipeline:
         return reader
 
 
+    def _read_ahead_detector(self, docs: list[Doc]) -> None:
+        assert self.detector is not None
+        self.detector.clear()  # the cache holds one batch: memory stays flat on long runs
+        triggered = {(n, d[t.i].sent.start) for n, d in enumerate(docs) for t in find_triggers(d)}
+        chosen = [s.text for n, d in enumerate(docs) for s in d.sents if (n, s.start) in triggered]
+        others = [s.text for n, d in enumerate(docs) for s in d.sents if (n, s.start) not in triggered]
+        try:
+            self.detector.predict(chosen, screen=False)
+            self.detector.predict(others)
+        except Exception:  # noqa: BLE001 - a failure here is retried per article, where it is reported
+            self.detector.clear()
+
+
 def open_pipeline(gazetteer_path: Path | None = None) -> Pipeline:
     """Load the gazetteer (building it on first use) and the event classifier, and return a Pipeline;
     the spaCy model loads lazily on the first article, once per process. EVENTWIRE_CLASSIFIER=off
-    (or a missing `[model]` extra) leaves typing to the rules."""
+    (or a missing `[model]` extra) leaves typing to the rules; =classifier uses the older MiniLM
+    classifier on trigger sentences instead of the sentence detector."""
+    from eventwire.classify.detector import load_detector
     from eventwire.classify.model import load_classifier
     from eventwire.geo.build import ensure_gazetteer
 
-    classifier = None if os.environ.get("EVENTWIRE_CLASSIFIER", "").lower() in ("off", "0", "rules") \
-        else load_classifier()
-    return Pipeline(Gazetteer.open(ensure_gazetteer(gazetteer_path)), classifier=classifier)
+    mode = os.environ.get("EVENTWIRE_CLASSIFIER", "").lower()
+    detector = None if mode in ("off", "0", "rules", "classifier") else load_detector()
+    classifier = None if mode in ("off", "0", "rules") or detector is not None else load_classifier()
+    return Pipeline(Gazetteer.open(ensure_gazetteer(gazetteer_path)), classifier=classifier, detector=detector)

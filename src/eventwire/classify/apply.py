@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.classify.labels import plover_for_schema
 from eventwire.classify.model import Prediction
-from eventwire.extract.detect import Coding
+from eventwire.records.coding import Coding
 from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 
 # The classifier overrides the rules' sub-type when it is sure (RETYPE_SURE), or when it clearly prefers

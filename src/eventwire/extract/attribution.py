@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import lexicon as lx
 from eventwire.extract.countries import country_by_alpha2, country_of
@@ -219,3 +219,26 @@ def _alpha3(alpha2: str) -> str | None:
     country = country_by_alpha2(alpha2)
     return country.alpha3 if country else None
 
+
+
+def article_source(doc: Doc, within: int = 8) -> Source | None:
+    """The authority an article reports from: in wire and local copy the governor, military administration
+    or ministry is named once ('..., the governor wrote on Telegram') and the following sentences go on in
+    its voice. The first such speaker among the first sentences; only authorities and parties count."""
+    for n, sent in enumerate(doc.sents):
+        if n >= within:
+            break
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lx.SPEECH_VERBS:
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")),
+                        None)
+            if subj is None:
+                continue
+            source = _source(tok.lemma_.lower(), subj, tok)
+            if source.kind in ("party", "authority"):
+                return source
+        trailing = _trailing_source(sent)
+        if trailing is not None and trailing.kind in ("party", "authority"):
+            return trailing
+    return None

@@ -13,11 +13,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import lexicon as lx
-from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
+from eventwire.records.coding import Coding
+from eventwire.records.taxonomy import (
+    ACLED_SUB_TO_TYPE,
+    ARMED_ACT_FAMILIES,
+    PLOVER_FOR_ACLED,
+    POLITICAL_FAMILIES,
+    VIOLENT_FAMILIES,
+)
+from eventwire.records.taxonomy import Family as F
 
-VIOLENT = lx.VIOLENT
-POLITICAL = frozenset({"request", "threaten", "accuse", "reject", "sanction", "consult", "mobilize",
-                       "concede", "agree"})
+VIOLENT = VIOLENT_FAMILIES
+POLITICAL = POLITICAL_FAMILIES
+# families a conflict context licenses as they stand
+CONTEXT_FAMILIES = frozenset({F.STRIKE, F.ATTACK, F.CLASH, F.KILL})
 PLACE_NOUNS = frozenset({"village", "town", "city", "settlement", "territory", "position", "positions",
                          "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
 POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", "official", "officials",
@@ -27,18 +36,6 @@ POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", 
                              "commander", "general", "party", "opposition", "un", "nato", "eu", "king"})
 CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
                                 "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
-
-
-@dataclass(frozen=True, slots=True)
-class Coding:
-    """What a trigger says happened: ACLED type and sub-type, PLOVER type and mode."""
-
-    family: str
-    event_type: str | None
-    sub_event_type: str | None
-    plover_type: str | None
-    plover_mode: str | None
-    strength: float  # how surely the words name an event of this kind (0-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +90,7 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family == "territory":
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
-    if family in ("strike", "attack", "clash", "kill"):
+    if family in CONTEXT_FAMILIES:
         return family if conflict else None
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "thousands", "hundreds",
@@ -118,7 +115,7 @@ def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == "strike" and near & {"hunger", "general", "workers", "labour", "labor"}:
         return "protest"
-    if family in ("strike", "attack", "clash", "kill", "territory"):
+    if family in CONTEXT_FAMILIES | {F.TERRITORY}:
         if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
             return family if (near & lx.WEAPON_WORDS or conflict) else None
         return family if conflict else None
@@ -138,7 +135,7 @@ def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
 
 
 def _code(tok: Token, family: str, sent: Span) -> Coding | None:
-    if family in ("strike", "attack", "shoot"):
+    if family in ARMED_ACT_FAMILIES:
         return _code_violence(tok, family, sent)
     sub = {
         "intercept": "Disrupted weapons use", "clash": "Armed clash", "riot": "Violent demonstration",
@@ -221,14 +218,14 @@ def _fold_linked(doc: Doc, found: dict[int, Coding]) -> list[Trigger]:
 
 
 def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
-    if coding.family in ("strike", "attack", "kill", "shoot") and tok.pos_ == "VERB":
+    if coding.family in ARMED_ACT_FAMILIES | {F.KILL} and tok.pos_ == "VERB":
         for child in tok.children:  # "hit by a strike", "the strike hit": the noun carries the event
             cand = child if child.dep_ in ("nsubj", "nsubjpass") else None
             if child.dep_ == "agent":
                 cand = next((g for g in child.children if g.dep_ == "pobj"), None)
             if cand is not None and cand.i in found and found[cand.i].family in VIOLENT:
                 return cand.i
-    if coding.family in ("strike", "attack") and tok.head.i in found and found[tok.head.i].family == "intercept":
+    if coding.family in (F.STRIKE, F.ATTACK) and tok.head.i in found and found[tok.head.i].family == "intercept":
         return tok.head.i  # "fended off a drone barrage"
     if coding.sub_event_type == "Air/drone strike":
         # ACLED: air or drone strikes in support of a ground battle are part of that battle (one Armed clash)

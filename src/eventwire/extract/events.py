@@ -12,17 +12,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.classify.apply import Typed, apply_prediction
+from eventwire.classify.detector import Detector
 from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
-from eventwire.extract.attribution import attribution_for, find_source
+from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
+from eventwire.extract.grouping import coordinated_places, is_violent, joins
 from eventwire.extract.locate import focus_location, locate
 from eventwire.extract.modality import modality_of
+from eventwire.extract.sentences import combine
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
     Actor,
@@ -38,6 +41,8 @@ from eventwire.records import (
     TimeMention,
 )
 from eventwire.records.event import Modality
+from eventwire.records.taxonomy import FATAL_FAMILIES, INJURY_FAMILIES
+from eventwire.records.taxonomy import Family as F
 from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -54,21 +59,73 @@ class Mention:
 
 
 def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
-                   times: Sequence[TimeMention], classifier: SentenceReader | None = None) -> list[Event]:
-    """With a classifier, each trigger's sentence is read by it too: it may retype the event and it
-    sets the confidence (and the low-confidence flag); without one the rules decide alone."""
+                   times: Sequence[TimeMention], classifier: SentenceReader | None = None,
+                   detector: Detector | None = None) -> list[Event]:
+    """With a detector, every sentence is read by it (extract.sentences): it finds events no trigger
+    word names, drops triggers in sentences that report none, retypes and sets the confidence. Without
+    it, a classifier reads the trigger sentences only; without either the rules decide alone."""
     triggers = find_triggers(doc)
-    typed = _classify(doc, triggers, classifier)
-    mentions = [_mention(doc, trig, article, places, times, typed.get(trig.i)) for trig in triggers]
+    added: set[int] = set()
+    if detector is not None:
+        triggers, typed, added = combine(doc, triggers, detector)
+    else:
+        typed = _classify(doc, triggers, classifier)
+    lead = article_source(doc)
     merged: list[Event] = []
-    for mention in mentions:
+    headline: int | None = None  # index in `merged` of an event told only by the headline so far
+    for trig in triggers:
+        mention = _mention(doc, trig, article, places, times, typed.get(trig.i), lead)
+        event = mention.event
+        if _follows(trig, doc, event, added) and _join_previous(merged, event):
+            continue
+        if headline is not None and is_violent(event) and _places_compatible(merged[headline].location,
+                                                                             event.location):
+            body = merge(merged[headline], event)
+            merged[headline] = replace(body, event_type=event.event_type, sub_event_type=event.sub_event_type,
+                                       plover=event.plover, id=event.id)
+            headline = None
+            continue
         for n, kept in enumerate(merged):
-            if same_event(kept, mention.event, ignore_dates=mention.anaphoric):
-                merged[n] = merge(kept, mention.event)
+            if same_event(kept, event, ignore_dates=mention.anaphoric):
+                merged[n] = merge(kept, event)
                 break
         else:
-            merged.append(mention.event)
-    return merged
+            merged.append(event)
+            if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
+                headline = len(merged) - 1
+    return _split_lists(doc, merged, places)
+
+
+def _follows(trig: Trigger, doc: Doc, event: Event, added: set[int]) -> bool:
+    """A sentence that adds no event of its own: found by the detector only, or a bare 'a civilian was
+    killed' (an Attack whose perpetrator is not named)."""
+    return trig.i in added or (trig.coding.family == F.KILL and event.actor1 is None
+                               and doc[trig.i].sent.start != 0)
+
+
+def _join_previous(merged: list[Event], event: Event) -> bool:
+    for n in range(len(merged) - 1, -1, -1):
+        if is_violent(merged[n]):
+            joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
+            if joined is None:
+                return False
+            merged[n] = replace(joined, summary=summarize(joined))
+            return True
+    return False
+
+
+def _is_headline(sent: Span) -> bool:
+    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) -> list[Event]:
+    out: list[Event] = []
+    for event in events:
+        out.append(event)
+        for n, where in enumerate(coordinated_places(doc, event, places), start=1):
+            copy = replace(event, id=f"{event.id}-{n}", location=where, fatalities=None, injuries=None)
+            out.append(replace(copy, summary=summarize(copy)))
+    return out
 
 
 def _classify(doc: Doc, triggers: Sequence[Trigger], classifier: SentenceReader | None) -> dict[int, Typed]:
@@ -81,7 +138,7 @@ def _classify(doc: Doc, triggers: Sequence[Trigger], classifier: SentenceReader 
 
 
 def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMention],
-             times: Sequence[TimeMention], typed: Typed | None = None) -> Mention:
+             times: Sequence[TimeMention], typed: Typed | None = None, lead: Source | None = None) -> Mention:
     tok = doc[trig.i]
     coding = typed.coding if typed else trig.coding
     sent = tok.sent
@@ -91,7 +148,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     where = country_by_alpha2(location.place.country) if location and location.place.country else None
     actor1 = placed(actor1_for(tok, coding.family, places), where)
     actor2 = placed(actor2_for(tok, coding.family, places), where)
-    source = find_source(tok)
+    source = find_source(tok) or lead
     country = location.place.country if location else None
     attribution = attribution_for(source, actor1, country, article.source, tok.lemma_.lower(), actor2)
     if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
@@ -114,10 +171,8 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         actor1=actor1,
         actor2=actor2,
         location=location,
-        fatalities=toll.fatalities if coding.family in ("strike", "attack", "clash", "kill", "territory",
-                                                          "riot", "protest", "shoot") else None,
-        injuries=toll.injuries if coding.family in ("strike", "attack", "clash", "kill", "riot", "protest",
-                                                      "shoot") else None,
+        fatalities=toll.fatalities if coding.family in FATAL_FAMILIES else None,
+        injuries=toll.injuries if coding.family in INJURY_FAMILIES else None,
         attribution=attribution,
         summary=None,
         evidence=(evidence,),

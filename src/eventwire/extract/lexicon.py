@@ -7,6 +7,8 @@ context from the parse (a weapon, an armed actor, a conflict article) before the
 
 from __future__ import annotations
 
+from eventwire.records.taxonomy import VIOLENT_FAMILIES
+
 # Verb lemma -> family. Phrasal and object-dependent senses are decided in detect.py.
 VERB_FAMILIES: dict[str, str] = {
     # remote violence
@@ -68,9 +70,7 @@ NOUN_FAMILIES: dict[str, str] = {
 }
 
 # Families of physical violence (the others are verbal, political or administrative).
-VIOLENT: frozenset[str] = frozenset({
-    "strike", "attack", "shoot", "clash", "territory", "riot", "loot", "kill", "abduct", "sexual", "intercept",
-})
+VIOLENT: frozenset[str] = frozenset(VIOLENT_FAMILIES)
 
 # Weapon words -> ACLED sub-event type (checked near the trigger, most specific first).
 WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (

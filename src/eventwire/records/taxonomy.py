@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 # ACLED sub-event type -> event type (ACLED codebook, 2023 edition: 6 types, 25 sub-types).
 ACLED_SUB_TO_TYPE: dict[str, str] = {
     "Government regains territory": "Battles",
@@ -62,3 +64,48 @@ PLOVER_FOR_ACLED: dict[str, tuple[str, str | None]] = {
     "Agreement": ("AGREE", None),
     "Non-violent transfer of territory": ("RETREAT", "withdraw"),
 }
+
+
+class Family(StrEnum):
+    """What kind of event a trigger word can start (extract's trigger families). A StrEnum, so a family
+    compares equal to its spelling and event ids hashed from it are unchanged."""
+
+    STRIKE = "strike"
+    ATTACK = "attack"
+    SHOOT = "shoot"
+    CLASH = "clash"
+    TERRITORY = "territory"
+    RIOT = "riot"
+    LOOT = "loot"
+    KILL = "kill"
+    ABDUCT = "abduct"
+    SEXUAL = "sexual"
+    INTERCEPT = "intercept"
+    PROTEST = "protest"
+    ARREST = "arrest"
+    AGREE = "agree"
+    EVACUATE = "evacuate"
+    WITHDRAW = "withdraw"
+    REQUEST = "request"
+    THREATEN = "threaten"
+    ACCUSE = "accuse"
+    REJECT = "reject"
+    SANCTION = "sanction"
+    CONSULT = "consult"
+    MOBILIZE = "mobilize"
+    CONCEDE = "concede"
+    DETECTED = "detected"  # no trigger word: the sentence detector found the event
+
+
+F = Family
+# physical violence (the other families are verbal, political or administrative)
+VIOLENT_FAMILIES: frozenset[Family] = frozenset({F.STRIKE, F.ATTACK, F.SHOOT, F.CLASH, F.TERRITORY, F.RIOT,
+                                                 F.LOOT, F.KILL, F.ABDUCT, F.SEXUAL, F.INTERCEPT})
+POLITICAL_FAMILIES: frozenset[Family] = frozenset({F.REQUEST, F.THREATEN, F.ACCUSE, F.REJECT, F.SANCTION,
+                                                   F.CONSULT, F.MOBILIZE, F.CONCEDE, F.AGREE})
+# families whose sentences' tolls are the event's own deaths and injuries
+FATAL_FAMILIES: frozenset[Family] = frozenset({F.STRIKE, F.ATTACK, F.CLASH, F.KILL, F.TERRITORY, F.RIOT,
+                                               F.PROTEST, F.SHOOT, F.DETECTED})
+INJURY_FAMILIES: frozenset[Family] = FATAL_FAMILIES - {F.TERRITORY}
+# families coded as an act of violence by its weapon and target (see extract.detect._code_violence)
+ARMED_ACT_FAMILIES: frozenset[Family] = frozenset({F.STRIKE, F.ATTACK, F.SHOOT})

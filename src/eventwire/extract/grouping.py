@@ -1,0 +1,82 @@
+"""One record per real event: tolls told after the event join it; one event per place in a list.
+
+- "Russian forces shelled Chasiv Yar. A civilian was killed." The second sentence names no new event: its
+  toll belongs to the shelling. A sentence the detector found (no trigger word) that follows a violent
+  event in the article and names no other place joins that event.
+- A headline and the lead tell one event: the headline's violent event joins the first body event of
+  the same kind of violence at a compatible place.
+- "Air defences destroyed drones over the Kursk, Belgorod and Voronezh regions": ACLED codes one event
+  per place, so an event whose place is one of a coordinated list is copied to each place of the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventwire.records import Event, Location, PlaceMention
+
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments"}
+
+
+def is_violent(event: Event) -> bool:
+    return event.event_type in VIOLENT_TYPES
+
+
+def joins(prev: Event, follow: Event, compatible: bool) -> Event | None:
+    """`follow` (a detected sentence with no trigger word) told as part of `prev`: prev with its toll,
+    else None when `follow` is an event of its own."""
+    if not (is_violent(prev) and is_violent(follow) and compatible):
+        return None
+    return replace(prev, fatalities=_first_known(prev.fatalities, follow.fatalities),
+                   injuries=_first_known(prev.injuries, follow.injuries),
+                   evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))
+
+
+def _first_known(a: int | None, b: int | None) -> int | None:
+    return a if a is not None else b
+
+
+def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -> list[Location]:
+    """The other resolved places listed with the event's own place in its sentence ('X, Y and Z')."""
+    if event.location is None or event.location.text is None or event.event_type not in SPLIT_TYPES:
+        return []
+    ev = event.evidence[0]
+    in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
+    own = next((m for m in in_sent if m.text == event.location.text), None)
+    if own is None:
+        return []
+    own_tok = _head(doc, own)
+    if own_tok is None:
+        return []
+    group = _list_of(own_tok)
+    out = []
+    for m in in_sent:
+        tok = _head(doc, m)
+        if m is own or tok is None or tok.i not in group or m.place is None:
+            continue
+        if m.place.feature == "country" or (m.place.lat, m.place.lon) == (own.place.lat, own.place.lon):  # type: ignore[union-attr]
+            continue
+        out.append(Location(place=m.place, text=m.text))
+    return out
+
+
+def _list_of(tok: Token) -> set[int]:
+    """Token indexes in the coordination that `tok` belongs to (its conjuncts and their compounds)."""
+    members = {tok.i, *(c.i for c in tok.conjuncts)}
+    top = tok
+    while top.dep_ in ("conj", "compound", "amod") and top.head.i != top.i:
+        top = top.head
+        members.add(top.i)
+        members.update(c.i for c in top.conjuncts)
+    for t in list(members):
+        members.update(c.i for c in tok.doc[t].children if c.dep_ in ("conj", "compound", "amod", "appos"))
+    return members
+
+
+def _head(doc: Doc, mention: PlaceMention) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

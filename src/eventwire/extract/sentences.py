@@ -1,0 +1,108 @@
+"""Join the detector's reading of every sentence with the rules' triggers.
+
+The detector decides whether a sentence reports an event and of which kind; the rules find where in
+the sentence it is anchored (the trigger) and everything hung on the parse. So:
+- a rule trigger in a sentence the detector reads as no event is dropped ("has occupied the town since
+  2022", a sports "attack"), unless the rules named the weapon or act outright;
+- a sentence the detector reads as an ACLED event with no rule trigger gets one, anchored at the
+  sentence's main verb (or its head noun in a caption or headline);
+- the detector's sub-type replaces the rules' where it is surer (classify.apply).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.classify.apply import Typed, apply_prediction
+from eventwire.classify.detector import Detection, Detector
+from eventwire.classify.labels import NONE
+from eventwire.classify.model import Prediction
+from eventwire.extract.detect import Trigger
+from eventwire.records.coding import Coding
+from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
+from eventwire.records.taxonomy import Family as F
+
+KEEP_RULE = 0.85  # rule strengths from here up name the act outright: kept whatever the detector says
+DROP_BELOW = 0.3  # a rule trigger in a sentence read as an event with less than this is dropped
+ADD_FROM = 0.7  # a sentence with no trigger word becomes an event from this probability up
+
+FAMILY_OF_SUB: dict[str, F] = {
+    "Air/drone strike": F.STRIKE, "Shelling/artillery/missile attack": F.STRIKE,
+    "Remote explosive/landmine/IED": F.STRIKE, "Suicide bomb": F.STRIKE, "Grenade": F.STRIKE,
+    "Chemical weapon": F.STRIKE, "Armed clash": F.CLASH, "Government regains territory": F.TERRITORY,
+    "Non-state actor overtakes territory": F.TERRITORY, "Non-violent transfer of territory": F.WITHDRAW,
+    "Attack": F.KILL, "Sexual violence": F.SEXUAL, "Abduction/forced disappearance": F.ABDUCT,
+    "Peaceful protest": F.PROTEST, "Protest with intervention": F.PROTEST,
+    "Excessive force against protesters": F.PROTEST, "Violent demonstration": F.RIOT, "Mob violence": F.RIOT,
+    "Arrests": F.ARREST, "Looting/property destruction": F.LOOT, "Disrupted weapons use": F.INTERCEPT,
+    "Agreement": F.AGREE,
+}
+
+
+def read_sentences(doc: Doc, triggers: Sequence[Trigger], detector: Detector) -> dict[int, Detection]:
+    """sentence start token -> Detection. Sentences holding a rule trigger skip the screen (the rules
+    already chose them); the others go through it."""
+    sents = list(doc.sents)
+    with_trigger = {doc[t.i].sent.start for t in triggers}
+    chosen = [s for s in sents if s.start in with_trigger]
+    others = [s for s in sents if s.start not in with_trigger]
+    out = dict(zip((s.start for s in chosen), detector.predict([s.text for s in chosen], screen=False),
+                   strict=True))
+    out.update(zip((s.start for s in others), detector.predict([s.text for s in others]), strict=True))
+    return out
+
+
+def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
+            ) -> tuple[list[Trigger], dict[int, Typed], set[int]]:
+    """The triggers to keep or add, each one's typing by the detector, and the added ones' token indexes."""
+    reading = read_sentences(doc, triggers, detector)
+    kept: list[Trigger] = []
+    typed: dict[int, Typed] = {}
+    for trig in triggers:
+        det = reading[doc[trig.i].sent.start]
+        if det.probability < DROP_BELOW and trig.coding.strength < KEEP_RULE:
+            continue
+        kept.append(trig)
+        typed[trig.i] = apply_prediction(trig.coding, as_prediction(det), detector.threshold)
+    covered = {doc[t.i].sent.start for t in triggers}
+    added: set[int] = set()
+    for sent in doc.sents:
+        det = reading[sent.start]
+        if sent.start in covered or det.sub_event_type is None or det.probability < ADD_FROM:
+            continue
+        anchor = anchor_of(sent)
+        if anchor is None:
+            continue
+        coding = coding_for(det.sub_event_type, det.probability)
+        kept.append(Trigger(anchor.i, coding))
+        typed[anchor.i] = Typed(coding, det.probability, False)
+        added.add(anchor.i)
+    kept.sort(key=lambda t: t.i)
+    return kept, typed, added
+
+
+def as_prediction(det: Detection) -> Prediction:
+    """The detector's reading in the form classify.apply reads (ACLED head: P(label) and P(none))."""
+    scores = {lb: p * det.probability for lb, p in det.acled.items()}
+    scores[NONE] = 1.0 - det.probability
+    return Prediction({"acled": scores}, {})
+
+
+def coding_for(sub: str, probability: float) -> Coding:
+    plover_type, mode = PLOVER_FOR_ACLED.get(sub, (None, None))
+    family = FAMILY_OF_SUB.get(sub, F.DETECTED)
+    return Coding(family, ACLED_SUB_TO_TYPE[sub], sub, plover_type, mode, probability)
+
+
+def anchor_of(sent: Span) -> Token | None:
+    """The sentence's main verb, else its root (a caption's head noun); None for a sentence of punctuation."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        return root
+    verbs = [t for t in sent if t.pos_ == "VERB"]
+    if verbs:
+        return verbs[0]
+    nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[0] if nouns else None
