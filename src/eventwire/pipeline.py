@@ -56,7 +56,7 @@ class Pipeline:
 
     def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
         from eventwire.lang.route import route  # Ukrainian/Russian go to the lang layer, others are rejected
-        routed = [route(a, self.gazetteer) for a in batch]
+        routed = [route(a, self.gazetteer, self.detector) for a in batch]
         english = self._english([a for a, r in zip(batch, routed, strict=True) if r is None])
         for result in routed:  # in input order
             yield result if result is not None else next(english)
