@@ -40,6 +40,8 @@ class Detections(Protocol):
 
     def predict(self, sentences: Sequence[str], screen: bool = True) -> Sequence[Any]: ...
 
+    def clear(self) -> None: ...
+
 
 class DetectorTyper:
     """The shared detector reads the sentences the cues chose (the rules are the cheap first stage, tuned
@@ -63,6 +65,7 @@ class DetectorTyper:
         chosen = [i for i, r in enumerate(ruled) if r]
         if not chosen:
             return ruled
+        self.detector.clear()  # its memo holds one article here: memory stays flat on long runs
         for i, det in zip(chosen, self.detector.predict([sentences[i] for i in chosen], screen=False),
                           strict=True):
             if det.probability < self.min_event:
