@@ -49,20 +49,27 @@ class DetectorTyper:
     act), its sub-type leads; where it is sure the sentence reports nothing, the sentence is dropped; where
     it is unsure, the rules stand. Sentences without any cue are not read (the rules' recall is the limit).
 
-    `min_event` 0.5: the detector finds no event more likely than one. On the project's own Ukrainian and
+    Only sentences whose cues are weak (a strike word with no weapon, an arson, a killing: probability below
+    `doubt`) are embedded, for speed: one e5 embedding costs 40-90 ms on this project's machines, and a
+    Ukrainian or Russian article has 10-20 cue sentences (with every one embedded, 3.5 articles/s; with
+    the weak ones, about 20; rules alone, 75). `min_event` 0.5: the detector finds no event more likely
+    than one. On the project's own Ukrainian and
     Russian examples (which the detector was not trained on) that cut dropped 8 of 36 hard negatives and
     none of 133 event sentences. `retype` stays off by default: trained on English sentences only, the
     detector's sub-type was right for 45 of those 169 sentences; retrain it with the uk/ru files first.
     """
 
-    def __init__(self, detector: Detections, min_event: float = 0.5, retype: float | None = None) -> None:
+    def __init__(self, detector: Detections, min_event: float = 0.5, retype: float | None = None,
+                 doubt: float = 0.6) -> None:
         self.detector = detector
         self.min_event = min_event
+        self.doubt = doubt  # only sentences whose cues are weaker than this are embedded (speed)
         self.retype = retype  # P(sub-type | event) from which the detector's sub-type leads (None: never)
 
     def type_sentences(self, sentences: Sequence[str]) -> list[list[Typing]]:
         ruled = [rule_types(s) for s in sentences]
-        chosen = [i for i, r in enumerate(ruled) if r]
+        chosen = [i for i, r in enumerate(ruled) if r and (self.retype is not None or
+                                                            max(t.probability for t in r) < self.doubt)]
         if not chosen:
             return ruled
         self.detector.clear()  # its memo holds one article here: memory stays flat on long runs
