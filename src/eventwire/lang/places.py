@@ -144,7 +144,8 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
         place = _resolve([w.text, nxt.text], gazetteer, ctx, cue)
         if place is not None:
             return _mention(article_id, w.start, nxt.end, f"{w.text} {nxt.text}", place, "name"), 2
-    if nxt is not None and nxt.capitalised and nxt.start - w.end == 1 and not cue:
+    if (nxt is not None and nxt.capitalised and nxt.start - w.end == 1 and not cue
+            and adjective_nominative(nxt.text) is None):
         return None, 2  # "Володимир Зеленський": a given name and a surname
     place = _resolve([w.text], gazetteer, ctx, cue, exact_only=initial)
     if place is not None:
