@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import romanize_uk
+from eventwire.geo.rows import haversine_km
 from eventwire.lang.morph import adjective_nominative, nominatives, romanize_ru, ukrainian_spellings
 from eventwire.lang.regions import NAMED_REGIONS, oblast_keys, region_of_colloquial, settlement_names
 from eventwire.lang.text import Sentence, Word, words
 from eventwire.records import PlaceMention
+from eventwire.records.place import Place
 
 _OBLAST_WORDS = ("област", "обл", "ова", "ода", "губерн", "регіон", "регион", "край", "краю")
 _LOCAL_WORDS = ("громад", "район", "округ", "міськ", "сільськ", "селищн", "тг", "гва", "мва")
@@ -25,6 +27,8 @@ _PLACE_CUES = frozenset("""у в на біля поблизу під по до �
 поселение громаді громада""".split())
 _NOT_PLACES = frozenset("""україна украина росія россия рф ссср європа европа сша""".split())
 _AREA = ("UA", "RU")
+_NEAR_KM = 150.0
+_TOWN = 15000  # people: a place this large is a place even without "у", "біля", "село" before it
 _QUOTES = frozenset('"«„“\'‘')
 _FEATURE_RANK = {"capital": 4, "city": 3, "admin1": 3, "town": 2, "admin2": 2, "village": 1}
 
@@ -65,7 +69,24 @@ def find_places(text: str, sents: Sequence[Sentence], gazetteer: Gazetteer, arti
             i += used
         else:
             i += 1
-    return sorted(found, key=lambda m: m.start)
+    return sorted(_in_the_articles_oblasts(found), key=lambda m: m.start)
+
+
+def _in_the_articles_oblasts(found: list[PlaceMention]) -> list[PlaceMention]:
+    """A small village far (over 150 km) from every town and region the article names is most likely a
+    word of the same spelling ("на Майдані" in a Kyiv story is the square, not a Zakarpattia village):
+    dropped. Villages across an oblast border near the places named (a front line) stay."""
+    anchors = [m.place for m in found if m.place is not None and (
+        m.place.precision == 3 or (m.place.population or 0) >= _TOWN)]
+    if not anchors:
+        return found
+
+    def near(p: Place) -> bool:
+        return any(haversine_km(p.lat, p.lon, a.lat, a.lon) <= _NEAR_KM + (a.uncertainty_km or 0.0)
+                   for a in anchors)
+
+    return [m for m in found if m.place is None or (m.place.population or 0) >= _TOWN
+            or m.place.precision == 3 or near(m.place)]
 
 
 def _regions(toks: list[Word], gazetteer: Gazetteer, article_id: str) -> list[PlaceMention]:
@@ -171,7 +192,7 @@ def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool,
     # regions come from their adjectives and colloquial names; a bare name is a settlement ("Харькову")
     cands = [c for c in cands if c.feature not in ("admin1", "admin2")] or cands
     if not cue:  # without "у", "біля", "село", ... only a town of some size is taken for a place
-        cands = [c for c in cands if c.feature in ("city", "capital", "admin1") or c.population >= 15000]
+        cands = [c for c in cands if c.feature in ("city", "capital", "admin1") or c.population >= _TOWN]
     return _best(cands, ctx)
 
 
