@@ -130,6 +130,19 @@ def _raion_adjectives(toks: list[Word]) -> list[str]:
     return out
 
 
+def _local_word(toks: list[Word], i: int) -> Word | None:
+    """The "громада"/"район" an adjective at `i` belongs to: the next word, or the word after a list of
+    such adjectives ("Новослобідській та Ворожбянській громадах", "Покровська, Марганецька громади")."""
+    for j in range(i + 1, min(i + 8, len(toks))):
+        word = toks[j]
+        if word.lower.startswith(_LOCAL_WORDS):
+            plural = word.lower.endswith(("и", "ах", "ам", "ами", "ы"))
+            return word if j == i + 1 or plural else None  # "Вовчанська Чугуївського району": a town, a raion
+        if not (word.lower in ("та", "і", "й", "и", "а") or (word.capitalised and adjective_nominative(word.text))):
+            return None
+    return None
+
+
 def _continues_list(text: str, last_end: int, start: int) -> bool:
     """'в Малинівці (горіла трава), Боровій': a name that goes on a list of places begun just before."""
     if start - last_end > 40 or last_end < 0:
@@ -152,14 +165,15 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
     if prev is not None and prev.capitalised and prev.end == w.start - 1 and not cue:
         return None, 1  # "Олександр Гусєв": a surname after a given name
     adj = adjective_nominative(w.text)
-    if adj and nxt is not None and nxt.lower.startswith(_LOCAL_WORDS):
+    local = _local_word(toks, i) if adj else None
+    if adj and local is not None:
         names = settlement_names(adj)
         cands = [c for n in names for c in gazetteer.candidates(n) if c.country in _AREA]
         place = _best(cands, ctx, need_context=True)
-        if place is not None:
-            how = "raion" if nxt.lower.startswith(("район", "раион", "округ")) else "hromada"
-            return _mention(article_id, w.start, nxt.end, _span_text(toks, i, nxt.end), place, how), 2
-        return None, 2
+        if place is None:
+            return None, 1
+        how = "raion" if local.lower.startswith(("район", "раион", "округ")) else "hromada"
+        return _mention(article_id, w.start, w.end, w.text, place, how), 1
     # two-word names first ("Часів Яр", "Нова Каховка", "Кривий Ріг"), then one word
     if nxt is not None and nxt.capitalised and nxt.start - w.end == 1:
         place = _resolve([w.text, nxt.text], gazetteer, ctx, cue)
