@@ -50,13 +50,15 @@ class DetectorTyper:
     it is unsure, the rules stand. Sentences without any cue are not read (the rules' recall is the limit).
 
     Only sentences whose cues are weak (a strike word with no weapon, an arson, a killing: probability below
-    `doubt`) are embedded, for speed: one e5 embedding costs 40-90 ms on this project's machines, and a
-    Ukrainian or Russian article has 10-20 cue sentences (with every one embedded, 3.5 articles/s; with
-    the weak ones, about 20; rules alone, 75). `min_event` 0.5: the detector finds no event more likely
-    than one. On the project's own Ukrainian and
-    Russian examples (which the detector was not trained on) that cut dropped 8 of 36 hard negatives and
-    none of 133 event sentences. `retype` stays off by default: trained on English sentences only, the
-    detector's sub-type was right for 45 of those 169 sentences; retrain it with the uk/ru files first.
+    `doubt`) and that tell no casualties or damage are embedded, for speed: one e5 embedding costs 40-90 ms
+    on this project's machines, and a Ukrainian or Russian article has 10-20 cue sentences (measured on
+    realnews-dev's uk/ru texts repeated, one process, busy 2-core machine: every cue sentence embedded,
+    3.5 articles/s; the doubtful ones, about 30; rules alone, 75).
+
+    `min_event` 0.5: the detector finds no event more likely than one. On the project's own Ukrainian and
+    Russian examples (which the shipped detector was not trained on) that cut dropped 8 of 36 hard
+    negatives and none of 133 event sentences. `retype` stays off by default: trained on English sentences
+    only, the detector's sub-type was right for 45 of those 169 sentences; retrain it with the uk/ru files.
     """
 
     def __init__(self, detector: Detections, min_event: float = 0.5, retype: float | None = None,
@@ -68,8 +70,8 @@ class DetectorTyper:
 
     def type_sentences(self, sentences: Sequence[str]) -> list[list[Typing]]:
         ruled = [rule_types(s) for s in sentences]
-        chosen = [i for i, r in enumerate(ruled) if r and (self.retype is not None or
-                                                            max(t.probability for t in r) < self.doubt)]
+        chosen = [i for i, r in enumerate(ruled)
+                  if r and (self.retype is not None or self._doubtful(sentences[i], r))]
         if not chosen:
             return ruled
         self.detector.clear()  # its memo holds one article here: memory stays flat on long runs
@@ -80,6 +82,10 @@ class DetectorTyper:
                 continue
             ruled[i] = self._retyped(ruled[i], det)
         return ruled
+
+    def _doubtful(self, sentence: str, types: list[Typing]) -> bool:
+        """Weak cues and nothing that happened to people or buildings: worth an embedding."""
+        return max(t.probability for t in types) < self.doubt and not c.has(c.CASUALTY + "|" + c.DAMAGE, sentence)
 
     def _retyped(self, types: list[Typing], det: Any) -> list[Typing]:
         if self.retype is None or not det.acled:
