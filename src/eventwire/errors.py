@@ -78,5 +78,6 @@ REJECT_ROBOTS = "E110"  # stage "fetch": robots.txt disallows the URL for eventw
 REJECT_NOT_FEED = "E111"  # a `watch` URL whose content is not an RSS or Atom feed
 REJECT_DATE_RANGE = "E112"  # a publication date before 1900 or after tomorrow: a typo or a placeholder
 REJECT_REUSED_ID = "E113"  # a second article in one batch with an id already seen and a different text
+REJECT_LANGUAGE = "E114"  # an article in a language eventwire does not read (English, Ukrainian, Russian)
 REJECT_EXTRACT = "E201"  # stage "extract": the pipeline raised on this article (a bug: please report it)
 REJECT_PARTITION = "E202"  # stage "engine": the partition holding this input failed on every try

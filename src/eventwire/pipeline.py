@@ -55,6 +55,13 @@ class Pipeline:
                 yield from self._process_batch(articles)
 
     def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
+        from eventwire.lang.route import route  # Ukrainian/Russian go to the lang layer, others are rejected
+        routed = [route(a, self.gazetteer, self.detector) for a in batch]
+        english = self._english([a for a, r in zip(batch, routed, strict=True) if r is None])
+        for result in routed:  # in input order
+            yield result if result is not None else next(english)
+
+    def _english(self, batch: list[Article]) -> Iterator[ArticleResult | Rejection]:
         docs = list(parse((a.text for a in batch), batch_size=self.batch_size))
         reader = self._read_ahead(docs)
         for article, doc in zip(batch, docs, strict=True):

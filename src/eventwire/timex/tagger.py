@@ -33,14 +33,18 @@ def _compiled() -> tuple[tuple[Rule, re.Pattern[str]], ...]:
 
 
 def tag_times(text: str, published: date | None, article_id: str = "", *,
-              day_first: bool = False) -> list[TimeMention]:
+              day_first: bool = False, language: str = "en") -> list[TimeMention]:
     """Time expressions in `text`, resolved against `published` (None: relative ones stay unresolved).
 
     `day_first` reads 07/11/2024 as 7 November (the European convention); otherwise numeric dates are
-    read month first unless the first number cannot be a month.
+    read month first unless the first number cannot be a month. `language` "uk" or "ru" uses the
+    Ukrainian and Russian rules (timex.slavic), which give the same TIMEX3 values.
     """
     if isinstance(published, datetime):  # a datetime is a date, but cannot be compared with one
         published = published.date()
+    if language in ("uk", "ru"):
+        from eventwire.timex.slavic import tag_times_slavic
+        return tag_times_slavic(text, published, article_id)
     ctx = Context(text, published, day_first)
     chosen = _select(_candidates(ctx))
     readings = _resolve_anchored(chosen, ctx)

@@ -1,0 +1,73 @@
+"""Cyrillic place names resolved through the gazetteer: cases, Russian spellings of Ukrainian names,
+oblasts by adjective and by colloquial name, hromadas, and Russian regions; romanised official names out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.lang.places import find_places
+from eventwire.lang.text import sentences
+
+
+@pytest.fixture(scope="module")
+def gazetteer(gazetteer_path: Path):
+    with Gazetteer.open(gazetteer_path) as g:
+        yield g
+
+
+def _places(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    found = find_places(text, sentences(text), gazetteer, "a1")
+    for m in found:
+        assert text[m.start:m.end] == m.text  # offsets point into the original text
+    return [(m.text, m.place.name) for m in found if m.place is not None]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("Російські дрони атакували Одесу.", "Одесу", "Odesa"),
+    ("Вибух пролунав у Харкові.", "Харкові", "Kharkiv"),
+    ("Ворог обстріляв Ківшарівку вночі.", "Ківшарівку", "Kivsharivka"),
+    ("ВСУ обстреляли Горловку.", "Горловку", "Horlivka"),
+    ("Бои идут у Кременной.", "Кременной", "Kreminna"),
+    ("Противник обстрелял Никополь.", "Никополь", "Nikopol"),
+    ("Войска вошли в Часов Яр.", "Часов Яр", "Chasiv Yar"),
+])
+def test_settlement_in_any_case_and_either_spelling(text: str, mention: str, name: str,
+                                                     gazetteer: Gazetteer) -> None:
+    assert (mention, name) in _places(text, gazetteer)
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Удар по Харківській області.", "Kharkivska oblast"),
+    ("Атака на Сумщині.", "Sumska oblast"),
+    ("Обстріл на Донеччині.", "Donetska oblast"),
+    ("Удар по Запорожской области.", "Zaporizka oblast"),
+    ("Над Смоленской областью сбиты дроны.", "Smolenskaya oblast'"),
+    ("Дрон атакував Брянську область.", "Bryanskaya oblast'"),
+])
+def test_oblasts_by_adjective_and_colloquial_name(text: str, admin1: str, gazetteer: Gazetteer) -> None:
+    names = [name for _, name in _places(text, gazetteer)]
+    assert admin1 in names
+
+
+def test_a_village_is_resolved_inside_the_oblast_the_article_names(gazetteer: Gazetteer) -> None:
+    # "Тернувате" is a village in several oblasts
+    text = "Запорізька область під обстрілом. У Тернуватому загинули двоє людей."
+    found = find_places(text, sentences(text), gazetteer, "a1")
+    village = next(m for m in found if m.text == "Тернуватому")
+    assert village.place is not None and village.place.admin1 == "Zaporizka oblast"
+
+
+def test_hromada_is_its_centre_and_a_person_is_no_place(gazetteer: Gazetteer) -> None:
+    text = ("На Дніпропетровщині ворог атакував Межівську громаду, повідомив очільник ОВА "
+            "Сергій Лисак.")
+    names = [name for _, name in _places(text, gazetteer)]
+    assert "Mezhova" in names and "Dnipropetrovska oblast" in names
+    assert not any(text_ in ("Сергій", "Лисак") for text_, _ in _places(text, gazetteer))
+
+
+def test_words_that_are_not_places(gazetteer: Gazetteer) -> None:
+    text = 'Війська угруповання "Восток" наступають на Харківському напрямку. Україна і Росія.'
+    assert _places(text, gazetteer) == []
