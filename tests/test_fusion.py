@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.bench import fusion_dense
 from eventwire.store import open_store
 from eventwire.store.migrations import MIGRATIONS, migrate
 from tests.conftest import REPO, SEED, SHARED_DATA, need_shared
@@ -173,27 +174,8 @@ def test_ucdp_grouping_keeps_its_floors(gazetteer_path: Path) -> None:
     assert report.cross_day_merges == 0
 
 
-def _dense():  # type: ignore[no-untyped-def]
-    """eventwire.bench.fusion_dense; loaded from its file while `eventwire.bench` is still a module on this
-    branch (the bench package arrives with the layering work)."""
-    try:
-        from eventwire.bench import fusion_dense
-        return fusion_dense
-    except ImportError:
-        import importlib.util
-        import sys
-
-        spec = importlib.util.spec_from_file_location(
-            "eventwire_bench_fusion_dense", REPO / "src" / "eventwire" / "bench" / "fusion_dense.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
-
-
 def test_two_thousand_reports_of_one_city_and_day_keep_every_article(tmp_path: Path) -> None:
-    result = _dense().time_dense_fusion(2000, tmp_path / "dense.db")
+    result = fusion_dense.time_dense_fusion(2000, tmp_path / "dense.db")
     assert result.every_article_kept
     assert result.mentions == 2000  # each mention counted once
     assert result.events == result.events_stored  # the summary counts what the store holds
@@ -210,7 +192,7 @@ def _fused(store_path: Path) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def test_large_groups_fuse_the_same_one_by_one_as_all_at_once(tmp_path: Path) -> None:
-    reports = list(_dense().dense_day(400))
+    reports = list(fusion_dense.dense_day(400))
     with open_store(str(tmp_path / "all.db")) as store:
         for article, events in reports:
             store.save_article(article, events)

@@ -13,6 +13,7 @@ from typing import Any
 
 from eventwire.bench.dask import DaskBench, bench_dask
 from eventwire.bench.fusion import FusionBench, bench_fusion, time_fusion
+from eventwire.bench.fusion_dense import DenseFusionBench, time_dense_fusion
 from eventwire.geo.resolve import places_for_doc
 from eventwire.ingest import read_file
 from eventwire.nlp import load_pipeline
@@ -33,6 +34,7 @@ class BenchResult:
     peak_rss_mb: float
     fusion: FusionBench | None = None
     dask: tuple[DaskBench, ...] = ()
+    dense: DenseFusionBench | None = None  # a generated dense day (one city, one day) fused on its own
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +50,7 @@ class BenchResult:
             "pipeline_vs_spacy": round(self.spacy_s / self.pipeline_s, 3),
             "peak_rss_mb": round(self.peak_rss_mb),
             **(self.fusion.to_dict() if self.fusion else {}),
+            **(self.dense.to_dict() if self.dense else {}),
             **self._dask_dict(),
         }
 
@@ -85,11 +88,15 @@ class BenchResult:
               if "dask_2_vs_1" in d else []),
             *([f"fusion: {self.fusion.articles} articles' events ({self.fusion.mentions} mentions -> "
                f"{self.fusion.events} events) fused in {self.fusion.seconds:.1f}s"] if self.fusion else []),
+            *([f"dense day: {self.dense.articles} reports of one city and day ({self.dense.mentions} mentions -> "
+               f"{self.dense.events} events) fused in {self.dense.seconds:.1f}s; every article in an event's "
+               f"sources: {'yes' if self.dense.every_article_kept else 'NO'}"] if self.dense else []),
         ])
 
 
 def run_bench(data: Path, limit: int, gazetteer_path: str | None = None, fusion_data: Path | None = None,
-              fusion_articles: int = 10_000, dask_workers: tuple[int, ...] = (1, 2)) -> BenchResult:
+              fusion_articles: int = 10_000, dask_workers: tuple[int, ...] = (1, 2),
+              dense_reports: int = 2000) -> BenchResult:
     """The passes over `limit` articles of `data`, then fusion: of these articles' events, or with
     `fusion_data` (UCDP events.csv) of `fusion_articles` articles' events (see eventwire.bench.fusion)."""
     from eventwire.geo.build import ensure_gazetteer
@@ -116,8 +123,9 @@ def run_bench(data: Path, limit: int, gazetteer_path: str | None = None, fusion_
         fusion = bench_fusion(fusion_data, fusion_articles, gazetteer)
     else:
         fusion = time_fusion(extracted, len(extracted)) if extracted else None
+    dense = time_dense_fusion(dense_reports) if dense_reports else None
     return BenchResult(len(articles), words, spacy_s, places_s, geo_s, mentions, pipeline_s, events, peak, fusion,
-                       dask)
+                       dask, dense)
 
 
 def _places_pass(articles: list[Article], pipeline: Pipeline) -> tuple[float, float, int]:

@@ -110,6 +110,8 @@ evaluate.help = inspect.cleandoc(evaluate.help or "") + "\n\n\b\nSuites:\n" + "\
                    "bench articles' own events.")
 @click.option("--fusion-articles", type=int, default=10_000, show_default=True,
               help="Articles whose events are fused in the fusion timing (with --fusion-data).")
+@click.option("--dense-reports", type=click.IntRange(0), default=2000, show_default=True,
+              help="Also fuse a generated dense day: N reports of one city on one day (0 leaves it out).")
 @click.option("--dask-workers", default="1,2", show_default=True, metavar="N,N",
               help="Local Dask clusters to time, by number of workers; 0 leaves Dask out.")
 @click.option("--save", "save_to", type=click.Path(dir_okay=False), default=None,
@@ -117,7 +119,7 @@ evaluate.help = inspect.cleandoc(evaluate.help or "") + "\n\n\b\nSuites:\n" + "\
                    "benchmarks/results.jsonl) to compare across commits.")
 @click.option("--gazetteer", "gazetteer_path", default=None, envvar="EVENTWIRE_GAZETTEER", hidden=True)
 def bench(data: str, limit: int, as_json: bool, fusion_data: str | None, fusion_articles: int,
-          dask_workers: str, save_to: str | None, gazetteer_path: str | None) -> None:
+          dense_reports: int, dask_workers: str, save_to: str | None, gazetteer_path: str | None) -> None:
     """Measure speed: the spaCy pass alone, the full per-article pipeline, the pipeline on a local Dask cluster
     of 1 and 2 workers, memory, and fusion, in one run.
 
@@ -135,7 +137,7 @@ def bench(data: str, limit: int, as_json: bool, fusion_data: str | None, fusion_
             raise UsageError("--limit must be a positive number of articles")
         workers = _worker_counts(dask_workers)
         result = run_bench(Path(data), limit, gazetteer_path, Path(fusion_data) if fusion_data else None,
-                           fusion_articles, workers)
+                           fusion_articles, workers, dense_reports)
         if save_to:
             save_result(Path(save_to), result.to_dict(), {"data": Path(data).name, "limit": limit})
     if as_json:

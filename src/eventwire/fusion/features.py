@@ -56,11 +56,6 @@ class MentionKey:
     modality: str
     words: frozenset[str]
 
-    @property
-    def family(self) -> str:
-        """The old name, still read by the store (its `mentions.family` column keeps that name)."""
-        return self.match_class
-
 
 @dataclass(frozen=True, slots=True)
 class PairScore:
@@ -96,10 +91,6 @@ def mention_key(event: Event) -> MentionKey:
         actors=tuple(a.name for a in (event.actor1, event.actor2) if a is not None),
         modality=event.modality, words=content_words(" ".join(e.text for e in event.evidence)),
     )
-
-
-# The old name, still imported by the store; remove once store/ calls match_class_of.
-family_of = match_class_of
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from eventwire.fusion.cluster import Pair, pair
 from eventwire.fusion.engine import FusionBackend, FusionSummary, fuse_pending
-from eventwire.fusion.features import MAX_SPAN_DAYS, MentionKey, family_of
+from eventwire.fusion.features import MAX_SPAN_DAYS, MentionKey, match_class_of
 from eventwire.fusion.record import fuse_mentions
 
 __all__ = [
@@ -15,7 +15,7 @@ __all__ = [
     "FusionSummary",  # what a fusion pass did
     "MentionKey",  # the indexed columns of a mention that candidate search reads
     "Pair",
-    "family_of",  # the candidate-search family of an event (a stored column)
+    "match_class_of",  # the candidate-search class of an event (stored in the `mentions.family` column)
     "fuse_mentions",  # one event from the mentions an analyst's change groups together
     "fuse_pending",  # one incremental fusion pass over the backend
     "pair",  # a pair of mention ids in the order the store keeps it

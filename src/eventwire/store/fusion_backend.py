@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from eventwire.fusion.protocol import MAX_SPAN_DAYS, FusionSummary, MentionKey, Pair, family_of, fuse_pending, pair
+from eventwire.fusion.protocol import MAX_SPAN_DAYS, FusionSummary, MentionKey, Pair, fuse_pending, match_class_of, pair
 from eventwire.records import Event
 from eventwire.store.corrections import Corrections
 from eventwire.store.database import Database
@@ -74,7 +74,7 @@ class SQLFusionBackend:
     def candidate_ids(self, key: MentionKey) -> list[str]:
         """Mentions that may report the same event: same family, dates that overlap or touch, within reach."""
         sql = "SELECT id FROM mentions WHERE family = ? AND id != ? AND article_id != ?"
-        params: list[Any] = [key.family, key.id, key.article_id]
+        params: list[Any] = [key.match_class, key.id, key.article_id]
         if key.start is None or key.end is None or (key.end - key.start).days > MAX_SPAN_DAYS:
             return []  # an undated or vaguely dated report joins another only by an analyst's merge
         # Intervals that overlap or touch. Partners span at most MAX_SPAN_DAYS, so date_start is bounded on
@@ -188,7 +188,7 @@ def _mention_row(event: Event, article_id: str, text: str, event_id: str | None)
             event.plover.type if event.plover else None,
             event.date.start.isoformat() if event.date else None, event.date.end.isoformat() if event.date else None,
             *_place_columns(event), event.attribution.status, event.modality, event.confidence, text,
-            event_id, family_of(event), 0)
+            event_id, match_class_of(event), 0)
 
 
 def _event_row(event: Event, deleted: bool) -> tuple[Any, ...]:
