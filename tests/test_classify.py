@@ -147,8 +147,9 @@ def test_train_is_reproducible_and_lists_its_data(cli, tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         runs.append(out)
     manifest = json.loads((runs[0] / "manifest.json").read_text())
-    [own] = manifest["data"]
-    assert own["name"] == "codebook-examples.jsonl" and own["rows"] > 100 and len(own["sha256"]) == 64
+    own = {f["name"]: f for f in manifest["data"]}  # every data/training/*.jsonl, no shared data
+    assert own["codebook-examples.jsonl"]["rows"] > 100 and "codebook-confusions.jsonl" in own
+    assert all(len(f["sha256"]) == 64 for f in own.values())
     assert manifest["seed"] and 0.0 < manifest["threshold"] < 1.0
     assert (runs[0] / "manifest.json").read_text() == (runs[1] / "manifest.json").read_text()
     a, b = np.load(runs[0] / "heads.npz"), np.load(runs[1] / "heads.npz")
