@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -22,16 +21,9 @@ from eventwire.extract.events import extract_events
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.resolve import places_for_doc
 from eventwire.nlp import parse
-from eventwire.records import Article, Event, PlaceMention, Rejection, TimeMention
+from eventwire.records import Article, Rejection
+from eventwire.records.result import ArticleResult
 from eventwire.timex.tagger import tag_times
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleResult:
-    article: Article
-    events: tuple[Event, ...]
-    places: tuple[PlaceMention, ...]
-    times: tuple[TimeMention, ...]
 
 
 class Pipeline:

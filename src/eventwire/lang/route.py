@@ -4,16 +4,13 @@ are read here, anything else becomes a Rejection that says which language it is.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from eventwire.errors import REJECT_EXTRACT, REJECT_LANGUAGE
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.lang.identify import SUPPORTED, identify, unsupported_reason
 from eventwire.lang.typing_rules import Detections, DetectorTyper, SentenceTyper
 from eventwire.records import Article, Rejection
-
-if TYPE_CHECKING:
-    from eventwire.pipeline import ArticleResult
+from eventwire.records.result import ArticleResult
 
 
 def route(article: Article, gazetteer: Gazetteer, detector: Detections | None = None
@@ -25,7 +22,6 @@ def route(article: Article, gazetteer: Gazetteer, detector: Detections | None = 
     if language not in SUPPORTED:
         return Rejection(article.origin or article.id, "ingest", REJECT_LANGUAGE, unsupported_reason(language))
     from eventwire.lang.layer import read_article
-    from eventwire.pipeline import ArticleResult  # noqa: F811 - the runtime import (pipeline imports this module)
     try:
         events, places, times = read_article(article, language, gazetteer, shared_typer(detector))
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
