@@ -10,7 +10,9 @@ from datetime import date, timedelta
 from eventwire.errors import REJECT_BAD_RECORD, REJECT_DATE_RANGE, REJECT_REUSED_ID
 from eventwire.ingest.csvfile import parse_csv_text
 from eventwire.ingest.jsonl import parse_jsonl_lines
+from eventwire.ingest.html import _plausible
 from eventwire.ingest.reader import read_stdin
+from eventwire.ingest.seed import parse_seed_text
 from eventwire.records import Article, Rejection
 
 TEXT = "Russian drones struck a warehouse in Kyiv overnight, officials said."
@@ -30,6 +32,14 @@ def test_publication_dates_before_1900_or_after_tomorrow_are_rejected_with_a_rea
     assert [r.code for r in out if isinstance(r, Rejection)] == [REJECT_DATE_RANGE] * 3
     assert [a.id for a in out if isinstance(a, Article)] == ["ok", "first"]
     assert all("1900" in r.reason for r in out if isinstance(r, Rejection))
+
+
+def test_seed_files_with_absurd_dates_are_rejected_and_html_drops_an_absurd_page_date() -> None:
+    for header in ("0001-01-01", "2999-12-31"):
+        out = parse_seed_text(f"date {header} Title\n\n{TEXT}\n", "old.txt")
+        assert isinstance(out, Rejection) and out.code == REJECT_DATE_RANGE
+    assert isinstance(parse_seed_text(f"date 2024-11-08 Title\n\n{TEXT}\n", "ok.txt"), Article)
+    assert _plausible(date(1, 1, 1)) is None and _plausible(date(2024, 11, 8)) == date(2024, 11, 8)
 
 
 def test_lone_surrogates_and_nul_are_repaired_one_character_for_one() -> None:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from eventwire.errors import REJECT_ENCODING, REJECT_NO_ARTICLE, REJECT_UNSUPPORTED
 from eventwire.ingest.decode import Decoded, check_bytes, decode_utf8, reject
-from eventwire.ingest.fields import FieldError, parse_published
+from eventwire.ingest.fields import FieldError, check_published, parse_published
 from eventwire.records import Article, Rejection
 from eventwire.records.article import content_id
 
@@ -71,7 +71,7 @@ def read_html(data: bytes, origin: str, url: str | None = None, charset: str | N
         found = f" (only {len(text.strip())} characters)" if text.strip() else ""
         return reject(origin, REJECT_NO_ARTICLE, f"no article text found in the HTML{found}; give eventwire the "
                       "page of one article, not an index, a login wall or a page that needs JavaScript")
-    published = _parse_date(getattr(document, "date", None)) or fallback_published
+    published = _plausible(_parse_date(getattr(document, "date", None))) or fallback_published
     source = _clean(getattr(document, "sitename", None)) or _clean(getattr(document, "hostname", None))
     canonical = _clean(getattr(document, "url", None))
     if canonical is None or urlsplit(canonical).scheme not in ("http", "https"):
@@ -80,6 +80,16 @@ def read_html(data: bytes, origin: str, url: str | None = None, charset: str | N
     return Article(id=content_id(text, title, published), text=text, title=title, published=published,
                    url=canonical, source=source or (urlsplit(url).hostname if url else None), language=language,
                    origin=origin)
+
+
+def _plausible(published: date | None) -> date | None:
+    """A page's date as its markup gives it, or None when no news report carries it (before 1900, after
+    tomorrow): a date guessed from markup is dropped, not held against the article, which still has its text."""
+    try:
+        check_published(published)
+    except FieldError:
+        return None
+    return published
 
 
 def _meta_charset(head: bytes) -> str | None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from eventwire.errors import REJECT_BAD_DATE, REJECT_EMPTY, REJECT_NO_DATE
 from eventwire.ingest.decode import Decoded, read_checked, reject
+from eventwire.ingest.fields import FieldError, check_published
 from eventwire.records import Article, Rejection
 from eventwire.records.article import content_id
 
@@ -28,6 +29,10 @@ def parse_seed_text(text: str, origin: str) -> Article | Rejection:
     except ValueError:
         return reject(origin, REJECT_BAD_DATE,
                       f"the header date {header.group(1)!r} is not a real YYYY-MM-DD date; correct it")
+    try:
+        check_published(published)
+    except FieldError as exc:
+        return reject(origin, exc.code, exc.reason)
     body_start = header.end()
     blank = _BLANK_LINE.match(text, body_start)
     if blank is not None:
