@@ -86,7 +86,7 @@ def _load_scorer(path: Path) -> ModuleType:
 
 
 def _headline(counts: dict[str, dict[str, float]]) -> dict[str, float | None]:
-    """Recall, precision, place and attribution by language, as fractions, for floors in the quality suite."""
+    """Recall, precision, place, attribution and fatalities by language, as fractions, for floors in the quality suite."""
     out: dict[str, float | None] = {}
     for section, key in (("all", "all"), ("lang:en", "en"), ("lang:uk/ru", "ukru")):
         c = counts.get(section, {})
@@ -94,6 +94,7 @@ def _headline(counts: dict[str, dict[str, float]]) -> dict[str, float | None]:
         out[f"precision_{key}"] = _ratio(c.get("pred_correct"), c.get("pred_scored"))
         out[f"place_{key}"] = _ratio(c.get("loc_ok"), c.get("loc_n"))
         out[f"attribution_{key}"] = _ratio(c.get("att_ok"), c.get("att_n"))
+        out[f"fatalities_{key}"] = _ratio(c.get("fat_ok"), c.get("fat_n"))
     return out
 
 
