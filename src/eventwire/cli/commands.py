@@ -105,9 +105,18 @@ def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engi
                if summary.resumed_partitions else "")
     fusion_note = (f"; fusion: {fused.mentions} mentions into {fused.events} events "
                    f"({fused.merged} merged with another report)" if fused and fused.mentions else "")
-    click.echo(f"{resumed}{summary.inputs} inputs: {summary.articles} articles ({summary.events} events, "
+    updated = f"{summary.updated} updated, " if summary.updated else ""
+    click.echo(f"{resumed}{summary.inputs} inputs: {summary.articles} articles ({updated}{summary.events} events, "
                f"{summary.no_event_articles} articles without events), {summary.rejected} rejected"
                f"{fusion_note}; stored in {store_location(db)}", err=True)
+    if summary.reattached:
+        click.echo(f"eventwire: analysts' corrections of {summary.reattached} event(s) moved to the updated "
+                   "articles' reports of the same events", err=True)
+    if summary.orphaned:
+        shown = ", ".join(summary.orphaned[:5]) + (", ..." if len(summary.orphaned) > 5 else "")
+        click.echo(f"eventwire: {len(summary.orphaned)} corrected event(s) no longer reported by their updated "
+                   f"article ({shown}); their corrections and revisions stay in the database under those ids",
+                   err=True)
     for failure in summary.failed_partitions:
         click.echo(f"eventwire: {failure}; run the same command again to retry", err=True)
     sys.exit(EXIT_REJECTED if summary.rejected else EXIT_OK)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import StoreError
-from eventwire.store.base import EventFilter, RunStats, StoreCounts, TimelineBin
+from eventwire.store.base import ArticleSaved, EventFilter, RunStats, StoreCounts, TimelineBin
 from eventwire.store.facade import Store
 
 DEFAULT_DB = "eventwire.db"
@@ -64,5 +64,5 @@ def sqlite_path(url: str | None) -> str:
     return url
 
 
-__all__ = ["DEFAULT_DB", "EventFilter", "RunStats", "Store", "StoreCounts", "TimelineBin", "is_postgres",
-           "open_store", "sqlite_path", "store_location"]
+__all__ = ["DEFAULT_DB", "ArticleSaved", "EventFilter", "RunStats", "Store", "StoreCounts", "TimelineBin",
+           "is_postgres", "open_store", "sqlite_path", "store_location"]

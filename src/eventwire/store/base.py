@@ -51,3 +51,15 @@ class TimelineBin:
     day: date
     kind: str  # the event type, else the PLOVER type, else "other"
     count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSaved:
+    """What saving one article did. `status`: "new", "updated" (a changed text under a stored id; the earlier
+    text is kept in article_versions) or "same" (nothing to do). On an update, analysts' corrections of the
+    article's events move to the event that carries the same report (`reattached`); the ids of reviewed events
+    that no new report matches are `orphaned`: their corrections and revisions stay stored under those ids."""
+
+    status: str
+    reattached: int = 0
+    orphaned: tuple[str, ...] = ()

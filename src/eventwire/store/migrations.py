@@ -163,6 +163,15 @@ _V5_STATEMENTS = (
         article_id TEXT, error TEXT)""",
 )
 
+# Version 6: article identity across runs. A changed text under a stored id updates the article; the text it
+# replaces is kept here (version 1 is the first text stored), so no run ever loses what an article said.
+_V6_STATEMENTS = (
+    """CREATE TABLE article_versions (
+        article_id TEXT NOT NULL, version INTEGER NOT NULL, title TEXT, published TEXT, url TEXT, source TEXT,
+        language TEXT, origin TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL,
+        ingested_at TEXT NOT NULL, replaced_at TEXT NOT NULL, PRIMARY KEY (article_id, version))""",
+)
+
 # Append only: a released migration is never edited, a change is a new step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _statements(_V1_STATEMENTS), _statements(pg_schema.ddl(_V1_STATEMENTS))),
@@ -174,6 +183,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               pg_schema.filter_index(_V4_STATEMENTS[0])),
     Migration(5, "resumable runs (finished partitions) and fetched URLs", _statements(_V5_STATEMENTS),
               _statements(pg_schema.ddl(_V5_STATEMENTS))),
+    Migration(6, "article versions: earlier texts of updated articles", _statements(_V6_STATEMENTS),
+              _statements(pg_schema.ddl(_V6_STATEMENTS))),
 )
 
 
