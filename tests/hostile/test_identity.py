@@ -106,3 +106,12 @@ def test_run_reports_updated_articles_and_keeps_every_correction(cli: Any, tmp_p
     # The same text once more: nothing changes, nothing is reported as updated.
     again = cli("run", str(tmp_path / "a.jsonl"), "--db", str(db))
     assert again.returncode == 0 and " updated," not in again.stderr
+
+
+def test_delete_and_restore_revisions_record_the_change(store_url: str) -> None:
+    with open_store(store_url) as store:
+        event_id = _reviewed(store)
+        store.delete_event(event_id, by="ana")
+        store.delete_event(event_id, by="ana", restore=True)
+        changes = [(r.action, r.old, r.new) for r in store.revisions(event_id) if r.action in ("delete", "restore")]
+    assert changes == [("delete", False, True), ("restore", True, False)]
