@@ -199,6 +199,20 @@ def applied_version(conn: Connection) -> int:
     return int(row[0] or 0)
 
 
+def check_version(conn: Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    """For a database opened read-only: no migration can run, so its schema must be this eventwire's."""
+    try:
+        row = conn.execute("SELECT MAX(id) FROM migrations").fetchone()
+    except Exception as exc:  # the dialects' errors differ; the table is missing or the file is not a database
+        raise StoreError(f"{where} is not an eventwire database, and is read-only ({exc}); give another --db") from exc
+    current, known = int(row[0] or 0), migrations[-1].version
+    if current != known:
+        raise StoreError(f"{where} has schema version {current}, this eventwire needs {known}, and the database is "
+                         "read-only so it cannot be upgraded; open it once where it can be written, or upgrade "
+                         "eventwire")
+    return current
+
+
 def migrate(conn: Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS,
             postgres: bool = False) -> int:
     """Apply the missing migrations; returns the version the database is at afterwards.
