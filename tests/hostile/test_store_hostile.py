@@ -132,3 +132,36 @@ def test_a_full_database_disk_is_its_own_code_and_exit_2(tmp_path: Path,
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     with open_store(str(db)) as store:
         assert store.counts().articles == 1
+
+
+def test_tokens_list_revoke_and_expire_and_the_api_refuses_them(cli: Any, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from fastapi.testclient import TestClient
+
+    from eventwire.web import create_app
+
+    db = _build(tmp_path / "t.db")
+    made = cli("token", "create", "ana", "--expires", "30d", "--db", str(db))
+    assert made.returncode == 0 and "until" in made.stderr
+    kept, revoked = made.stdout.strip(), cli("token", "create", "bob", "--db", str(db)).stdout.strip()
+    with open_store(str(db)) as store:  # one that expired a minute ago
+        expired = store.create_token("cid", datetime.now(UTC) + timedelta(seconds=1))
+    time.sleep(1.5)
+    listed = cli("token", "list", "--db", str(db))
+    assert listed.returncode == 0 and kept not in listed.stdout and revoked not in listed.stdout
+    states = {line.split("\t")[1]: line.split("\t")[4] for line in listed.stdout.splitlines()[1:]}
+    assert states == {"ana": "active", "bob": "active", "cid": "expired"}
+    assert cli("token", "revoke", "bob", "--db", str(db)).returncode == 0
+    after = cli("token", "list", "--db", str(db)).stdout.splitlines()[1:]
+    assert {line.split("\t")[1]: line.split("\t")[4] for line in after}["bob"] == "revoked"
+    again = cli("token", "revoke", "bob", "--db", str(db))
+    assert again.returncode == 2 and "[E404]" in again.stderr and "Traceback" not in again.stderr
+    assert cli("token", "create", "x", "--expires", "soon", "--db", str(db)).returncode == 2
+
+    client = TestClient(create_app(str(db)))
+    event_id = client.get("/api/events").json()["events"][0]["id"]
+    answers = {who: client.patch(f"/api/events/{event_id}", json={"changes": {"fatalities": 2}},
+                                 headers={"Authorization": f"Bearer {secret}"}).status_code
+               for who, secret in (("kept", kept), ("revoked", revoked), ("expired", expired))}
+    assert answers == {"kept": 200, "revoked": 401, "expired": 401}

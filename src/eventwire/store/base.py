@@ -63,3 +63,20 @@ class ArticleSaved:
     status: str
     reattached: int = 0
     orphaned: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """An API token as `token list` shows it (never the secret): `id` is the start of its hash."""
+
+    id: str
+    name: str
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+
+    def state(self, at: str) -> str:
+        """"active", "expired" or "revoked" at the ISO time `at`."""
+        if self.revoked_at:
+            return "revoked"
+        return "expired" if self.expires_at is not None and self.expires_at <= at else "active"

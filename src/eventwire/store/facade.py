@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -26,7 +27,7 @@ from eventwire.records import Article, Event, Rejection
 from eventwire.records.progress import FetchRecord, PartitionDone
 from eventwire.records.revision import Revision
 from eventwire.store.articles import Articles
-from eventwire.store.base import ArticleSaved, EventFilter, RunStats, StoreCounts, TimelineBin
+from eventwire.store.base import ArticleSaved, EventFilter, RunStats, StoreCounts, TimelineBin, TokenInfo
 from eventwire.store.corrections import Corrections
 from eventwire.store.database import Database
 from eventwire.store.events_read import EventsRead
@@ -160,8 +161,14 @@ class Store:
     def revisions(self, event_id: str) -> list[Revision]:
         return self.reviews.revisions(event_id)
 
-    def create_token(self, name: str) -> str:
-        return self.tokens.create_token(name)
+    def create_token(self, name: str, expires: datetime | None = None) -> str:
+        return self.tokens.create_token(name, expires)
+
+    def list_tokens(self) -> list[TokenInfo]:
+        return self.tokens.list_tokens()
+
+    def revoke_token(self, which: str) -> list[TokenInfo]:
+        return self.tokens.revoke_token(which)
 
     def token_name(self, token: str) -> str | None:
         return self.tokens.token_name(token)

@@ -172,6 +172,12 @@ _V6_STATEMENTS = (
         ingested_at TEXT NOT NULL, replaced_at TEXT NOT NULL, PRIMARY KEY (article_id, version))""",
 )
 
+# Version 7: tokens that expire and can be revoked (a revoked token stays listed, with when).
+_V7_STATEMENTS = (
+    "ALTER TABLE tokens ADD COLUMN expires_at TEXT",
+    "ALTER TABLE tokens ADD COLUMN revoked_at TEXT",
+)
+
 # Append only: a released migration is never edited, a change is a new step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _statements(_V1_STATEMENTS), _statements(pg_schema.ddl(_V1_STATEMENTS))),
@@ -185,6 +191,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _statements(pg_schema.ddl(_V5_STATEMENTS))),
     Migration(6, "article versions: earlier texts of updated articles", _statements(_V6_STATEMENTS),
               _statements(pg_schema.ddl(_V6_STATEMENTS))),
+    Migration(7, "token expiry and revocation", _statements(_V7_STATEMENTS),
+              _statements(pg_schema.ddl(_V7_STATEMENTS))),
 )
 
 
