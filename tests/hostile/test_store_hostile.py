@@ -30,7 +30,7 @@ AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if o
 def _build(path: Path, n: int = 3) -> Path:
     with open_store(str(path)) as store:
         for i in range(n):
-            store.save_article(make_article(f"a-{i}"), [make_event(f"m-{i}", f"a-{i}", day=1 + i)])
+            store.save_article(make_article(f"a-{i}"), [make_event(f"m-{i}", f"a-{i}", day=1 + i % 28)])
         store.fuse()
     return path
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from eventwire.errors import DiskFull, EventwireError, ReadOnlyStore
+from eventwire.errors import DiskFull, EventwireError, InputError, ReadOnlyStore
 
 if TYPE_CHECKING:
     from tqdm.std import tqdm
@@ -48,6 +48,9 @@ def user_errors() -> Iterator[None]:
     except BrokenPipeError:  # `eventwire extract … | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(EXIT_OK)
+    except UnicodeDecodeError as exc:  # a data file (gold standard, results) that is not text
+        fail(str(InputError(f"a file it reads is not UTF-8 text ({exc.reason} at byte {exc.start}); check that "
+                            "the path points to the right file")))
     except (OSError, sqlite3.OperationalError) as exc:
         known = environment_error(exc)
         if known is None:
