@@ -20,6 +20,7 @@ import pytest
 
 from eventwire.cli.common import user_errors
 from eventwire.store import open_store
+from tests.test_engine import corpus, in_process  # noqa: F401 (fixtures of the soak test)
 from tests.test_store import make_article, make_event
 
 EXE = Path(sys.executable).with_name("eventwire")
@@ -165,3 +166,35 @@ def test_tokens_list_revoke_and_expire_and_the_api_refuses_them(cli: Any, tmp_pa
                                  headers={"Authorization": f"Bearer {secret}"}).status_code
                for who, secret in (("kept", kept), ("revoked", revoked), ("expired", expired))}
     assert answers == {"kept": 200, "revoked": 401, "expired": 401}
+
+
+@pytest.mark.integration
+def test_soak_kill_9_at_random_points_loses_and_duplicates_nothing(request: pytest.FixtureRequest,
+                                                                   gazetteer_path: Path, tmp_path: Path,
+                                                                   cli: Any) -> None:
+    """`run` killed with SIGKILL at a few random moments, then run to the end: every input is an article or a
+    rejection, and the events are those of an uninterrupted run (the corpus and that run: tests/test_engine.py)."""
+    import random
+    import signal
+
+    from eventwire.ingest import read_inputs
+    from tests.test_engine import _events
+
+    source, uninterrupted = request.getfixturevalue("corpus"), request.getfixturevalue("in_process")
+    db = tmp_path / "soak.db"
+    env = {**os.environ, "EVENTWIRE_GAZETTEER": str(gazetteer_path)}
+    rng = random.Random(17)
+    for _ in range(3):
+        proc = subprocess.Popen([str(EXE), "run", str(source), "--db", str(db), "--partition-size", "4"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(rng.uniform(1.0, 20.0))  # from before the database exists to deep into the run
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    final = cli("run", str(source), "--db", str(db), "--partition-size", "4")
+    assert final.returncode in (0, 1) and "Traceback" not in final.stderr, final.stderr
+    inputs = len(list(read_inputs([str(source)])))
+    with sqlite3.connect(db) as conn:
+        stored = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("articles", "rejections")]
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert sum(stored) == inputs
+    assert _events(cli, db) == _events(cli, uninterrupted)
