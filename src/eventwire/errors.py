@@ -54,6 +54,18 @@ class InvalidCorrection(CorrectionError):
         self.reason = reason
 
 
+class DiskFull(StoreError):
+    """The disk (or the database's quota) is full: nothing is lost, a run resumes once there is room."""
+
+    code = "E420"
+
+
+class ReadOnlyStore(StoreError):
+    """A write to a database opened read-only (a read-only file, folder or filesystem)."""
+
+    code = "E421"
+
+
 class UsageError(EventwireError):
     code = "E500"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from eventwire import __version__
-from eventwire.cli import commands, demo, evaluation, geo, serve, train, watch
+from eventwire.cli import commands, demo, evaluation, geo, serve, tokens, train, watch
 from eventwire.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -46,6 +46,6 @@ def main() -> None:
     """
 
 
-for _module in (commands, geo, evaluation, train, serve, demo, watch):
+for _module in (commands, geo, evaluation, train, serve, tokens, demo, watch):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -105,9 +106,18 @@ def run(paths: tuple[str, ...], db: str | None, gazetteer_path: str | None, engi
                if summary.resumed_partitions else "")
     fusion_note = (f"; fusion: {fused.mentions} mentions into {fused.events} events "
                    f"({fused.merged} merged with another report)" if fused and fused.mentions else "")
-    click.echo(f"{resumed}{summary.inputs} inputs: {summary.articles} articles ({summary.events} events, "
+    updated = f"{summary.updated} updated, " if summary.updated else ""
+    click.echo(f"{resumed}{summary.inputs} inputs: {summary.articles} articles ({updated}{summary.events} events, "
                f"{summary.no_event_articles} articles without events), {summary.rejected} rejected"
                f"{fusion_note}; stored in {store_location(db)}", err=True)
+    if summary.reattached:
+        click.echo(f"eventwire: analysts' corrections of {summary.reattached} event(s) moved to the updated "
+                   "articles' reports of the same events", err=True)
+    if summary.orphaned:
+        shown = ", ".join(summary.orphaned[:5]) + (", ..." if len(summary.orphaned) > 5 else "")
+        click.echo(f"eventwire: {len(summary.orphaned)} corrected event(s) no longer reported by their updated "
+                   f"article ({shown}); their corrections and revisions stay in the database under those ids",
+                   err=True)
     for failure in summary.failed_partitions:
         click.echo(f"eventwire: {failure}; run the same command again to retry", err=True)
     sys.exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
@@ -136,7 +146,14 @@ def _open_engine(name: str, gazetteer_path: str | None, scheduler: str | None, w
 def run_inputs(paths: Sequence[str]) -> list[str]:
     """The inputs as a run records them: files by absolute path, so that the same command resumes from
     another directory too; URLs and `-` as given."""
-    return [p if p == "-" or "://" in p else str(Path(p).resolve()) for p in paths]
+    return [p if p == "-" or "://" in p else _absolute(p) for p in paths]
+
+
+def _absolute(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): ingest rejects it
+        return os.path.abspath(path)
 
 
 @click.command()
@@ -157,7 +174,7 @@ def export(db: str | None, fmt: str, output: str | None) -> None:
     with user_errors():
         if db is not None and "://" not in db and not Path(db).exists():
             raise StoreError(f"no database at {db}; create one with `eventwire run PATH --db {db}`")
-        with open_store(db) as store, ExitStack() as stack:
+        with open_store(db, read_only=True) as store, ExitStack() as stack:  # it only reads
             out = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
             n = export_events(store.events(), fmt, out)
     click.echo(f"exported {n} events as {fmt}" + (f" to {output}" if output else ""), err=True)

@@ -3,8 +3,10 @@ progress on stderr. Light at import: the pipeline (spaCy, torch) is imported onl
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from eventwire.errors import EventwireError
+from eventwire.errors import DiskFull, EventwireError, InputError, ReadOnlyStore
 
 if TYPE_CHECKING:
     from tqdm.std import tqdm
@@ -46,6 +48,40 @@ def user_errors() -> Iterator[None]:
     except BrokenPipeError:  # `eventwire extract … | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(EXIT_OK)
+    except UnicodeDecodeError as exc:  # a data file (gold standard, results) that is not text
+        fail(str(InputError(f"a file it reads is not UTF-8 text ({exc.reason} at byte {exc.start}); check that "
+                            "the path points to the right file")))
+    except (OSError, sqlite3.OperationalError) as exc:
+        known = environment_error(exc)
+        if known is None:
+            raise
+        fail(str(known))
+    except Exception as exc:
+        if getattr(exc, "sqlstate", None) != "53100":  # PostgreSQL's disk_full
+            raise
+        fail(str(DiskFull(f"the database server's disk is full ({exc}); free space there and run the same "
+                          "command again: what was stored stays stored")))
+
+
+def environment_error(exc: BaseException) -> EventwireError | None:
+    """The named error for a machine's condition a user can meet (a full disk, a read-only database, a symlink
+    loop), or None for anything else (a bug, which keeps its traceback)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        if "disk is full" in text:
+            return DiskFull(f"the disk is full ({text}); free some space and run the same command again: "
+                            "what was stored stays stored, and a run resumes where it stopped")
+        if "readonly database" in text:
+            return ReadOnlyStore(f"the database is read-only ({text}); reading commands (export, serve) work on "
+                                 "it, writing needs a --db on a writable disk")
+        return None
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return DiskFull(f"no space left on the disk ({exc.filename or exc}); free some space and run the same "
+                        "command again: what was stored stays stored, and a run resumes where it stopped")
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return EventwireError(f"{exc.filename or exc} is a symbolic link loop (it points back to itself); "
+                              "give the file it should point to")
+    return None
 
 
 def paths_argument(func: F) -> F:

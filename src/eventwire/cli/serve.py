@@ -1,4 +1,4 @@
-"""serve, token and loadtest: the HTTP API and the web page (issue 7)."""
+"""serve and loadtest: the HTTP API and the web page (issue 7); tokens are in tokens.py."""
 
 from __future__ import annotations
 
@@ -26,27 +26,6 @@ def serve(db: str | None, host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-@click.group()
-def token() -> None:
-    """API tokens for the write endpoints (corrections)."""
-
-
-@token.command("create")
-@click.argument("name")
-@db_option
-def token_create(name: str, db: str | None) -> None:
-    """Create a token for NAME (recorded as who made each change); it is shown once."""
-    from eventwire.store import open_store
-
-    if not name.strip():
-        raise click.BadParameter("give a name, e.g. your initials", param_hint="NAME")
-    with user_errors(), open_store(db) as store:
-        secret = store.create_token(name.strip())
-    click.echo(secret)
-    click.echo(f"token for {name.strip()!r} created; it is shown only this once. Send it as the header "
-               "Authorization: Bearer TOKEN, or paste it into the page's token box.", err=True)
-
-
 @click.command()
 @click.option("--events", "n_events", default=100_000, show_default=True, type=click.IntRange(1, 2_000_000),
               help="How many synthetic events the database holds.")
@@ -64,4 +43,4 @@ def loadtest(n_events: int, db: str | None, n_requests: int, concurrency: int, a
         run_loadtest(n_events=n_events, db=db, n_requests=n_requests, concurrency=concurrency, as_json=as_json)
 
 
-COMMANDS: list[click.Command] = [serve, token, loadtest]
+COMMANDS: list[click.Command] = [serve, loadtest]

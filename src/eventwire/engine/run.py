@@ -41,6 +41,9 @@ class RunSummary:
     earlier_rejections: int = 0  # rejections in partitions stored before a resumed run
     resumed_partitions: int = 0  # partitions stored before, skipped by a resumed run
     failed_partitions: list[str] = field(default_factory=list)  # partitions that failed on every try: what happened
+    updated: int = 0  # articles stored before under the same id, with a changed text (the old text is kept)
+    reattached: int = 0  # reviewed events whose corrections moved to the changed article's new report
+    orphaned: list[str] = field(default_factory=list)  # reviewed events no new report matches (corrections kept)
 
     @property
     def rejected(self) -> int:
@@ -119,7 +122,10 @@ def _store_results(store: Store, run_id: int, part: Partition, outcomes: Sequenc
                 summary.rejections.append(outcome)
                 rejected += 1
             elif isinstance(item, Article):
-                store.save_article(item, outcome)
+                saved = store.save_article(item, outcome)
+                summary.updated += saved.status == "updated"
+                summary.reattached += saved.reattached
+                summary.orphaned += saved.orphaned
                 articles += 1
                 events += len(outcome)
                 empty += not outcome

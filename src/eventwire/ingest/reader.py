@@ -58,7 +58,8 @@ def read_inputs(paths: Sequence[str], stdin: TextIO | None = None, fetcher: Fetc
     politely through `fetcher`, one made with the default policy if None). A path that does not exist raises
     UsageError before anything is read, since that is a mistake in the command, not in the data; a URL that
     cannot be fetched is a Rejection like any bad file."""
-    missing = [p for p in paths if p != STDIN and not is_url(p) and not os.path.exists(p)]
+    # lexists: a symlink that loops or dangles is there, and becomes a rejection with its reason below.
+    missing = [p for p in paths if p != STDIN and not is_url(p) and not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {missing[0]}; check the path")
     pages = _Pages(fetcher)
@@ -68,6 +69,8 @@ def read_inputs(paths: Sequence[str], stdin: TextIO | None = None, fetcher: Fetc
                 yield from read_stdin(stdin if stdin is not None else sys.stdin)
             elif is_url(path):
                 yield pages.read(path)
+            elif not os.path.exists(path):
+                yield _broken_link(path)
             elif os.path.isdir(path):
                 for file in _walk(Path(path)):
                     yield from read_file(str(file))
@@ -88,6 +91,16 @@ def read_file(path: str) -> Iterator[Item]:
     except OSError as exc:
         yield reject(path, InputError.code,
                      f"cannot read it ({exc.strerror or exc}); check that it exists and is readable")
+
+
+def _broken_link(path: str) -> Rejection:
+    try:
+        os.stat(path)
+        why = "it cannot be read"
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    return reject(path, InputError.code, f"a symbolic link that cannot be followed ({why}: it loops or points to "
+                  "nothing); give the file it should point to")
 
 
 def read_stdin(stream: TextIO) -> Iterator[Item]:

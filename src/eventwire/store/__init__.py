@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import StoreError
-from eventwire.store.base import EventFilter, RunStats, StoreCounts, TimelineBin
+from eventwire.store.base import ArticleSaved, EventFilter, RunStats, StoreCounts, TimelineBin
 from eventwire.store.facade import Store
 
 DEFAULT_DB = "eventwire.db"
@@ -14,10 +14,11 @@ _SQLITE_PREFIX = "sqlite:///"
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+")
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, read_only: bool | None = None) -> Store:
     """None -> ./eventwire.db; a plain path; sqlite:///path (sqlite:////abs/path for an absolute one); or a
     PostgreSQL URL, postgresql://user:password@host:5432/dbname. Raises StoreError with what to do when the URL
-    cannot be opened."""
+    cannot be opened. `read_only` (SQLite): True for commands that only read; None (the default) opens read-only
+    only a database that cannot be written."""
     if url is not None and is_postgres(url):
         try:
             from eventwire.store.postgres import PostgresStore
@@ -29,7 +30,7 @@ def open_store(url: str | None = None) -> Store:
         return PostgresStore(url)
     from eventwire.store.sqlite import SQLiteStore  # imported here so that importing eventwire.store is cheap
 
-    return SQLiteStore(sqlite_path(url))
+    return SQLiteStore(sqlite_path(url), read_only)
 
 
 def is_postgres(url: str | None) -> bool:
@@ -48,8 +49,10 @@ def store_location(url: str | None) -> str:
 def sqlite_path(url: str | None) -> str:
     """The SQLite file a --db value names. For a PostgreSQL URL, the URL without its password (callers that
     print "stored in …" use this; store_location says the same for both)."""
-    if url is None or url == "":
+    if url is None:
         return str(Path.cwd() / DEFAULT_DB)
+    if not url.strip():
+        raise StoreError("--db is empty; give a database path, e.g. --db events.db (without --db: ./eventwire.db)")
     if is_postgres(url):
         return store_location(url)
     if url.startswith(_SQLITE_PREFIX):
@@ -64,5 +67,5 @@ def sqlite_path(url: str | None) -> str:
     return url
 
 
-__all__ = ["DEFAULT_DB", "EventFilter", "RunStats", "Store", "StoreCounts", "TimelineBin", "is_postgres",
-           "open_store", "sqlite_path", "store_location"]
+__all__ = ["DEFAULT_DB", "ArticleSaved", "EventFilter", "RunStats", "Store", "StoreCounts", "TimelineBin",
+           "is_postgres", "open_store", "sqlite_path", "store_location"]

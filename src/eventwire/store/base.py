@@ -51,3 +51,32 @@ class TimelineBin:
     day: date
     kind: str  # the event type, else the PLOVER type, else "other"
     count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSaved:
+    """What saving one article did. `status`: "new", "updated" (a changed text under a stored id; the earlier
+    text is kept in article_versions) or "same" (nothing to do). On an update, analysts' corrections of the
+    article's events move to the event that carries the same report (`reattached`); the ids of reviewed events
+    that no new report matches are `orphaned`: their corrections and revisions stay stored under those ids."""
+
+    status: str
+    reattached: int = 0
+    orphaned: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """An API token as `token list` shows it (never the secret): `id` is the start of its hash."""
+
+    id: str
+    name: str
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+
+    def state(self, at: str) -> str:
+        """"active", "expired" or "revoked" at the ISO time `at`."""
+        if self.revoked_at:
+            return "revoked"
+        return "expired" if self.expires_at is not None and self.expires_at <= at else "active"

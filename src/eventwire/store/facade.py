@@ -1,7 +1,8 @@
 """`Store`: one SQL database and the small role objects over it, each in its own file:
 
     events_read.py     events, facets, articles, rejections, totals (the web API, export)
-    articles.py        saving articles with their events, and rejections (a run)
+    articles.py        saving articles with their events, and rejections (a run); earlier versions
+    identity.py        analysts' work following a changed article's reports
     run_log.py         runs and their finished partitions (the engine, resuming)
     fetch_log.py       fetched feeds and pages (watch)
     reviews.py         analysts' corrections, confirmations, deletions, merges, splits
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -25,7 +27,7 @@ from eventwire.records import Article, Event, Rejection
 from eventwire.records.progress import FetchRecord, PartitionDone
 from eventwire.records.revision import Revision
 from eventwire.store.articles import Articles
-from eventwire.store.base import EventFilter, RunStats, StoreCounts, TimelineBin
+from eventwire.store.base import ArticleSaved, EventFilter, RunStats, StoreCounts, TimelineBin, TokenInfo
 from eventwire.store.corrections import Corrections
 from eventwire.store.database import Database
 from eventwire.store.events_read import EventsRead
@@ -65,8 +67,13 @@ class Store:
         self.close()
 
     # --- writing a run's results (articles.py) and fusing them (fusion_backend.py) ------------------------
-    def save_article(self, article: Article, events: Sequence[Event]) -> None:
-        self.articles.save_article(article, events)
+    def save_article(self, article: Article, events: Sequence[Event]) -> ArticleSaved:
+        """New, updated (the earlier text is kept, analysts' work follows the reports) or the same."""
+        return self.articles.save_article(article, events)
+
+    def article_versions(self, article_id: str) -> list[Article]:
+        """Earlier texts of an updated article, oldest first."""
+        return self.articles.versions(article_id)
 
     def save_rejection(self, rejection: Rejection) -> None:
         self.articles.save_rejection(rejection)
@@ -154,8 +161,14 @@ class Store:
     def revisions(self, event_id: str) -> list[Revision]:
         return self.reviews.revisions(event_id)
 
-    def create_token(self, name: str) -> str:
-        return self.tokens.create_token(name)
+    def create_token(self, name: str, expires: datetime | None = None) -> str:
+        return self.tokens.create_token(name, expires)
+
+    def list_tokens(self) -> list[TokenInfo]:
+        return self.tokens.list_tokens()
+
+    def revoke_token(self, which: str) -> list[TokenInfo]:
+        return self.tokens.revoke_token(which)
 
     def token_name(self, token: str) -> str | None:
         return self.tokens.token_name(token)

@@ -163,6 +163,21 @@ _V5_STATEMENTS = (
         article_id TEXT, error TEXT)""",
 )
 
+# Version 6: article identity across runs. A changed text under a stored id updates the article; the text it
+# replaces is kept here (version 1 is the first text stored), so no run ever loses what an article said.
+_V6_STATEMENTS = (
+    """CREATE TABLE article_versions (
+        article_id TEXT NOT NULL, version INTEGER NOT NULL, title TEXT, published TEXT, url TEXT, source TEXT,
+        language TEXT, origin TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL,
+        ingested_at TEXT NOT NULL, replaced_at TEXT NOT NULL, PRIMARY KEY (article_id, version))""",
+)
+
+# Version 7: tokens that expire and can be revoked (a revoked token stays listed, with when).
+_V7_STATEMENTS = (
+    "ALTER TABLE tokens ADD COLUMN expires_at TEXT",
+    "ALTER TABLE tokens ADD COLUMN revoked_at TEXT",
+)
+
 # Append only: a released migration is never edited, a change is a new step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _statements(_V1_STATEMENTS), _statements(pg_schema.ddl(_V1_STATEMENTS))),
@@ -174,6 +189,10 @@ MIGRATIONS: tuple[Migration, ...] = (
               pg_schema.filter_index(_V4_STATEMENTS[0])),
     Migration(5, "resumable runs (finished partitions) and fetched URLs", _statements(_V5_STATEMENTS),
               _statements(pg_schema.ddl(_V5_STATEMENTS))),
+    Migration(6, "article versions: earlier texts of updated articles", _statements(_V6_STATEMENTS),
+              _statements(pg_schema.ddl(_V6_STATEMENTS))),
+    Migration(7, "token expiry and revocation", _statements(_V7_STATEMENTS),
+              _statements(pg_schema.ddl(_V7_STATEMENTS))),
 )
 
 
@@ -186,6 +205,20 @@ def applied_version(conn: Connection) -> int:
         id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)""")
     row = conn.execute("SELECT MAX(id) FROM migrations").fetchone()
     return int(row[0] or 0)
+
+
+def check_version(conn: Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    """For a database opened read-only: no migration can run, so its schema must be this eventwire's."""
+    try:
+        row = conn.execute("SELECT MAX(id) FROM migrations").fetchone()
+    except Exception as exc:  # the dialects' errors differ; the table is missing or the file is not a database
+        raise StoreError(f"{where} is not an eventwire database, and is read-only ({exc}); give another --db") from exc
+    current, known = int(row[0] or 0), migrations[-1].version
+    if current != known:
+        raise StoreError(f"{where} has schema version {current}, this eventwire needs {known}, and the database is "
+                         "read-only so it cannot be upgraded; open it once where it can be written, or upgrade "
+                         "eventwire")
+    return current
 
 
 def migrate(conn: Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS,

@@ -55,8 +55,9 @@ class Reviews:
     def delete_event(self, event_id: str, by: str, note: str | None = None, restore: bool = False) -> None:
         """Hide the event from listings and exports (its mentions and history stay; restore undoes it)."""
         current = self._current(event_id, include_deleted=True)
-        with self.db.transaction():
-            self._correct(current.id, DELETED, not restore, not restore, by, "restore" if restore else "delete",
+        row = self.db.conn.execute("SELECT deleted FROM events WHERE id = ?", (current.id,)).fetchone()
+        with self.db.transaction():  # the revision records the state before (old) and after (new)
+            self._correct(current.id, DELETED, bool(row[0]), not restore, by, "restore" if restore else "delete",
                           note)
             self._rebuild(current.id)
 
