@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from eventwire.errors import REJECT_BAD_RECORD, REJECT_DATE_RANGE, REJECT_REUSED_ID
 from eventwire.ingest.csvfile import parse_csv_text
-from eventwire.ingest.jsonl import parse_jsonl_lines
 from eventwire.ingest.html import _plausible
+from eventwire.ingest.jsonl import parse_jsonl_lines
 from eventwire.ingest.reader import read_stdin
 from eventwire.ingest.seed import parse_seed_text
 from eventwire.records import Article, Rejection
