@@ -86,7 +86,7 @@ def _load_scorer(path: Path) -> ModuleType:
 
 
 def _headline(counts: dict[str, dict[str, float]]) -> dict[str, float | None]:
-    """Recall, precision, place, attribution and fatalities by language, as fractions, for floors in the quality suite."""
+    """Recall, precision, place, attribution and fatalities by language, as fractions, for quality floors."""
     out: dict[str, float | None] = {}
     for section, key in (("all", "all"), ("lang:en", "en"), ("lang:uk/ru", "ukru")):
         c = counts.get(section, {})
