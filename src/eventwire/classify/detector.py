@@ -29,7 +29,6 @@ Training reads every `data/training/*.jsonl` (fields `text`, `acled` (sub-type o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -40,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from eventwire.classify.features import hashed_words as _hashed_words
 from eventwire.classify.heads import Head
 from eventwire.classify.labels import NONE, plover_for_schema
 
@@ -67,22 +67,8 @@ NO_EVENT = Detection(None, None, 0.0, {}, True)
 
 
 def hashed_words(texts: Sequence[str], dim: int = HASH_DIM) -> np.ndarray:
-    """L2-normalised counts of lowercased words and word pairs (any script), hashed into `dim` buckets."""
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    for row, text in enumerate(texts):
-        words = WORD.findall(text.lower())
-        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-        for g in grams:
-            out[row, _bucket(g, dim)] += 1.0
-        norm = float(np.linalg.norm(out[row]))
-        if norm:
-            out[row] /= norm
-    return out
-
-
-def _bucket(gram: str, dim: int) -> int:
-    # a stable hash (Python's hash() is salted per process, which would break saved weights)
-    return int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "little") % dim
+    """The classifier's hashed words and word pairs, read in any script (Cyrillic too) into more buckets."""
+    return _hashed_words(texts, dim, WORD)
 
 
 class Detector:

@@ -22,11 +22,12 @@ HASH_DIM = 1 << 12
 WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 
 
-def hashed_words(texts: Sequence[str], dim: int = HASH_DIM) -> np.ndarray:
-    """L2-normalised counts of lowercased words and word pairs, hashed into `dim` buckets."""
+def hashed_words(texts: Sequence[str], dim: int = HASH_DIM, word: re.Pattern[str] = WORD) -> np.ndarray:
+    """L2-normalised counts of lowercased words and word pairs (as `word` finds them), hashed into `dim`
+    buckets. The classifier's weights were fitted with the defaults; the detector passes its own."""
     out = np.zeros((len(texts), dim), dtype=np.float32)
     for row, text in enumerate(texts):
-        words = WORD.findall(text.lower())
+        words = word.findall(text.lower())
         grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
         for g in grams:
             out[row, _bucket(g, dim)] += 1.0
