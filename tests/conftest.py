@@ -11,8 +11,13 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from eventwire.geo import Gazetteer
+    from eventwire.records import PlaceMention
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -48,6 +53,26 @@ def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     postal = SHARED_DATA / "gazetteer" / "geonames-postal-UA.txt"
     build_gazetteer(path, postal if postal.is_file() else default_postal_file())
     return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer(gazetteer_path: Path) -> Iterator[Gazetteer]:
+    """The session's gazetteer, opened once (built once by gazetteer_path)."""
+    from eventwire.geo import Gazetteer
+
+    with Gazetteer.open(gazetteer_path) as opened:
+        yield opened
+
+
+def place_mentions(text: str, gazetteer: Gazetteer) -> dict[str, PlaceMention]:
+    """The geoparser's mentions of `text` by their words, each checked to point into the text."""
+    from eventwire.geo import places_for_doc
+    from eventwire.nlp import parse_one
+
+    found = places_for_doc(parse_one(text), "t", gazetteer)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return {m.text: m for m in found}
 
 
 @pytest.fixture(scope="session")

@@ -16,11 +16,6 @@ POSTAL = SHARED / "gazetteer" / "geonames-postal-UA.txt"
 SEED = SHARED / "seed" / "2024-11-08-russia-urges-west.txt"
 
 
-@pytest.fixture(scope="session")
-def gazetteer(gazetteer_path: Path) -> Gazetteer:
-    """The session's gazetteer (built once in conftest.py)."""
-    return Gazetteer.open(gazetteer_path)
-
 
 def test_build_records_its_sources(gazetteer: Gazetteer) -> None:
     sources = {row[0] for row in gazetteer.meta()}

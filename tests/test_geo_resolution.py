@@ -4,25 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from eventwire.evaluate.geoparsing import read_articles
-from eventwire.geo import Gazetteer, places_for_doc, resolve_name
+from eventwire.geo import Gazetteer, resolve_name
 from eventwire.geo.rows import haversine_km
-from eventwire.nlp import parse_one
-from eventwire.records.place import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def gazetteer(gazetteer_path: Path) -> Gazetteer:
-    return Gazetteer.open(gazetteer_path)
-
-
-def _mentions(text: str, gazetteer: Gazetteer) -> dict[str, PlaceMention]:
-    found = places_for_doc(parse_one(text), "t", gazetteer)
-    for m in found:
-        assert text[m.start:m.end] == m.text
-    return {m.text: m for m in found}
+from tests.conftest import place_mentions as _mentions
 
 
 def test_the_west_is_not_a_place(gazetteer: Gazetteer) -> None:

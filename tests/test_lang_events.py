@@ -4,19 +4,12 @@ sides, sources and tolls, with evidence offsets into the original text."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.lang.layer import read_article
 from eventwire.records import Article, Event
-
-
-@pytest.fixture(scope="module")
-def gazetteer(gazetteer_path: Path):
-    with Gazetteer.open(gazetteer_path) as g:
-        yield g
 
 
 def _events(text: str, language: str, gazetteer: Gazetteer, published: date = date(2024, 11, 7)) -> list[Event]:

@@ -3,19 +3,11 @@ oblasts by adjective and by colloquial name, hromadas, and Russian regions; roma
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.lang.places import find_places
 from eventwire.lang.text import sentences
-
-
-@pytest.fixture(scope="module")
-def gazetteer(gazetteer_path: Path):
-    with Gazetteer.open(gazetteer_path) as g:
-        yield g
 
 
 def _places(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:

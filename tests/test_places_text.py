@@ -5,8 +5,6 @@ tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eventwire.extract.locate import locate
@@ -15,18 +13,7 @@ from eventwire.geo.regions import region_alias
 from eventwire.geo.tolerant import skeleton
 from eventwire.nlp import parse_one
 from eventwire.records.place import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def gazetteer(gazetteer_path: Path) -> Gazetteer:
-    return Gazetteer.open(gazetteer_path)
-
-
-def _mentions(text: str, gazetteer: Gazetteer) -> dict[str, PlaceMention]:
-    found = places_for_doc(parse_one(text), "t", gazetteer)
-    for m in found:
-        assert text[m.start:m.end] == m.text
-    return {m.text: m for m in found}
+from tests.conftest import place_mentions as _mentions
 
 
 def _place(found: dict[str, PlaceMention], text: str) -> tuple[str, str | None, str | None, int]:
