@@ -52,6 +52,11 @@ def test_india_police_floors() -> None:
     report = evaluate_india_police(need_shared(SHARED_DATA / "eval" / "india-police-events"))
     f1 = {label: row[2] for label, row in report.per_label.items()}
     assert f1["KILL"] >= 0.68 and f1["ARREST"] >= 0.67 and f1["FORCE"] >= 0.70
+    # documents, article text through extract (measured 2026-11-30: KILL 0.345, ARREST 0.828, FORCE 0.275;
+    # force and killings by police are mostly missed: "police firing" rarely yields an event with its doer)
+    assert report.doc_end_to_end is not None and report.documents == 628
+    e2e = {label: row[2] for label, row in report.doc_end_to_end.items()}
+    assert e2e["ARREST"] >= 0.78 and e2e["KILL"] >= 0.30 and e2e["FORCE"] >= 0.24
 
 
 def test_quiet_news_yields_almost_no_confident_conflict_events(gazetteer_path: Path) -> None:

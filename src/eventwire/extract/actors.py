@@ -11,7 +11,7 @@ from eventwire.extract.countries import Country, country_by_alpha2, country_of
 from eventwire.extract.spans import core_phrase, phrase, subject_of
 from eventwire.records import Actor, PlaceMention
 
-GROUP_KINDS = frozenset({"rebel group", "armed group", "protesters", "civilians"})
+GROUP_KINDS = frozenset({"rebel group", "armed group", "protesters", "civilians", "police"})
 PRONOUNS = frozenset({"its", "their", "it", "they", "his", "her"})
 GANG_WORDS = frozenset({"gang", "gangs", "kidnappers", "robbers", "bandits", "gunmen", "gunman", "assailants",
                         "attackers", "unknown", "unidentified"})
@@ -49,7 +49,7 @@ def actor2_for(trigger: Token, family: str, places: Sequence[PlaceMention]) -> A
 def _agent_tokens(trigger: Token) -> list[Token]:
     found: list[Token] = []
     if trigger.pos_ in ("NOUN", "PROPN"):
-        found += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound") and _countryish(c)]
+        found += _modifier_agents(trigger)
         found += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
                   for g in c.children if g.dep_ == "pobj"]
         if trigger.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj") and trigger.head.pos_ == "VERB":
@@ -61,7 +61,18 @@ def _agent_tokens(trigger: Token) -> list[Token]:
         subj = subject_of(trigger)
         if subj is not None:
             found.append(subj)
+        # "killed in police firing", "wounded in Israeli strikes": the doer modifies the cause's noun
+        # (the parser often reads "police firing" as the noun "police" with "firing" hanging off it)
+        causes = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for g in c.children if g.dep_ == "pobj"]
+        found += [m for g in causes for m in ([g] if g.lower_ in POLICE_WORDS else _modifier_agents(g))]
     return found
+
+
+def _modifier_agents(noun: Token) -> list[Token]:
+    """A country, pronoun or police word modifying an event noun: "Russia's attack", "police firing"."""
+    return [c for c in noun.children
+            if c.dep_ in ("poss", "amod", "compound") and (_countryish(c) or c.lower_ in POLICE_WORDS)]
 
 
 def actor_from_phrase(tok: Token, family: str, places: Sequence[PlaceMention]) -> Actor | None:
