@@ -51,3 +51,19 @@ def test_ukrainian_and_english_reports_of_one_strike_fuse(cli, tmp_path: Path) -
     strikes = [e for e in map(json.loads, exported.stdout.splitlines()) if e["sub_event_type"] == "Air/drone strike"]
     assert len(strikes) == 1
     assert sorted(s["article_id"] for s in strikes[0]["sources"]) == ["e1", "u1"]
+
+
+def test_places_and_times_read_ukrainian_as_extract_does(cli) -> None:
+    stdin = _line(id="u1", published="2024-11-07", text=UK)
+    places = [json.loads(x) for x in cli("places", "-", stdin=stdin).stdout.splitlines()]
+    assert "Odesa" in [p["place"]["name"] for p in places if p["place"]], places
+    assert all(p["text"] in UK for p in places)
+    times = [json.loads(x) for x in cli("times", "-", stdin=stdin).stdout.splitlines()]
+    # "У ніч на 7 листопада": the night before the 7th (the English tagger would find nothing here)
+    assert [(t["start_date"], t["end_date"]) for t in times] == [("2024-11-06", "2024-11-07")], times
+
+
+def test_places_and_times_reject_an_unread_language(cli) -> None:
+    for command in ("places", "times"):
+        result = cli(command, "-", stdin=_line(id="z1", published="2024-11-07", text=ZH))
+        assert result.returncode == 1 and "E114" in result.stderr, (command, result.stderr)

@@ -189,6 +189,8 @@ def times(paths: tuple[str, ...]) -> None:
     Example:
       eventwire times examples/ | jq -c '[.text, .value]'
     """
+    from eventwire.cli.geo import language_rejection
+    from eventwire.lang.identify import SUPPORTED, identify
     from eventwire.timex.tagger import tag_times
 
     rejected: list[Rejection] = []
@@ -197,7 +199,11 @@ def times(paths: tuple[str, ...]) -> None:
             if isinstance(item, Rejection):
                 rejected.append(item)
                 continue
-            for mention in tag_times(item.text, item.published, item.id):
+            language = identify(item.text, item.language)
+            if language != "en" and language not in SUPPORTED:
+                rejected.append(language_rejection(item, language))
+                continue
+            for mention in tag_times(item.text, item.published, item.id, language=language):
                 emit(mention.to_dict())
     report_rejections(rejected)
     sys.exit(EXIT_REJECTED if rejected else EXIT_OK)

@@ -20,7 +20,7 @@ from eventwire.cli.common import (
     user_errors,
 )
 from eventwire.errors import GazetteerError
-from eventwire.records import Rejection
+from eventwire.records import Article, Rejection
 
 
 @click.command()
@@ -34,19 +34,29 @@ def places(paths: tuple[str, ...], gazetteer_path: str | None) -> None:
       eventwire places examples/ | jq -c '[.text, .place.name, .place.precision]'
     """
     from eventwire.geo.resolve import places_for_doc
+    from eventwire.lang.identify import SUPPORTED, identify
+    from eventwire.lang.places import find_places
+    from eventwire.lang.text import sentences
     from eventwire.nlp import parse
 
     rejected: list[Rejection] = []
     with user_errors():
         pipeline = open_pipeline(gazetteer_path)
-        articles = []
+        english = []
         for item in read(paths):
             if isinstance(item, Rejection):
                 rejected.append(item)
+                continue
+            language = identify(item.text, item.language)
+            if language == "en":
+                english.append(item)
+            elif language in SUPPORTED:  # Ukrainian and Russian: the places `extract` reads in them
+                for mention in find_places(item.text, sentences(item.text), pipeline.gazetteer, item.id):
+                    emit(mention.to_dict())
             else:
-                articles.append(item)
-        docs = parse(a.text for a in articles)
-        for article, doc in progress(zip(articles, docs, strict=True), "places"):
+                rejected.append(language_rejection(item, language))
+        docs = parse(a.text for a in english)
+        for article, doc in progress(zip(english, docs, strict=True), "places"):
             for mention in places_for_doc(doc, article.id, pipeline.gazetteer):
                 emit(mention.to_dict())
     report_rejections(rejected)
@@ -129,3 +139,11 @@ def gazetteer_info(gazetteer_path: str | None) -> None:
 
 
 COMMANDS = [places, gazetteer]
+
+
+def language_rejection(article: Article, language: str) -> Rejection:
+    """The same rejection `extract` gives an article in a language eventwire does not read."""
+    from eventwire.errors import REJECT_LANGUAGE
+    from eventwire.lang.identify import unsupported_reason
+
+    return Rejection(article.origin or article.id, "ingest", REJECT_LANGUAGE, unsupported_reason(language))
