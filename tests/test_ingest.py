@@ -289,3 +289,19 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     assert [type(i).__name__ for i in items] == ["Rejection", "Article"]
     assert items[0].input == str(bad)  # type: ignore[union-attr]
     assert items[1].origin == str(good)  # type: ignore[union-attr]
+
+
+def test_hard_wrapped_wire_copy_is_read_in_whole_sentences() -> None:
+    from eventwire.nlp import hard_wrapped, parse_one
+
+    wrapped = ("Iranian forces said on Tuesday they had shelled the port city of\nBasra in southern Iraq for a "
+               "third day, killing at least twelve\npeople, the official news agency reported from the capital.\n"
+               "    Iraq said its aircraft had struck two oil platforms in the\nnorthern Gulf in reply and that "
+               "all its planes had returned\nsafely to their bases after the raid on the platforms.\n")
+    assert hard_wrapped(wrapped)
+    sentences = [s.text.strip() for s in parse_one(wrapped).sents]
+    assert len(sentences) == 2 and sentences[0].endswith("capital.") and sentences[1].startswith("Iraq said")
+    headed = "Sumy region\nRussian drones struck a school in Sumy overnight, the governor said.\nKharkiv\n" \
+             "Two people were wounded in Kharkiv by shelling on Monday, the mayor said on Telegram."
+    assert not hard_wrapped(headed)
+    assert [s.text.strip() for s in parse_one(headed).sents][0] == "Sumy region"

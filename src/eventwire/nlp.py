@@ -7,6 +7,7 @@ The English pipeline is en_core_web_md 3.8.0, installed from the package index a
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -45,11 +46,29 @@ def _register_components() -> None:
 
     @Language.component("eventwire_paragraphs")
     def paragraph_boundaries(doc: Doc) -> Doc:
-        """A blank line always ends a sentence (captions, datelines and headlines have no full stop)."""
+        """A line end ends a sentence (captions, datelines and headlines have no full stop), except in
+        hard-wrapped copy, where only a blank or indented line does: a line cut at 70 columns is no sentence,
+        and each fragment would be read (and embedded) as one."""
+        wrapped = hard_wrapped(doc.text)
         for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
+            if token.is_space and "\n" in token.text and (not wrapped or PARAGRAPH_BREAK.search(token.text)):
                 doc[token.i + 1].is_sent_start = True
         return doc
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n|\n[^\S\n]{2,}$")  # a blank line, or a line indented by 2+
+_OPEN_LINE_END = re.compile(r"[^.!?:;\"')\]»”]$")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Wire copy wrapped at a fixed width (Reuters-style): lines of at most ~90 characters, half of the
+    longer ones ending mid-sentence. Text with a paragraph or a heading a line is not."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    short = sum(1 for line in lines if len(line) <= 90)
+    open_ended = sum(1 for line in lines if len(line) >= 40 and _OPEN_LINE_END.search(line))
+    return short >= 0.9 * len(lines) and open_ended >= 0.5 * len(lines)
 
 
 # Long texts are parsed in pieces of at most this many characters (spaCy's parser needs memory in
