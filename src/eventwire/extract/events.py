@@ -23,9 +23,10 @@ from eventwire.extract.casualties import casualties_in
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import coordinated_places, is_violent, joins
-from eventwire.extract.locate import focus_location, locate
+from eventwire.extract.locate import locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
+from eventwire.extract.settle import settle_places
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
     Actor,
@@ -96,6 +97,9 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             merged.append(event)
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
                 headline = len(merged) - 1
+    settled = settle_places(doc, merged, places)
+    merged = [e if w is e.location else replace(e, location=w, summary=summarize(replace(e, location=w)))
+              for e, w in zip(merged, settled, strict=True)]
     return _split_lists(doc, merged, places)
 
 
@@ -155,9 +159,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     tok = doc[trig.i]
     coding = typed.coding if typed else trig.coding
     sent = tok.sent
-    location = locate(tok, places, verbal=coding.event_type is None)
-    if location is None and coding.event_type is not None:
-        location = focus_location(places)
+    location = locate(tok, places, verbal=coding.event_type is None)  # the article's context: settle_places
     where = country_by_alpha2(location.place.country) if location and location.place.country else None
     actor1 = placed(actor1_for(tok, coding.family, places), where)
     actor2 = placed(actor2_for(tok, coding.family, places), where)
