@@ -25,6 +25,7 @@ from eventwire.extract.locate import (
     inside,
     is_actor,
     is_dateline,
+    locate,
     location_of,
     np_head,
 )
@@ -50,17 +51,27 @@ def settle_places(doc: Doc, events: Sequence[Event], places: Sequence[PlaceMenti
     starts = [s.start_char for s in sents]
     told = [_told(e, starts) for e in events]
     taken = set().union(*(t.sentences for t in told)) if told else set()
-    out: list[Location | None] = []
-    for n, event in enumerate(events):
-        where = event.location
-        if where is not None and where.text is not None and (where.place.precision == 3
-                                                              or where.place.feature in WIDE):
-            where = _refined(doc, sents, told[n], taken, where, places) or where
-        out.append(where)
+    out: list[Location | None] = [e.location for e in events]
     for n, event in enumerate(events):
         if out[n] is None and event.event_type is not None:
-            out[n] = _carried(n, told, out) or focus_location(places)
+            out[n] = (_own(sents, [told[n].first], places) or _carried(n, told, out)
+                      or _own(sents, sorted(told[n].sentences), places))
+    for n, where in enumerate(out):
+        if where is not None and (where.place.precision == 3 or where.place.feature in WIDE):
+            out[n] = _refined(doc, sents, told[n], taken, where, places) or where
+    for n, event in enumerate(events):
+        if out[n] is None and event.event_type is not None:
+            out[n] = focus_location(places)
     return out
+
+
+def _own(sents: list[Span], which: list[int], places: Sequence[PlaceMention]) -> Location | None:
+    """A place attached to the main verb of one of the event's own sentences (sentences joined to it)."""
+    for k in which:
+        where = locate(sents[k].root, places)
+        if where is not None:
+            return where
+    return None
 
 
 def _told(event: Event, starts: list[int]) -> _Told:
@@ -102,15 +113,16 @@ def _aside(tok: Token) -> bool:
 
 
 def _carried(n: int, told: list[_Told], out: list[Location | None]) -> Location | None:
-    """The place of the nearest event told before this one, when it was told a few sentences before."""
+    """The place of the event told last before this one, when it was told a few sentences before."""
+    first = told[n].first
     best: tuple[int, Location] | None = None
     for k, other in enumerate(told):
         where = out[k]
-        if k == n or where is None or where.text is None or other.first > told[n].first:
+        before = [i for i in other.sentences if i <= first]
+        if k == n or where is None or where.text is None or not before:
             continue
-        gap = told[n].first - other.last
-        if 0 <= gap <= CARRY_SENTENCES and (best is None or other.last > best[0]):
-            best = (other.last, where)
+        if first - max(before) <= CARRY_SENTENCES and (best is None or max(before) > best[0]):
+            best = (max(before), where)
     return best[1] if best else None
 
 
