@@ -13,8 +13,9 @@ A sentence is read alone by `locate`; a report is not written that way:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,6 +52,7 @@ def settle_places(doc: Doc, events: Sequence[Event], places: Sequence[PlaceMenti
     starts = [s.start_char for s in sents]
     told = [_told(e, starts) for e in events]
     taken = set().union(*(t.sentences for t in told)) if told else set()
+    places = sorted([*places, *echoes(doc.text, places)], key=lambda m: m.start)
     out: list[Location | None] = [e.location for e in events]
     for n, event in enumerate(events):
         if out[n] is None and event.event_type is not None:
@@ -62,6 +64,23 @@ def settle_places(doc: Doc, events: Sequence[Event], places: Sequence[PlaceMenti
     for n, event in enumerate(events):
         if out[n] is None and event.event_type is not None:
             out[n] = focus_location(places)
+    return out
+
+
+def echoes(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """A specific place the geoparser resolved somewhere in the article, named again where it did not see it
+    ("Ukraine announces capture of Robotyne village" in a headline): one name, one place, in one article."""
+    names: dict[str, PlaceMention] = {}
+    for m in places:
+        p = m.place
+        if m.kind == "toponym" and p is not None and p.precision < 3 and p.feature not in WIDE and m.text[:1].isupper():
+            names.setdefault(m.text, m)
+    out: list[PlaceMention] = []
+    for name, first in names.items():
+        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(m.start < found.end() and found.start() < m.end for m in places):
+                out.append(replace(first, start=found.start(), end=found.end(), text=found.group(),
+                                   reason="named again: the place this name has elsewhere in the article"))
     return out
 
 
