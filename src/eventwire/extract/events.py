@@ -26,7 +26,7 @@ from eventwire.extract.grouping import coordinated_places, is_violent, joins
 from eventwire.extract.locate import locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
-from eventwire.extract.settle import settle_places
+from eventwire.extract.settle import echoes, settle_places
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
     Actor,
@@ -67,6 +67,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     word names, drops triggers in sentences that report none, retypes and sets the confidence. Without
     it, a classifier reads the trigger sentences only; without either the rules decide alone."""
     triggers = find_triggers(doc)
+    places = sorted([*places, *echoes(doc.text, places)], key=lambda m: m.start)  # names the geoparser missed
     added: set[int] = set()
     if detector is not None:
         triggers, typed, added = combine(doc, triggers, detector)

@@ -52,7 +52,6 @@ def settle_places(doc: Doc, events: Sequence[Event], places: Sequence[PlaceMenti
     starts = [s.start_char for s in sents]
     told = [_told(e, starts) for e in events]
     taken = set().union(*(t.sentences for t in told)) if told else set()
-    places = sorted([*places, *echoes(doc.text, places)], key=lambda m: m.start)
     out: list[Location | None] = [e.location for e in events]
     for n, event in enumerate(events):
         if out[n] is None and event.event_type is not None:
