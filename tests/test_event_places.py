@@ -1,0 +1,100 @@
+"""Which place an event gets: the most specific place attached to it, not a dateline, not a government named by
+its capital or country, and the article around it when its own sentence is vague or silent. Real gazetteer,
+real spaCy pipeline (and the real extraction pipeline for whole articles); sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.extract.locate import inside, locate
+from eventwire.extract.settle import echoes
+from eventwire.geo import Gazetteer, places_for_doc
+from eventwire.nlp import parse_one
+from eventwire.pipeline import ArticleResult
+from eventwire.records import Article, Event, Location, Place, PlaceMention
+
+
+def _locate(text: str, trigger: str, gazetteer: Gazetteer) -> Location | None:
+    doc = parse_one(text)
+    places = places_for_doc(doc, "t", gazetteer)
+    return locate(next(t for t in doc if t.text == trigger), places)
+
+
+def _events(pipeline, text: str) -> list[Event]:
+    [result] = list(pipeline.process([Article(id="t", text=text, published=date(2024, 6, 12))]))
+    assert isinstance(result, ArticleResult)
+    return [e for e in result.events if e.event_type is not None]
+
+
+def test_the_town_inside_the_region_wins(gazetteer: Gazetteer) -> None:
+    where = _locate("In the Kharkiv region, Russian troops fired at a civilian car near Balakliia, the governor said.",
+                    "fired", gazetteer)
+    assert where is not None and where.place.admin1 == "Kharkivska oblast" and where.place.precision == 2  # near it
+    where = _locate("An explosion in the Zaporizhzhia region damaged houses in the village of Malokaterynivka.",
+                    "damaged", gazetteer)
+    assert where is not None and where.place.name == "Malokaterynivka" and where.place.precision == 1
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place(gazetteer: Gazetteer) -> None:
+    where = _locate("Moscow's forces captured a village in the Donetsk region, the ministry said.", "captured",
+                    gazetteer)
+    assert where is not None and where.place.country == "UA" and where.place.precision == 3
+    where = _locate("Moscow's troops have pushed forward this year, officials said.", "pushed", gazetteer)
+    assert where is None or where.place.name != "Moscow"
+
+
+def test_a_dateline_is_where_the_story_was_filed(gazetteer: Gazetteer) -> None:
+    where = _locate("KYIV (Reuters) - Russian drones struck the port of Odesa overnight, officials said.", "struck",
+                    gazetteer)
+    assert where is not None and where.place.name.startswith("Odes")
+    where = _locate("MOSCOW: Russian troops captured a village in the Luhansk region.", "captured", gazetteer)
+    assert where is not None and where.place.country == "UA"
+
+
+def test_the_country_of_an_agency_named_in_the_object_is_not_the_place(gazetteer: Gazetteer) -> None:
+    where = _locate("Ukraine said on Tuesday it had detained two agents of Russia's intelligence service.",
+                    "detained", gazetteer)
+    assert where is None or where.place.country == "UA"
+
+
+def test_where_the_arrested_man_was_spying_places_the_arrest(gazetteer: Gazetteer) -> None:
+    where = _locate("Security officers detained a man who was photographing military sites in the Poltava region.",
+                    "detained", gazetteer)
+    assert where is not None and where.place.admin1 == "Poltavska oblast"
+    where = _locate("Police detained a man who had fought in Syria.", "detained", gazetteer)
+    assert where is None  # a country in a clause about the person is no place of the arrest
+
+
+def test_a_continuing_sentence_makes_the_region_specific(pipeline) -> None:
+    events = _events(pipeline, "A Ukrainian drone attack on Sunday in the Belgorod region injured two people, the "
+                               "governor said.\nHe said the incident happened in the town of Shebekino.")
+    assert events and events[0].location is not None and events[0].location.place.name == "Shebekino"
+
+
+def test_an_event_told_without_a_place_continues_the_one_before(pipeline) -> None:
+    events = _events(pipeline, "Russian artillery shelled Nikopol on Sunday morning, the governor said. "
+                               "In the afternoon, a drone dropped explosives on a car, killing its driver.")
+    assert len(events) >= 1
+    assert all(e.location is not None and e.location.place.name == "Nikopol" for e in events)
+
+
+def _place(name: str, feature: str, admin1: str | None, country: str = "UA", precision: int = 1) -> Place:
+    return Place(name, 48.0, 37.0, country, precision, admin1=admin1, feature=feature)  # type: ignore[arg-type]
+
+
+def test_inside_reads_countries_and_first_level_divisions() -> None:
+    town = _place("Kostiantynivka", "town", "Donetska oblast")
+    assert inside(town, _place("Donetska oblast", "admin1", "Donetska oblast", precision=3))
+    assert inside(town, _place("Ukraine", "country", None, precision=3))
+    assert not inside(town, _place("Kharkivska oblast", "admin1", "Kharkivska oblast", precision=3))
+    assert not inside(town, _place("Russia", "country", None, country="RU", precision=3))
+
+
+def test_a_resolved_name_counts_where_the_geoparser_missed_it() -> None:
+    text = "Ukraine retakes Robotyne\nUkrainian troops recaptured Robotyne, officials said."
+    found = PlaceMention("t", text.rindex("Robotyne"), text.rindex("Robotyne") + 8, "Robotyne",
+                         place=_place("Robotyne", "village", "Zaporizka oblast"))
+    again = echoes(text, [found])
+    assert [(m.start, m.text) for m in again] == [(text.index("Robotyne"), "Robotyne")]
+    assert again[0].place == found.place
+    assert echoes("Robotyne-based units", [found]) == []  # a different word, not the name
