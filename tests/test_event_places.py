@@ -98,3 +98,15 @@ def test_a_resolved_name_counts_where_the_geoparser_missed_it() -> None:
     assert [(m.start, m.text) for m in again] == [(text.index("Robotyne"), "Robotyne")]
     assert again[0].place == found.place
     assert echoes("Robotyne-based units", [found]) == []  # a different word, not the name
+
+
+def test_an_attacker_named_by_its_country_or_capital_is_not_where(gazetteer: Gazetteer) -> None:
+    where = _locate("Russia hits a children's hospital with drones on New Year's Day.", "hits", gazetteer)
+    assert where is None
+    where = _locate("Russian troops shelled border villages months after Kyiv staged a cross-border raid.",
+                    "shelled", gazetteer)
+    assert where is None or where.place.name != "Kyiv"
+    where = _locate("Kyiv came under a massive drone attack overnight.", "attack", gazetteer)
+    assert where is not None and where.place.name == "Kyiv"  # a city that suffers is a place
+    where = _locate("Ukraine shot down 30 Russian drones overnight.", "shot", gazetteer)
+    assert where is not None and where.place.country == "UA" and where.place.precision == 3

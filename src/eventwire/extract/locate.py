@@ -33,15 +33,16 @@ ACTOR_NOUNS = frozenset({
     "official", "leadership", "president", "regime", "intelligence", "agent", "soldier", "unit", "command",
     "navy", "defence", "defense", "fsb", "sbu", "gru", "kremlin", "parliament", "leader", "spokesman",
     "spokeswoman", "spokesperson", "diplomat", "ambassador", "envoy", "offensive", "aim", "ally", "partner",
+    "rada", "duma", "senate", "congress", "cabinet", "embassy", "minister", "administration",
 })
-# Verbs whose subject, when it is a country or a capital, is a government acting: "Moscow continues to advance".
-ACTOR_VERBS = frozenset({
-    "say", "tell", "announce", "report", "claim", "state", "add", "write", "declare", "confirm", "continue",
-    "advance", "push", "launch", "want", "seek", "deny", "accuse", "demand", "vow", "warn", "threaten",
-    "insist", "agree", "refuse", "reject", "respond", "retaliate", "make", "take", "send", "deploy", "plan",
-    "try", "hit", "strike", "attack", "shell", "fire", "bomb", "target", "capture", "seize", "wage", "use",
-    "step", "intensify", "press", "keep", "mount", "order", "urge", "call", "blame",
+# Verbs whose subject, a country or a capital, is still a place ("Kyiv came under fire", "Odesa woke to blasts");
+# the subject of any other active verb is a government acting: "Moscow continues to advance", "Kyiv staged".
+PLACE_SUBJECT_VERBS = frozenset({
+    "be", "come", "remain", "suffer", "face", "see", "wake", "hear", "experience", "endure", "survive",
+    "witness", "sustain", "shake", "tremble", "burn", "lose", "fall", "go", "plunge", "sink", "stay",
 })
+DEFENSIVE_LEMMAS = frozenset({"shoot", "intercept", "destroy", "down", "repel", "repulse", "neutralize",
+                              "neutralise", "thwart", "foil"})
 PLACE_NOUNS = frozenset({
     "district", "region", "oblast", "raion", "rayon", "village", "town", "city", "community", "hromada",
     "settlement", "area", "province", "state", "county", "municipality", "township", "krai", "republic",
@@ -128,21 +129,32 @@ def is_dateline(text: str, mention: PlaceMention) -> bool:
 
 
 def is_actor(tok: Token, place: Place) -> bool:
-    """A country or a capital standing for its government: "Moscow's forces", "Russia's FSB" (possessor of an
-    actor), "Kyiv says", "Moscow continues to advance" (subject of an act of a government)."""
+    """A country or a capital standing for its government: "Moscow's forces", "Russia's FSB", "the Kyiv regime",
+    "the ministry of defence of Russia" (it qualifies an actor), "Kyiv says", "Moscow continues to advance"
+    (the subject of what a government does)."""
     if place.feature not in ("country", "capital"):
         return False
     tok = np_head(tok)
-    if tok.dep_ == "poss":
-        return tok.head.lemma_.lower() in ACTOR_NOUNS or tok.head.ent_type_ == "ORG" or tok.head.is_upper
-    return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in ACTOR_VERBS
+    head = tok.head
+    if tok.dep_ in ("poss", "compound", "amod", "nmod"):
+        return _actor_noun(head)
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        return _actor_noun(head.head)
+    return (tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() not in PLACE_SUBJECT_VERBS)
+
+
+def _actor_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in ACTOR_NOUNS or tok.ent_type_ == "ORG"
+                                              or (tok.is_upper and len(tok.text) > 1))
 
 
 def _country_speaking(trigger: Token, places: Sequence[PlaceMention]) -> Location | None:
-    """"Ukraine says it shot down 30 drones overnight", "Ukraine's SBU detained a spy": with no place in the
-    sentence, a country that reports (or whose agency acts on) what happened on its own ground or in its own
-    sky locates it, as a whole (precision 3). A city that speaks ("Moscow said") is a government, not where
-    the event was."""
+    """"Ukraine says it shot down 30 drones overnight", "Ukraine's SBU says it detained a spy", "Ukraine shot
+    down 30 drones": with no place in the sentence, a country that reports (or whose agency reports) what
+    happened on its own ground, or that defends its own sky, locates it, as a whole (precision 3). "Russia
+    hits a hospital" does not: the attacker is not where the attack was. A city that speaks ("Moscow said") is
+    a government, not where the event was."""
     sent = trigger.sent
     for mention in places:
         p = mention.place
@@ -153,7 +165,10 @@ def _country_speaking(trigger: Token, places: Sequence[PlaceMention]) -> Locatio
         head = _head_token(trigger.doc, mention)
         if head is not None and head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"):
             head = head.head  # "Ukraine's SBU says ...": the agency of the country speaks
-        if head is not None and head.dep_ in ("nsubj", "nsubjpass") and trigger in head.head.subtree:
+        if head is None or head.dep_ not in ("nsubj", "nsubjpass") or trigger not in head.head.subtree:
+            continue
+        verb = head.head.lemma_.lower()
+        if verb in SPEECH_LEMMAS or (head.head.i == trigger.i and verb in DEFENSIVE_LEMMAS):
             return Location(place=replace(p, precision=3), text=mention.text)
     return None
 
