@@ -110,3 +110,19 @@ def test_an_attacker_named_by_its_country_or_capital_is_not_where(gazetteer: Gaz
     assert where is not None and where.place.name == "Kyiv"  # a city that suffers is a place
     where = _locate("Ukraine shot down 30 Russian drones overnight.", "shot", gazetteer)
     assert where is not None and where.place.country == "UA" and where.place.precision == 3
+
+
+def test_an_oblast_holds_its_own_towns_only() -> None:
+    from eventwire.extract.locate import compatible
+
+    kyiv_oblast = _place("Kyivska oblast", "admin1", "Kyivska oblast", precision=3)
+    assert compatible(kyiv_oblast, _place("Bila Tserkva", "city", "Kyivska oblast"))
+    assert not compatible(kyiv_oblast, _place("Mykolaiv", "city", "Mykolaivska oblast"))
+    assert compatible(_place("Ukraine", "country", None, precision=3), _place("Mykolaiv", "city", "Mykolaivska oblast"))
+
+
+def test_strikes_on_two_oblasts_stay_two_events(pipeline) -> None:
+    events = _events(pipeline, "Russian drones struck Mykolaiv overnight, injuring one person, the governor said. "
+                               "In the Kyiv region, a drone attack damaged several houses, officials said.")
+    names = sorted(e.location.place.name for e in events if e.location is not None)
+    assert len(names) == 2 and names[0].startswith("Kyiv") and names[1].startswith("Myko")

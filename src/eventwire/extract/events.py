@@ -23,7 +23,7 @@ from eventwire.extract.casualties import casualties_in
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import coordinated_places, is_violent, joins
-from eventwire.extract.locate import locate
+from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
 from eventwire.extract.settle import echoes, settle_places
@@ -261,10 +261,7 @@ def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
 def _places_compatible(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None:
         return True
-    pa, pb = a.place, b.place
-    if pa.precision == 3 or pb.precision == 3 or pa.feature == "country" or pb.feature == "country":
-        return pa.country == pb.country  # a region or country contains the specific place
-    return abs(pa.lat - pb.lat) < 0.25 and abs(pa.lon - pb.lon) < 0.35  # about 25 km
+    return compatible(a.place, b.place)  # one inside the other (a town in its oblast), or about 25 km apart
 
 
 def merge(a: Event, b: Event) -> Event:

@@ -108,6 +108,16 @@ def inside(inner: Place, outer: Place) -> bool:
     return abs(inner.lat - outer.lat) * 111.0 < reach and abs(inner.lon - outer.lon) * 70.0 < reach
 
 
+def compatible(a: Place, b: Place) -> bool:
+    """Two places one event may have: one inside the other (a town in its oblast, anything in its country),
+    or within about 25 km of each other. An oblast does not hold a town of another oblast."""
+    if a.precision == 3 or b.precision == 3 or a.feature in WIDE_FEATURES or b.feature in WIDE_FEATURES:
+        if a.feature == "country" or b.feature == "country" or not (a.admin1 and b.admin1):
+            return a.country == b.country
+        return inside(a, b) or inside(b, a)
+    return abs(a.lat - b.lat) < 0.25 and abs(a.lon - b.lon) < 0.35
+
+
 def _more_specific(inner: Place | None, outer: Place | None) -> bool:
     if inner is None or outer is None or inner is outer or inner.feature in WIDE_FEATURES:
         return False
