@@ -33,6 +33,9 @@ def test_the_town_inside_the_region_wins(gazetteer: Gazetteer) -> None:
     where = _locate("An explosion in the Zaporizhzhia region damaged houses in the village of Malokaterynivka.",
                     "damaged", gazetteer)
     assert where is not None and where.place.name == "Malokaterynivka" and where.place.precision == 1
+    where = _locate("In Kupiansk district, Russian troops shelled the village of Kivsharivka on Sunday.", "shelled",
+                    gazetteer)
+    assert where is not None and where.place.name == "Kivsharivka"  # a village of the district it names
 
 
 def test_a_capital_standing_for_its_government_is_not_the_place(gazetteer: Gazetteer) -> None:

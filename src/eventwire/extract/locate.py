@@ -47,6 +47,8 @@ PLACE_NOUNS = frozenset({
     "district", "region", "oblast", "raion", "rayon", "village", "town", "city", "community", "hromada",
     "settlement", "area", "province", "state", "county", "municipality", "township", "krai", "republic",
 })
+AREA_NOUNS = frozenset({"district", "raion", "rayon", "community", "communities", "hromada", "municipality",
+                        "township", "county", "area", "region", "oblast", "province", "state", "governorate"})
 # "MOSCOW (Reuters) -", "KYIV, Ukraine (AP) —", "Kyiv — ...", "MOSCOW:": where the story was filed.
 _DATELINE_TAIL = re.compile(r"(,\s*[A-Z][\w .'’-]{1,30})?\s*(\([^)\n]{1,40}\))?\s*([:\-–—])")
 
@@ -79,7 +81,7 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
         # The country speaking is the last resort: an article whose places lie in one area says more.
         return None if verbal or focus_location(places) is not None else _country_speaking(trigger, places)
     best = max(scored, key=lambda s: s[0])
-    within = [s for s in scored if s[0] >= best[0] - SPECIFIC_MARGIN and _more_specific(s[1].place, best[1].place)]
+    within = [s for s in scored if s[0] >= best[0] - SPECIFIC_MARGIN and more_specific(s[1], best[1])]
     if within:
         best = max(within, key=lambda s: s[0])
     return location_of(best[1], best[2])
@@ -118,11 +120,20 @@ def compatible(a: Place, b: Place) -> bool:
     return abs(a.lat - b.lat) < 0.25 and abs(a.lon - b.lon) < 0.35
 
 
-def _more_specific(inner: Place | None, outer: Place | None) -> bool:
-    if inner is None or outer is None or inner is outer or inner.feature in WIDE_FEATURES:
+def more_specific(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """`inner` names a place within the area `outer` names: a village of its district ("Rubizhne village,
+    Chuhuiv district"), a town of its oblast or country. A namesake elsewhere is not within it."""
+    a, b = inner.place, outer.place
+    if a is None or b is None or a is b or a.feature in WIDE_FEATURES or names_area(inner.text):
         return False
-    wide = outer.feature in WIDE_FEATURES or outer.precision == 3
-    return wide and inner.precision < 3 and inside(inner, outer)
+    wide = b.feature in WIDE_FEATURES or b.precision == 3 or names_area(outer.text)
+    return wide and a.precision < 3 and inside(a, b)
+
+
+def names_area(text: str) -> bool:
+    """'Chuhuiv district', 'Zolochiv hromada': the words name an area coded to its centre."""
+    words = text.lower().split()
+    return len(words) > 1 and words[-1] in AREA_NOUNS
 
 
 def is_dateline(text: str, mention: PlaceMention) -> bool:

@@ -28,6 +28,7 @@ from eventwire.extract.locate import (
     is_dateline,
     locate,
     location_of,
+    names_area,
     np_head,
 )
 from eventwire.records import Event, Location, PlaceMention
@@ -58,7 +59,8 @@ def settle_places(doc: Doc, events: Sequence[Event], places: Sequence[PlaceMenti
             out[n] = (_own(sents, [told[n].first], places) or _carried(n, told, out)
                       or _own(sents, sorted(told[n].sentences), places))
     for n, where in enumerate(out):
-        if where is not None and (where.place.precision == 3 or where.place.feature in WIDE):
+        if where is not None and (where.place.precision == 3 or where.place.feature in WIDE
+                                  or names_area(where.text or "")):
             out[n] = _refined(doc, sents, told[n], taken, where, places) or where
     for n, event in enumerate(events):
         if out[n] is None and event.event_type is not None:
@@ -113,7 +115,8 @@ def _refined(doc: Doc, sents: list[Span], told: _Told, taken: set[int], where: L
         for mention in places:
             p = mention.place
             if (p is None or mention.kind != "toponym" or not (sent.start_char <= mention.start < sent.end_char)
-                    or p.precision == 3 or p.feature in WIDE or not inside(p, where.place)):
+                    or p.precision == 3 or p.feature in WIDE or p == where.place or not inside(p, where.place)
+                    or (names_area(mention.text) and names_area(where.text or ""))):
                 continue
             head = _head(doc, mention)
             if head is None or is_dateline(doc.text, mention) or is_actor(head, p) or _aside(head):
