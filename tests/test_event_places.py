@@ -129,3 +129,12 @@ def test_strikes_on_two_oblasts_stay_two_events(pipeline) -> None:
                                "In the Kyiv region, a drone attack damaged several houses, officials said.")
     names = sorted(e.location.place.name for e in events if e.location is not None)
     assert len(names) == 2 and names[0].startswith("Kyiv") and names[1].startswith("Myko")
+
+
+def test_the_full_name_of_a_place_found_in_part_is_read_too() -> None:
+    text = "Drones attack Novhorod-Siverskyi\nIn Novhorod, a school was damaged."
+    start = text.rindex("Novhorod")
+    town = _place("Novhorod-Siverskyi", "town", "Chernihivska oblast")
+    found = PlaceMention("t", start, start + 8, "Novhorod", place=town)
+    again = echoes(text, [found])
+    assert [m.text for m in again] == ["Novhorod-Siverskyi"]  # once, as the whole name

@@ -76,12 +76,15 @@ def echoes(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
         p = m.place
         if m.kind == "toponym" and p is not None and p.precision < 3 and p.feature not in WIDE and m.text[:1].isupper():
             names.setdefault(m.text, m)
+            if len(p.name) > 3 and p.name != m.text:
+                names.setdefault(p.name, m)  # "Novhorod" found, "Novhorod-Siverskyi" named
     out: list[PlaceMention] = []
     for name, first in names.items():
         for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             if not any(m.start < found.end() and found.start() < m.end for m in places):
                 out.append(replace(first, start=found.start(), end=found.end(), text=found.group(),
                                    reason="named again: the place this name has elsewhere in the article"))
+                places = [*places, out[-1]]  # a longer name found first is not found again inside
     return out
 
 
