@@ -138,3 +138,11 @@ def test_the_full_name_of_a_place_found_in_part_is_read_too() -> None:
     found = PlaceMention("t", start, start + 8, "Novhorod", place=town)
     again = echoes(text, [found])
     assert [m.text for m in again] == ["Novhorod-Siverskyi"]  # once, as the whole name
+
+
+def test_a_shoot_down_is_one_event_per_region_named(pipeline) -> None:
+    events = _events(pipeline, "Four drones were shot down over the Bryansk region, which borders Ukraine, and one "
+                               "more over the Kaluga region, the defence ministry said.")
+    regions = sorted(e.location.place.name for e in events
+                     if e.sub_event_type == "Disrupted weapons use" and e.location is not None)
+    assert regions == ["Bryanskaya oblast'", "Kaluzhskaya oblast'"]

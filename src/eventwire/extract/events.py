@@ -26,7 +26,7 @@ from eventwire.extract.grouping import coordinated_places, is_violent, joins
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
-from eventwire.extract.settle import echoes, settle_places
+from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
     Actor,
@@ -140,7 +140,9 @@ def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) 
     out: list[Event] = []
     for event in events:
         out.append(event)
-        for n, where in enumerate(coordinated_places(doc, event, places), start=1):
+        wheres = coordinated_places(doc, event, places)
+        wheres += [w for w in shot_over(doc, event, places) if all(w.place != x.place for x in wheres)]
+        for n, where in enumerate(wheres, start=1):
             copy = replace(event, id=f"{event.id}-{n}", location=where, fatalities=None, injuries=None)
             out.append(replace(copy, summary=summarize(copy)))
     return out

@@ -153,3 +153,26 @@ def _carried(n: int, told: list[_Told], out: list[Location | None]) -> Location 
 def _head(doc: Doc, mention: PlaceMention) -> Token | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return np_head(span.root) if span is not None and len(span) else None
+
+
+def shot_over(doc: Doc, event: Event, places: Sequence[PlaceMention]) -> list[Location]:
+    """"Two drones were downed over the Bryansk region and one more over the Kaluga region": ACLED codes a
+    shoot-down once per region, so each other region the event's sentence names after "over" is a place of
+    its own, whether or not the sentence lists them as a coordination."""
+    where = event.location
+    if event.sub_event_type != "Disrupted weapons use" or where is None or where.text is None:
+        return []
+    out: list[Location] = []
+    for ev in event.evidence:
+        in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
+        if not any(m.text == where.text for m in in_sent):
+            continue
+        for m in in_sent:
+            p = m.place
+            head = _head(doc, m)
+            if (p is None or head is None or head.head.lower_ != "over" or p.feature == "country"
+                    or not (p.precision == 3 or p.feature in WIDE) or p == where.place
+                    or inside(where.place, p) or any(p == o.place for o in out)):
+                continue
+            out.append(Location(place=p, text=m.text))
+    return out
