@@ -23,9 +23,10 @@ from eventwire.extract.casualties import casualties_in
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import coordinated_places, is_violent, joins
-from eventwire.extract.locate import focus_location, locate
+from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
+from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
     Actor,
@@ -66,6 +67,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     word names, drops triggers in sentences that report none, retypes and sets the confidence. Without
     it, a classifier reads the trigger sentences only; without either the rules decide alone."""
     triggers = find_triggers(doc)
+    places = sorted([*places, *echoes(doc.text, places)], key=lambda m: m.start)  # names the geoparser missed
     added: set[int] = set()
     if detector is not None:
         triggers, typed, added = combine(doc, triggers, detector)
@@ -96,6 +98,9 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             merged.append(event)
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
                 headline = len(merged) - 1
+    settled = settle_places(doc, merged, places)
+    merged = [e if w is e.location else replace(e, location=w, summary=summarize(replace(e, location=w)))
+              for e, w in zip(merged, settled, strict=True)]
     return _split_lists(doc, merged, places)
 
 
@@ -135,7 +140,9 @@ def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) 
     out: list[Event] = []
     for event in events:
         out.append(event)
-        for n, where in enumerate(coordinated_places(doc, event, places), start=1):
+        wheres = coordinated_places(doc, event, places)
+        wheres += [w for w in shot_over(doc, event, places) if all(w.place != x.place for x in wheres)]
+        for n, where in enumerate(wheres, start=1):
             copy = replace(event, id=f"{event.id}-{n}", location=where, fatalities=None, injuries=None)
             out.append(replace(copy, summary=summarize(copy)))
     return out
@@ -155,9 +162,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     tok = doc[trig.i]
     coding = typed.coding if typed else trig.coding
     sent = tok.sent
-    location = locate(tok, places, verbal=coding.event_type is None)
-    if location is None and coding.event_type is not None:
-        location = focus_location(places)
+    location = locate(tok, places, verbal=coding.event_type is None)  # the article's context: settle_places
     where = country_by_alpha2(location.place.country) if location and location.place.country else None
     actor1 = placed(actor1_for(tok, coding.family, places), where)
     actor2 = placed(actor2_for(tok, coding.family, places), where)
@@ -258,10 +263,7 @@ def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
 def _places_compatible(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None:
         return True
-    pa, pb = a.place, b.place
-    if pa.precision == 3 or pb.precision == 3 or pa.feature == "country" or pb.feature == "country":
-        return pa.country == pb.country  # a region or country contains the specific place
-    return abs(pa.lat - pb.lat) < 0.25 and abs(pa.lon - pb.lon) < 0.35  # about 25 km
+    return compatible(a.place, b.place)  # one inside the other (a town in its oblast), or about 25 km apart
 
 
 def merge(a: Event, b: Event) -> Event:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from eventwire.extract.locate import inside
 from eventwire.records import Event, Location, PlaceMention
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -62,6 +63,8 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
             continue
         if m.place.feature == "country" or (m.place.lat, m.place.lon) == (own.place.lat, own.place.lon):  # type: ignore[union-attr]
             continue
+        if own.place is not None and m.place.precision == 3 and inside(own.place, m.place):
+            continue  # "In Novhorod-Siverskyi, Chernihiv region": the container, not a second place
         out.append(Location(place=m.place, text=m.text))
     return out
 
