@@ -4,9 +4,10 @@ largest Richmond is in Virginia.
 
 Each candidate of a name gets support from every other name of the article that has a candidate in the
 same place: the first-level region it lies in (for "Ohio"), the county that holds it, or a settlement
-nearby. A name with many namesakes (Springfield) is weak evidence for any one of them, so each name's
-support is divided by the square root of its number of candidates. The support is computed on the
-candidates, not on choices already made, so two ambiguous names can settle each other.
+nearby. A name that fits several readings of another (a Springfield near each of several Franklins) is
+weak evidence for any one of them, so its support is divided by the square root of how many it fits.
+The support is computed on the candidates, not on choices already made, so two ambiguous names can settle
+each other.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
     """(name key, candidate id) -> support from the article's other names (0 when none: left out)."""
     by_cell: dict[tuple[int, int], list[tuple[str, Candidate]]] = defaultdict(list)
     by_admin1: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
-    weight = {key: 1.0 / math.sqrt(len(cands)) for key, cands in names.items() if cands}
     for key, cands in names.items():
         for c in cands:
             if c.feature in ("country", "continent"):
@@ -52,7 +52,7 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
             by_cell[_cell(c)].append((key, c))
             if c.admin1_code:
                 by_admin1[c.admin1_code].append((key, c))
-    out: dict[tuple[str, int], float] = {}
+    backed: dict[tuple[str, int], set[str]] = {}
     for key, cands in names.items():
         for c in cands:
             if c.feature in ("country", "continent"):
@@ -62,5 +62,12 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
             pool = near + (by_admin1.get(c.admin1_code, []) if c.admin1_code else [])
             backers = {other_key for other_key, o in pool if other_key != key and _fits(c, o)}
             if backers:
-                out[(key, c.id)] = sum(weight[k] for k in backers)
-    return out
+                backed[(key, c.id)] = backers
+    # How many of a name's readings each other name backs: backing one of them is telling, backing many
+    # (a Springfield near each of several Franklins) is not.
+    spread: dict[tuple[str, str], int] = defaultdict(int)
+    for (key, _), backers in backed.items():
+        for other in backers:
+            spread[(key, other)] += 1
+    return {(key, cid): sum(1.0 / math.sqrt(spread[(key, other)]) for other in backers)
+            for (key, cid), backers in backed.items()}

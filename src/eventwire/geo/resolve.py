@@ -36,7 +36,7 @@ _POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
-          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 3.0}
+          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
 _COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
 _COLOCATION_CANDIDATES = 60  # per name, by prior: enough for every Springfield
 _SMALL = 5_000

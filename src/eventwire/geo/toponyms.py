@@ -225,7 +225,8 @@ def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | 
     """A one-word nationality entity: a demonym (Russian; European), or a place spaCy took for one."""
     text = doc[i].text
     # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
-    if text.endswith("s") and demonym_country(text[:-1], gazetteer) is not None:
+    if text.endswith("s") and (demonym_country(text[:-1], gazetteer) is not None
+                               or demonym_place(text[:-1], gazetteer) is not None):
         return None
     cc = demonym_country(text, gazetteer)
     if cc or demonym_place(text, gazetteer) is not None:
