@@ -2,7 +2,8 @@
 the package already ships (`src/eventwire/web/static/countries.geojson`, public domain).
 
 The centre is the area centroid of the country's largest polygon (the contiguous United States, mainland
-India), which the build averages with the atlas point of `countryinfo`; see `geo.world.add_countries`.
+India), with that polygon's share of the country's area; the build averages it with the atlas point of
+`countryinfo` where the polygon is most of the country; see `geo.world.country_point`.
 Run from the repo root:
 
     .venv/bin/python tools/geo/country_points.py
@@ -36,10 +37,13 @@ def main() -> None:
         cc = feature["properties"].get("iso_a2") or ""
         geom = feature["geometry"]
         polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        _, lat, lon = max((ring_centroid(p[0]) for p in polygons), key=lambda t: t[0])
+        rings = [ring_centroid(p[0]) for p in polygons]
+        area, lat, lon = max(rings, key=lambda t: t[0])
+        share = area / (sum(r[0] for r in rings) or 1.0)
         if len(cc) == 2 and cc.isalpha():
-            rows.append(f"{cc}\t{lat:.4f}\t{lon:.4f}")
-    header = "# country\tlat\tlon: centroid of the largest polygon, Natural Earth 1:10m admin-0 5.1.1 (public domain)"
+            rows.append(f"{cc}\t{lat:.4f}\t{lon:.4f}\t{share:.3f}")
+    header = ("# country\tlat\tlon\tshare: centroid of the largest polygon and its share of the country's area, "
+              "Natural Earth 1:10m admin-0 5.1.1 (public domain)")
     OUT.write_text("\n".join([header, *sorted(set(rows))]) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(rows)} countries")
 

@@ -347,8 +347,17 @@ def _candidate_sets(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContex
         for c in _candidates(f, gazetteer, ctx):
             if _plausible(c, f):
                 seen.setdefault(c.id, c)
-    return {key: sorted(cands.values(), key=prior, reverse=True)[:_COLOCATION_CANDIDATES]
+    return {key: sorted(_officially_named(list(cands.values())), key=prior, reverse=True)[:_COLOCATION_CANDIDATES]
             for key, cands in out.items()}
+
+
+def _officially_named(cands: list[Candidate]) -> list[Candidate]:
+    """A name that is officially a country's or a region's ("Mexico", "Montana") lends no co-location
+    support to the towns that bear it only as an alternate name (Mexico City, Montana City): their
+    neighbours would otherwise outvote the country, which co-location does not score."""
+    if any(c.quality == 0 and c.feature in ("country", "admin1") for c in cands):
+        return [c for c in cands if c.quality == 0]
+    return cands
 
 
 def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer,
