@@ -310,8 +310,10 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
     for part in parts:
         if not part[:1].isupper() or part.casefold() in _NOT_PARTS or part.casefold() in COMPASS:
             continue
+        # Only places the part names itself: "Indian" in "Indian Orchard" is no reason to go to India.
+        named = {c.id for c in gazetteer.candidates(part)}
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
-                  if s.candidate.quality == 0 and s.candidate.feature != "continent"
+                  if s.candidate.id in named and s.candidate.quality == 0 and s.candidate.feature != "continent"
                   and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION)]
         c, why = decide(f, ranked)
         if c is not None:
