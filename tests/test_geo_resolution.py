@@ -50,6 +50,13 @@ def test_names_that_lie_together_settle_each_other(gazetteer: Gazetteer) -> None
     assert found["Paris"].place is not None and found["Paris"].place.country == "US"
 
 
+def test_a_city_is_not_outvoted_by_its_regions_villages(gazetteer: Gazetteer) -> None:
+    """Villages of the Kharkiv region back the region, not the reading of "Kharkiv" as the region."""
+    found = _mentions("Russian artillery shelled a district of Kharkiv on Monday. Ukraine's army repelled "
+                      "assaults near the village of Synkivka, east of Kupiansk.", gazetteer)
+    assert found["Kharkiv"].place is not None and found["Kharkiv"].place.feature == "city"
+
+
 def test_plural_and_regional_demonyms_name_their_place(gazetteer: Gazetteer) -> None:
     from eventwire.geo.toponyms import demonym_place
 

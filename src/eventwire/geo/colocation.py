@@ -69,5 +69,11 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
     for (key, _), backers in backed.items():
         for other in backers:
             spread[(key, other)] += 1
+    # "Kharkiv" is the city and the region around it: every place of the region backs the region, which says
+    # nothing about which of the two the name means, so a region holding a settlement of its own name gets
+    # no co-location support.
+    held = {(key, c.admin1_code) for key, cands in names.items() for c in cands if c.feature in _SETTLEMENTS}
+    regions = {(key, c.id) for key, cands in names.items() for c in cands
+               if c.feature == "admin1" and (key, c.admin1_code) in held}
     return {(key, cid): sum(1.0 / math.sqrt(spread[(key, other)]) for other in backers)
-            for (key, cid), backers in backed.items()}
+            for (key, cid), backers in backed.items() if (key, cid) not in regions}
