@@ -50,6 +50,27 @@ def test_names_that_lie_together_settle_each_other(gazetteer: Gazetteer) -> None
     assert found["Paris"].place is not None and found["Paris"].place.country == "US"
 
 
+def test_a_list_of_counties_names_counties(gazetteer: Gazetteer) -> None:
+    """"Cooke, Grayson and Love counties" are three counties (on the Texas-Oklahoma line, around
+    Gainesville), not the villages called Grayson or Love."""
+    found = _mentions("Girls from Cooke, Grayson and Love counties will ride in the rodeo, organisers in "
+                      "Gainesville said.", gazetteer)
+    for name in ("Grayson", "Love"):
+        if name in found:  # the finder may miss a bare county name; when found it is the county
+            place = found[name].place
+            assert place is not None and place.feature == "admin2", name
+    from eventwire.geo.resolve import resolve_mentions
+    from eventwire.geo.toponyms import found_for_span
+    from eventwire.nlp import parse_one
+
+    text = "Girls from Cooke, Grayson and Love counties will ride in the Gainesville rodeo."
+    doc = parse_one(text)
+    spans = [found_for_span(doc, text.index(w), text.index(w) + len(w)) for w in ("Cooke", "Grayson", "Love")]
+    resolved = resolve_mentions([f for f in spans if f is not None], "t", gazetteer)
+    assert [m.place.name if m.place else None for m in resolved] == ["Cooke County", "Grayson County",
+                                                                      "Love County"]
+
+
 def test_a_city_is_not_outvoted_by_its_regions_villages(gazetteer: Gazetteer) -> None:
     """Villages of the Kharkiv region back the region, not the reading of "Kharkiv" as the region."""
     found = _mentions("Russian artillery shelled a district of Kharkiv on Monday. Ukraine's army repelled "

@@ -31,6 +31,8 @@ def _fits(c: Candidate, other: Candidate) -> bool:
     """`c` and `other` lie in one place: one holds the other, or both are settlements close together."""
     if c.feature in _SETTLEMENTS and other.feature in _SETTLEMENTS:
         return haversine_km(c.lat, c.lon, other.lat, other.lon) <= NEAR_KM
+    if c.feature == "admin2" and other.feature == "admin2":  # counties of one state, listed together
+        return bool(c.admin1_code) and c.admin1_code == other.admin1_code and c.id != other.id
     for inner, outer in ((c, other), (other, c)):
         if inner.feature in _SETTLEMENTS and outer.feature == "admin1":
             return bool(inner.admin1_code) and inner.admin1_code == outer.admin1_code

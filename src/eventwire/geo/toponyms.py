@@ -174,13 +174,37 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
     return start, end
 
 
+# A list of names ending in "counties" ("Cooke, Grayson and Love counties"): each is a county, looked up
+# with the singular word it is named with ("Grayson County"). Lists of oblasts and regions are read by the
+# container patterns (geo.containers), which the event stages rely on.
+_LIST_REGION_WORDS = {"counties": " County", "parishes": " Parish"}
+_LIST_JOINERS = {",", "and", "or", "&"}
+_LIST_SPAN = 12
+
+
+def _list_region(doc: Doc, end: int) -> str | None:
+    """The suffix to look a list member up with, when a plural region word closes the list it is in."""
+    i = end
+    while i < len(doc) and i - end < _LIST_SPAN and not doc[i].is_sent_start:
+        tok = doc[i]
+        if tok.lower_ in _LIST_REGION_WORDS:
+            return _LIST_REGION_WORDS[tok.lower_]
+        if tok.lower_ not in _LIST_JOINERS and not _CAP_WORD.match(tok.text):
+            return None
+        i += 1
+    return None
+
+
 def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "toponym",
            sent: int = 0) -> Found | None:
     level, s0, s1, l0, l1 = _level_and_bounds(doc, start, end)
     if l1 <= l0:
         return None
     span, look = doc[s0:s1], doc[l0:l1]
-    return Found(span.start_char, span.end_char, span.text, look.text, kind, level, sent, source)
+    lookup = look.text
+    if level == "any" and (suffix := _list_region(doc, l1)) is not None:
+        level, lookup = "region", lookup + suffix
+    return Found(span.start_char, span.end_char, span.text, lookup, kind, level, sent, source)
 
 
 def sentence_index(doc: Doc) -> list[int]:
