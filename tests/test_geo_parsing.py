@@ -97,14 +97,16 @@ def test_eval_floors(gazetteer: Gazetteer) -> None:
     """Floors a little below the figures measured on the shared (development) halves, so that quality
     cannot slip silently. Measured 2026-11-25 (gazetteer format 2, no GeoNames dump added): GWN 0.657 within
     161 km given gold spans, recognition F1 0.808 strict, 0.871 overlapping; LGL 0.703; TR-News 0.774;
-    GeoVirus 0.705, recognition F1 0.897 overlapping. UCDP through text: tests/test_places_quality.py."""
+    GeoVirus 0.705, recognition F1 0.897 overlapping. UCDP through text: tests/test_places_quality.py.
+    Re-measured 2026-11-30 (gazetteer format 3: country points moved, co-location): GWN 0.727, recognition F1
+    0.805 strict, 0.870 overlapping; LGL 0.807; TR-News 0.832; GeoVirus 0.719, 0.898 overlapping."""
     from eventwire.evaluate.geoparsing import evaluate_geoparsing
 
     geo = SHARED / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(geo / "GWN.xml", gazetteer_path=gazetteer.path)
-    assert gwn.resolved_within_161 >= 0.64
+    assert gwn.resolved_within_161 >= 0.71
     assert gwn.strict.prf()[2] >= 0.78 and gwn.overlap.prf()[2] >= 0.85
-    assert evaluate_geoparsing(geo / "lgl.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.68
-    assert evaluate_geoparsing(geo / "TR-News.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.75
+    assert evaluate_geoparsing(geo / "lgl.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.79
+    assert evaluate_geoparsing(geo / "TR-News.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.81
     virus = evaluate_geoparsing(geo / "GeoVirus.xml", gazetteer_path=gazetteer.path)
-    assert virus.resolved_within_161 >= 0.68 and virus.overlap.prf()[2] >= 0.87
+    assert virus.resolved_within_161 >= 0.70 and virus.overlap.prf()[2] >= 0.87

@@ -25,8 +25,69 @@ def test_synkivka_is_a_kharkiv_village(gazetteer: Gazetteer) -> None:
 
 def test_country_points_are_atlas_centres_not_settlement_extents(gazetteer: Gazetteer) -> None:
     russia = gazetteer.country("Russia")
-    assert russia is not None and russia.coord_source == "countryinfo"
-    assert haversine_km(russia.lat, russia.lon, 60.0, 100.0) < 100  # central Siberia, not the Urals
+    assert russia is not None and russia.coord_source == "countryinfo+naturalearth"
+    assert haversine_km(russia.lat, russia.lon, 60.0, 100.0) < 150  # central Siberia, not the Urals
+
+
+def test_country_points_lie_in_the_middle_of_the_main_landmass(gazetteer: Gazetteer) -> None:
+    """The atlas alone puts the United States in south-east Kansas and India near its west coast; with the
+    main landmass's centroid the point is near the contiguous states' centre (39.83 N, 98.58 W) and in
+    central India."""
+    us, india = gazetteer.country("United States"), gazetteer.country("India")
+    assert us is not None and haversine_km(us.lat, us.lon, 39.83, -98.58) < 150
+    assert india is not None and haversine_km(india.lat, india.lon, 22.0, 79.0) < 150
+
+
+def test_names_that_lie_together_settle_each_other(gazetteer: Gazetteer) -> None:
+    """The largest Richmond is in Virginia; with a Madison County in the same story, only the Kentucky pair
+    lies together."""
+    found = _mentions("A Richmond man was charged with drunk driving after his pickup hit a parked car, "
+                      "Madison County deputies said on Sunday.", gazetteer)
+    assert found["Richmond"].place is not None and found["Richmond"].place.admin1 == "Kentucky"
+    assert found["Madison County"].place is not None and found["Madison County"].place.admin1 == "Kentucky"
+    found = _mentions("Firefighters in Paris put out a kitchen fire on Friday, the Henry County sheriff said.",
+                      gazetteer)
+    assert found["Paris"].place is not None and found["Paris"].place.country == "US"
+
+
+def test_a_list_of_counties_names_counties(gazetteer: Gazetteer) -> None:
+    """"Cooke, Grayson and Love counties" are three counties (on the Texas-Oklahoma line, around
+    Gainesville), not the villages called Grayson or Love."""
+    found = _mentions("Girls from Cooke, Grayson and Love counties will ride in the rodeo, organisers in "
+                      "Gainesville said.", gazetteer)
+    for name in ("Grayson", "Love"):
+        if name in found:  # the finder may miss a bare county name; when found it is the county
+            place = found[name].place
+            assert place is not None and place.feature == "admin2", name
+    from eventwire.geo.resolve import resolve_mentions
+    from eventwire.geo.toponyms import found_for_span
+    from eventwire.nlp import parse_one
+
+    text = "Girls from Cooke, Grayson and Love counties will ride in the Gainesville rodeo."
+    doc = parse_one(text)
+    spans = [found_for_span(doc, text.index(w), text.index(w) + len(w)) for w in ("Cooke", "Grayson", "Love")]
+    resolved = resolve_mentions([f for f in spans if f is not None], "t", gazetteer)
+    assert [m.place.name if m.place else None for m in resolved] == ["Cooke County", "Grayson County",
+                                                                      "Love County"]
+
+
+def test_a_city_is_not_outvoted_by_its_regions_villages(gazetteer: Gazetteer) -> None:
+    """Villages of the Kharkiv region back the region, not the reading of "Kharkiv" as the region."""
+    found = _mentions("Russian artillery shelled a district of Kharkiv on Monday. Ukraine's army repelled "
+                      "assaults near the village of Synkivka, east of Kupiansk.", gazetteer)
+    assert found["Kharkiv"].place is not None and found["Kharkiv"].place.feature == "city"
+
+
+def test_plural_and_regional_demonyms_name_their_place(gazetteer: Gazetteer) -> None:
+    from eventwire.geo.toponyms import demonym_place
+
+    palestinians, texan, ohioans = (demonym_place(w, gazetteer) for w in ("Palestinians", "Texan", "Ohioans"))
+    assert palestinians is not None and palestinians.country == "PS" and palestinians.feature == "country"
+    assert texan is not None and texan.feature == "admin1" and texan.name == "Texas"
+    assert ohioans is not None and ohioans.name == "Ohio"
+    assert demonym_place("Williams", gazetteer) is None  # a surname, not a demonym
+    found = _mentions("Texans and Americans queued to vote in Austin.", gazetteer)
+    assert "Texans" not in found and "Americans" not in found  # the people, not the place
 
 
 def test_demonyms_from_the_table_and_people_plurals(gazetteer: Gazetteer) -> None:

@@ -6,6 +6,9 @@ Measured 2026-11-30 on the places branch (gazetteer format 2 with the GeoNames p
   per form comma 0.904, near-region 0.912, community 0.914, parenthesis 0.900;
 - GeoWebNews: 0.662 within 161 km given gold spans, 0.620 end to end;
 - LGL: 0.703 given gold spans, 0.555 end to end;
+Re-measured 2026-11-30 on the geo2 branch (gazetteer format 3: country points moved, co-location):
+- GeoWebNews 0.727 given gold spans, 0.677 end to end; LGL 0.807 given gold spans, 0.623 end to end;
+- UCDP through text unchanged (0.907);
 - realnews-dev place within tolerance: its floor is in test_realnews_quality.py with the other realnews figures
 """
 
@@ -36,6 +39,6 @@ def test_geowebnews_and_lgl(gazetteer_path: Path) -> None:
 
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
-    assert gwn.resolved_within_161 >= 0.64 and gwn.end_to_end_within_161 >= 0.60
+    assert gwn.resolved_within_161 >= 0.71 and gwn.end_to_end_within_161 >= 0.66  # measured 0.727 / 0.677
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
-    assert lgl.resolved_within_161 >= 0.68 and lgl.end_to_end_within_161 >= 0.53
+    assert lgl.resolved_within_161 >= 0.79 and lgl.end_to_end_within_161 >= 0.61  # measured 0.807 / 0.623

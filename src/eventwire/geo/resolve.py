@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from eventwire.geo import tolerant
+from eventwire.geo import colocation, tolerant
 from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import name_key, romanize_cyrillic
@@ -35,7 +36,9 @@ _POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
-          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0}
+          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
+_COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
+_COLOCATION_CANDIDATES = 60  # per name, by prior: enough for every Springfield
 _SMALL = 5_000
 _ACRONYM_MIN_POPULATION = 100_000
 _PART_MIN_POPULATION = 10_000
@@ -57,6 +60,8 @@ class ArticleContext:
     sentence_admin1: frozenset[tuple[int, str, str]]  # (sentence, name key, admin-1 code)
     points: tuple[tuple[str, float, float, str], ...]  # resolved settlements: (name key, lat, lon, admin-1)
     war: bool = False  # an article about the war in Ukraine: its Ukrainian namesakes come first
+    # (name key, candidate id) -> support from the article's other names lying in the same place
+    colocated: Mapping[tuple[str, int], float] = field(default_factory=dict)
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -127,6 +132,8 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
         s += _BONUS["war"] / (1 + c.quality)
     if found.container and c.admin1_code == found.container:
         s, support = s + _BONUS["container"], True
+    if (backing := ctx.colocated.get((own_key, c.id), 0.0)) > 0:
+        s, support = s + _BONUS["colocated"] * min(backing, _COLOCATED_CAP), True
     return Scored(c, s, support)
 
 
@@ -303,8 +310,10 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
     for part in parts:
         if not part[:1].isupper() or part.casefold() in _NOT_PARTS or part.casefold() in COMPASS:
             continue
+        # Only places the part names itself: "Indian" in "Indian Orchard" is no reason to go to India.
+        named = {c.id for c in gazetteer.candidates(part)}
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
-                  if s.candidate.quality == 0 and s.candidate.feature != "continent"
+                  if s.candidate.id in named and s.candidate.quality == 0 and s.candidate.feature != "continent"
                   and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION)]
         c, why = decide(f, ranked)
         if c is not None:
@@ -330,11 +339,37 @@ def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> Plac
     return PlaceMention(article_id, f.start, f.end, f.text, f.kind, place, why)
 
 
+def _candidate_sets(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContext) -> dict[str, list[Candidate]]:
+    """Each distinct name's plausible candidates (the likeliest few dozen), for `colocation.support`."""
+    out: dict[str, dict[int, Candidate]] = {}
+    for f in found:
+        if f.kind == "demonym":
+            continue
+        seen = out.setdefault(name_key(f.lookup), {})
+        for c in _candidates(f, gazetteer, ctx):
+            if _plausible(c, f):
+                seen.setdefault(c.id, c)
+    return {key: sorted(_officially_named(list(cands.values())), key=prior, reverse=True)[:_COLOCATION_CANDIDATES]
+            for key, cands in out.items()}
+
+
+def _officially_named(cands: list[Candidate]) -> list[Candidate]:
+    """A name that is officially a country's or a region's ("Mexico", "Montana") lends no co-location
+    support to the towns that bear it only as an alternate name (Mexico City, Montana City): their
+    neighbours would otherwise outvote the country, which co-location does not score."""
+    if any(c.quality == 0 and c.feature in ("country", "admin1") for c in cands):
+        return [c for c in cands if c.quality == 0]
+    return cands
+
+
 def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer,
                      war: bool = False) -> list[PlaceMention]:
-    resolved = _resolve_all(found, gazetteer, replace(_EMPTY, war=war))
+    first = replace(_EMPTY, war=war)
+    colocated = colocation.support(_candidate_sets(found, gazetteer, first))
+    first = replace(first, colocated=colocated)
+    resolved = _resolve_all(found, gazetteer, first)
     for _ in range(_PASSES):
-        ctx = replace(context_of([(f, c) for f, c, _ in resolved], gazetteer), war=war)
+        ctx = replace(context_of([(f, c) for f, c, _ in resolved], gazetteer), war=war, colocated=colocated)
         resolved = _resolve_all(found, gazetteer, ctx)
     return [to_mention(article_id, f, c, why) for f, c, why in city_parts(resolved)]
 

@@ -34,6 +34,10 @@ _DEMONYM_RULES = (("ian", "ia"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", 
                   ("ese", ""), ("i", ""), ("ish", "ey"), ("ish", "ain"), ("ish", "and"), ("ish", "en"),
                   ("ic", "ia"), ("ean", "ea"), ("ite", ""), ("er", ""), ("an", ""), ("ish", "eland"),
                   ("", "s"))
+# Demonyms of first-level regions ("Texan", "Kansan", "Ohioan", "Californian"), beyond the country rules;
+# only regions of some size have one in use.
+_REGION_DEMONYM_RULES = (("an", "as"), ("n", ""), ("an", ""))
+_REGION_DEMONYM_POP = 1_000_000
 # "the West", "the North": directions used as political or loose regions, not places in a gazetteer.
 COMPASS = {"west", "east", "north", "south", "midwest", "northwest", "northeast", "southwest", "southeast",
            "western", "eastern", "northern", "southern"}
@@ -71,16 +75,20 @@ def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
 
 
 def demonym_place(word: str, gazetteer: Gazetteer) -> Candidate | None:
-    """The country or continent a demonym names: Russian -> Russia, European -> Europe."""
-    cc = demonym_country(word, gazetteer)
-    if cc is not None:
-        return gazetteer.countries().get(cc)
-    for suffix, repl in _DEMONYM_RULES:
-        if word[:1].isupper() and word.endswith(suffix) and len(word) > len(suffix) + 2:
-            base = word[: len(word) - len(suffix)] + repl
-            found = next((c for c in gazetteer.candidates(base) if c.feature == "continent"), None)
-            if found is not None:
-                return found
+    """The country, continent or first-level region a demonym names: Russian -> Russia, European -> Europe,
+    Palestinians -> the Palestinian territories, Texan -> Texas, Ohioans -> Ohio."""
+    for form in (word, word[:-1]) if word.endswith("s") and len(word) > 4 else (word,):
+        cc = demonym_country(form, gazetteer)
+        if cc is not None:
+            return gazetteer.countries().get(cc)
+        for suffix, repl in (*_DEMONYM_RULES, *_REGION_DEMONYM_RULES):
+            if form[:1].isupper() and form.endswith(suffix) and len(form) > len(suffix) + 2:
+                base = form[: len(form) - len(suffix)] + repl
+                found = next((c for c in gazetteer.candidates(base) if c.quality == 0 and (
+                    c.feature == "continent" or c.feature == "admin1" and c.population >= _REGION_DEMONYM_POP)),
+                    None)
+                if found is not None:
+                    return found
     return None
 
 
@@ -166,13 +174,37 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
     return start, end
 
 
+# A list of names ending in "counties" ("Cooke, Grayson and Love counties"): each is a county, looked up
+# with the singular word it is named with ("Grayson County"). Lists of oblasts and regions are read by the
+# container patterns (geo.containers), which the event stages rely on.
+_LIST_REGION_WORDS = {"counties": " County", "parishes": " Parish"}
+_LIST_JOINERS = {",", "and", "or", "&"}
+_LIST_SPAN = 12
+
+
+def _list_region(doc: Doc, end: int) -> str | None:
+    """The suffix to look a list member up with, when a plural region word closes the list it is in."""
+    i = end
+    while i < len(doc) and i - end < _LIST_SPAN and not doc[i].is_sent_start:
+        tok = doc[i]
+        if tok.lower_ in _LIST_REGION_WORDS:
+            return _LIST_REGION_WORDS[tok.lower_]
+        if tok.lower_ not in _LIST_JOINERS and not _CAP_WORD.match(tok.text):
+            return None
+        i += 1
+    return None
+
+
 def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "toponym",
            sent: int = 0) -> Found | None:
     level, s0, s1, l0, l1 = _level_and_bounds(doc, start, end)
     if l1 <= l0:
         return None
     span, look = doc[s0:s1], doc[l0:l1]
-    return Found(span.start_char, span.end_char, span.text, look.text, kind, level, sent, source)
+    lookup = look.text
+    if level == "any" and (suffix := _list_region(doc, l1)) is not None:
+        level, lookup = "region", lookup + suffix
+    return Found(span.start_char, span.end_char, span.text, lookup, kind, level, sent, source)
 
 
 def sentence_index(doc: Doc) -> list[int]:
@@ -217,7 +249,8 @@ def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | 
     """A one-word nationality entity: a demonym (Russian; European), or a place spaCy took for one."""
     text = doc[i].text
     # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
-    if text.endswith("s") and demonym_country(text[:-1], gazetteer) is not None:
+    if text.endswith("s") and (demonym_country(text[:-1], gazetteer) is not None
+                               or demonym_place(text[:-1], gazetteer) is not None):
         return None
     cc = demonym_country(text, gazetteer)
     if cc or demonym_place(text, gazetteer) is not None:

