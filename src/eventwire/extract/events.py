@@ -259,8 +259,14 @@ def _places_compatible(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None:
         return True
     pa, pb = a.place, b.place
-    if pa.precision == 3 or pb.precision == 3 or pa.feature == "country" or pb.feature == "country":
-        return pa.country == pb.country  # a region or country contains the specific place
+    if pa.feature == "country" or pb.feature == "country":
+        return pa.country == pb.country  # a country contains any of its places
+    if pa.precision == 3 or pb.precision == 3:
+        # a region contains its own places, not another region's: drones downed over the Kursk region
+        # and over the Oryol region are two events
+        if pa.country != pb.country:
+            return False
+        return pa.admin1 is None or pb.admin1 is None or pa.admin1.casefold() == pb.admin1.casefold()
     return abs(pa.lat - pb.lat) < 0.25 and abs(pa.lon - pb.lon) < 0.35  # about 25 km
 
 
