@@ -192,8 +192,9 @@ def _weapon(tok: Token, sent: Span) -> str | None:
     """The most specific weapon named by the trigger's own words, else by its clause, else the sentence."""
     for scope in (_words(tok.subtree) | {tok.lower_}, _words(tok.head.subtree), _words(sent)):
         for words, sub, _mode in lx.WEAPONS:
-            if scope & words and not (sub == "Air/drone strike" and scope & words == {"air"}):
-                return sub
+            if scope & words and not (sub == "Air/drone strike" and scope & words == {"air"}) and not (
+                    sub == "Chemical weapon" and "tear" in scope and scope & words == {"gas"}):
+                return sub  # tear gas is the police's, not a chemical weapon
     return None
 
 

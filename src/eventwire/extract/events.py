@@ -22,7 +22,7 @@ from eventwire.extract.attribution import Source, article_source, attribution_fo
 from eventwire.extract.casualties import casualties_in
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
-from eventwire.extract.grouping import coordinated_places, is_violent, joins
+from eventwire.extract.grouping import coordinated_places, is_violent, joins, refers_back
 from eventwire.extract.locate import focus_location, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
@@ -74,6 +74,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     lead = article_source(doc)
     merged: list[Event] = []
     headline: int | None = None  # index in `merged` of an event told only by the headline so far
+    pending: list[Event] = []  # back references found before any event they could refer to
     for trig in triggers:
         mention = _mention(doc, trig, article, places, times, typed.get(trig.i), lead)
         event = mention.event
@@ -88,6 +89,12 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
                                        plover=event.plover, id=event.id)
             headline = None
             continue
+        if (is_violent(event) or trig.i in added) and refers_back(doc[trig.i]):
+            if _join_told(merged, event):
+                continue
+            if trig.i in added:  # a caption before the story: 'The aftermath of the Russian attack on Kharkiv.'
+                pending.append(event)
+                continue
         for n, kept in enumerate(merged):
             if same_event(kept, event, ignore_dates=mention.anaphoric):
                 merged[n] = merge(kept, event)
@@ -96,7 +103,20 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             merged.append(event)
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
                 headline = len(merged) - 1
-    return _split_lists(doc, merged, places)
+    return _split_lists(doc, _place_pending(merged, pending), places)
+
+
+def _place_pending(merged: list[Event], pending: list[Event]) -> list[Event]:
+    """Back references told before their event join the first violent event at a compatible place; the
+    others stand as events of their own."""
+    for event in pending:
+        n = next((k for k, kept in enumerate(merged) if is_violent(kept)
+                  and _places_compatible(kept.location, event.location)), None)
+        if n is None:
+            merged.append(event)
+        else:
+            merged[n] = merge(merged[n], event)
+    return merged
 
 
 def _is_background(event: Event, published: date | None) -> bool:
@@ -125,6 +145,18 @@ def _join_previous(merged: list[Event], event: Event) -> bool:
         return False
     merged[n] = replace(joined, summary=summarize(joined))
     return True
+
+
+def _join_told(merged: list[Event], event: Event) -> bool:
+    """'The attack was attributed to the ELN', 'injured as a result of Russian strikes': a violent event
+    told again joins the latest violent event at a compatible place, whose sub-type (read where the
+    weapon was named) stands."""
+    for n in range(len(merged) - 1, -1, -1):
+        kept = merged[n]
+        if is_violent(kept) and _places_compatible(kept.location, event.location):
+            merged[n] = merge(kept, event)
+            return True
+    return False
 
 
 def _is_headline(sent: Span) -> bool:

@@ -18,6 +18,15 @@ from spacy.tokens import Doc, Token
 
 from eventwire.records import Event, Location, PlaceMention
 
+# Event nouns that a report uses to point back at a violent event it has told ("the attack", "the blast")
+BACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "offensive", "explosion", "explosions",
+                        "blast", "shelling", "raid", "bombing", "incident", "fighting", "aggression"})
+# ... unless they say it is another one
+NEW_EVENT_WORDS = frozenset({"another", "fresh", "new", "second", "third", "separate", "other", "similar", "earlier",
+                             "previous", "further", "more", "also", "again"})
+# "damage following the attack", "during the attack", "as a result of the attack"
+BACK_PREPS = frozenset({"following", "after", "during", "amid", "of"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments"}
 
@@ -40,6 +49,24 @@ def joins(prev: Event, follow: Event, compatible: bool) -> Event | None:
 
 def _first_known(a: int | None, b: int | None) -> int | None:
     return a if a is not None else b
+
+
+def refers_back(tok: Token) -> bool:
+    """'The attack was attributed to…', 'the aftermath of the Russian attack on Kharkiv', 'injured as a
+    result of seven Russian strikes': the trigger names an event already told rather than a new one."""
+    noun = tok if tok.pos_ in ("NOUN", "PROPN") else next(
+        (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if noun is None or noun.lemma_.lower() not in BACK_NOUNS and noun.lower_ not in BACK_NOUNS:
+        return False
+    near = {c.lower_ for c in noun.children} | {c.lower_ for c in tok.children if c.dep_ == "advmod"}
+    if near & NEW_EVENT_WORDS:
+        return False
+    # "the attack", "this attack", "Thursday's explosion"
+    definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
+    head = noun.head
+    pointed = noun.dep_ == "pobj" and head.lower_ in BACK_PREPS and (
+        head.lower_ != "of" or head.head.lower_ in ("result", "aftermath", "consequence", "wake", "scene"))
+    return definite or pointed
 
 
 def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -> list[Location]:
