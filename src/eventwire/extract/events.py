@@ -20,6 +20,7 @@ from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
+from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import coordinated_places, is_violent, joins, refers_back
@@ -78,7 +79,9 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     for trig in triggers:
         mention = _mention(doc, trig, article, places, times, typed.get(trig.i), lead)
         event = mention.event
-        if _is_background(event, article.published):
+        tok = doc[trig.i]
+        if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
+                or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event):
             continue
@@ -92,9 +95,8 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         if (is_violent(event) or trig.i in added) and refers_back(doc[trig.i]):
             if _join_told(merged, event):
                 continue
-            if trig.i in added:  # a caption before the story: 'The aftermath of the Russian attack on Kharkiv.'
-                pending.append(event)
-                continue
+            pending.append(event)  # told before the story: 'The aftermath of the Russian attack on Kharkiv.'
+            continue
         for n, kept in enumerate(merged):
             if same_event(kept, event, ignore_dates=mention.anaphoric):
                 merged[n] = merge(kept, event)
@@ -143,6 +145,10 @@ def _join_previous(merged: list[Event], event: Event) -> bool:
     joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
     if joined is None:
         return False
+    if _headline_only(merged[n]) and event.sub_event_type and event.confidence >= merged[n].confidence:
+        # the lead tells what the headline compresses: its reading of the kind of event stands
+        joined = replace(joined, event_type=event.event_type, sub_event_type=event.sub_event_type,
+                         plover=event.plover)
     merged[n] = replace(joined, summary=summarize(joined))
     return True
 
@@ -157,6 +163,11 @@ def _join_told(merged: list[Event], event: Event) -> bool:
             merged[n] = merge(kept, event)
             return True
     return False
+
+
+def _headline_only(event: Event) -> bool:
+    ev = event.evidence
+    return len(ev) == 1 and ev[0].start == 0 and not ev[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _is_headline(sent: Span) -> bool:

@@ -26,6 +26,7 @@ NEW_EVENT_WORDS = frozenset({"another", "fresh", "new", "second", "third", "sepa
                              "previous", "further", "more", "also", "again"})
 # "damage following the attack", "during the attack", "as a result of the attack"
 BACK_PREPS = frozenset({"following", "after", "during", "amid", "of"})
+AFTER_NOUNS = frozenset({"aftermath", "consequences", "scene", "site", "damage", "wake", "result", "results"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments"}
@@ -56,6 +57,8 @@ def refers_back(tok: Token) -> bool:
     result of seven Russian strikes': the trigger names an event already told rather than a new one."""
     noun = tok if tok.pos_ in ("NOUN", "PROPN") else next(
         (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if noun is not None and noun.lower_ in AFTER_NOUNS:  # "the aftermath of the attack": the attack
+        noun = next((g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
     if noun is None or noun.lemma_.lower() not in BACK_NOUNS and noun.lower_ not in BACK_NOUNS:
         return False
     near = {c.lower_ for c in noun.children} | {c.lower_ for c in tok.children if c.dep_ == "advmod"}
