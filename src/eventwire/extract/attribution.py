@@ -60,8 +60,9 @@ def find_source(trigger: Token) -> Source | None:
             subj = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
             if _reported_as(trigger, verb):
                 return None  # 'a soldier reported killed': the subject is what is reported, not who says it
-            if subj is not None:
-                return _source(lemma, subj, verb)
+            if (subj is not None and not subj.left_edge.i <= trigger.i <= subj.right_edge.i
+                    and subj.lemma_.lower() not in _EVENT_LEMMAS):
+                return _source(lemma, subj, verb)  # (a subject holding the event is a misparse, not a source)
     sent = trigger.sent
     return (_according_to(sent) or _witness_in(sent) or _trailing_source(sent) or _source_before(sent)
             or _source_after(sent))
@@ -103,9 +104,13 @@ def _status(source: Source, actor1: Actor | None, actor2: Actor | None, location
         return "claimed"  # "Over 250 servicemen lost … - Russian Defense Ministry": the enemy's losses
     if actor2 is not None and actor2.country and source.country and actor2.country != source.country:
         return "claimed"  # a party speaking about the other side's losses
+    if own_side:
+        return "official"  # "Ukraine's military said Russia struck Odesa": an authority about its own land
     named = [a.country for a in (actor1, actor2) if a is not None and a.country]
     if source.country and named and source.country not in named:
         return "reported"  # "Saudi mediators said Sudan's army …": a third party relays what others did
+    if source.country and location_country and _alpha3(location_country) != source.country:
+        return "claimed"  # a party telling what happened on the other side's land: its strikes, its battles
     return "official"  # an authority stating what happened on its own side (or to no named other side)
 
 
@@ -246,8 +251,8 @@ def article_source(doc: Doc, within: int = 12) -> Source | None:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")),
                         None)
-            if subj is None:
-                continue
+            if subj is None or subj.lemma_.lower() in _EVENT_LEMMAS:
+                continue  # "An Israeli air strike …, witnesses said": a misparse makes the event the speaker
             source = _source(tok.lemma_.lower(), subj, tok)
             if source.kind in ("party", "authority"):
                 return source

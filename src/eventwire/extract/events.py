@@ -48,6 +48,7 @@ from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
+CLAIMED_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
 
 
@@ -316,8 +317,7 @@ def _places_compatible(a: Location | None, b: Location | None) -> bool:
 def merge(a: Event, b: Event) -> Event:
     """Keep the most specific value of each field and all the evidence."""
     location = _more_specific(a.location, b.location)
-    attribution = a.attribution if ATTRIBUTION_RANK[a.attribution.status] >= ATTRIBUTION_RANK[
-        b.attribution.status] else b.attribution
+    attribution = _merged_attribution(a, b)
     date_ = _narrower(a.date, b.date)
     merged = replace(
         a, location=location, attribution=attribution, date=date_,
@@ -328,6 +328,15 @@ def merge(a: Event, b: Event) -> Event:
         low_confidence=a.low_confidence and b.low_confidence,  # one sure mention makes the event sure
     )
     return replace(merged, summary=summarize(merged))
+
+
+def _merged_attribution(a: Event, b: Event) -> Attribution:
+    """The strongest status; but a capture or a battle that one side claims stays claimed, whoever else
+    speaks of it (ACLED: a party's battlefield gains are its claims)."""
+    if a.sub_event_type in CLAIMED_SUBS and "claimed" in (a.attribution.status, b.attribution.status):
+        return a.attribution if a.attribution.status == "claimed" else b.attribution
+    return a.attribution if ATTRIBUTION_RANK[a.attribution.status] >= ATTRIBUTION_RANK[
+        b.attribution.status] else b.attribution
 
 
 def summarize(event: Event) -> str:
