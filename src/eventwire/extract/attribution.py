@@ -70,14 +70,14 @@ def find_source(trigger: Token) -> Source | None:
 
 def attribution_for(source: Source | None, actor1: Actor | None, location_country: str | None,
                     article_source: str | None, trigger_lemma: str = "", actor2: Actor | None = None,
-                    defensive: bool = False) -> Attribution:
+                    defensive: bool = False, violent: bool = False) -> Attribution:
     """ARCHITECTURE.md statuses: witnessed, official (an authority about its own side), claimed (a party about
     its own gains or the enemy's losses), reported (media), unattributed."""
     if source is None:
         if article_source:
             return Attribution(status="reported", source=article_source, text=None)
         return Attribution(status="unattributed", source=None, text=None)
-    status = _status(source, actor1, actor2, location_country, trigger_lemma)
+    status = _status(source, actor1, actor2, location_country, trigger_lemma, violent)
     if defensive and status == "claimed" and source.verb != "claim" and (
             source.country is None or location_country is None or _alpha3(location_country) == source.country):
         status = "official"  # an air force or ministry telling what its air defence stopped over its own land
@@ -85,7 +85,7 @@ def attribution_for(source: Source | None, actor1: Actor | None, location_countr
 
 
 def _status(source: Source, actor1: Actor | None, actor2: Actor | None, location_country: str | None,
-            trigger_lemma: str) -> AttributionStatus:
+            trigger_lemma: str, violent: bool = False) -> AttributionStatus:
     if source.kind == "witness" or source.verb in lx.PERCEPTION_VERBS:
         return "witnessed"
     if source.kind == "media":
@@ -104,7 +104,7 @@ def _status(source: Source, actor1: Actor | None, actor2: Actor | None, location
         return "claimed"  # "Over 250 servicemen lost … - Russian Defense Ministry": the enemy's losses
     if actor2 is not None and actor2.country and source.country and actor2.country != source.country:
         return "claimed"  # a party speaking about the other side's losses
-    if own_side:
+    if own_side and violent:
         return "official"  # "Ukraine's military said Russia struck Odesa": an authority about its own land
     named = [a.country for a in (actor1, actor2) if a is not None and a.country]
     if source.country and named and source.country not in named:

@@ -23,7 +23,7 @@ from eventwire.extract.casualties import casualties_in
 from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
-from eventwire.extract.grouping import coordinated_places, is_violent, joins, refers_back
+from eventwire.extract.grouping import VIOLENT_TYPES, coordinated_places, is_violent, joins, refers_back
 from eventwire.extract.locate import focus_location, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
@@ -208,7 +208,8 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     source = find_source(tok) or lead
     country = location.place.country if location else None
     attribution = attribution_for(source, actor1, country, article.source, tok.lemma_.lower(), actor2,
-                                  defensive=coding.sub_event_type == "Disrupted weapons use")
+                                  defensive=coding.sub_event_type == "Disrupted weapons use",
+                                  violent=coding.event_type in VIOLENT_TYPES)
     if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
     sub = _territory_sub(coding.sub_event_type, actor1, country)
