@@ -102,3 +102,20 @@ def test_an_authority_on_strikes_on_its_own_land_is_official(pipeline) -> None:
                                     "infrastructure in Izmail overnight.")
     strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]
+
+
+def test_a_passive_report_names_its_speaker(pipeline) -> None:
+    events = acled_events(pipeline, "A drone hit a fuel depot in the village of Krasnopillia overnight, injuring "
+                                    "two workers. This was reported by the head of the regional military "
+                                    "administration.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]
+
+
+def test_a_source_credit_line_speaks_for_the_article(pipeline) -> None:
+    events = acled_events(pipeline, "Russians shell Nikopol, wounding a woman\n\nSource: Serhii Lysak, Head of "
+                                    "Dnipropetrovsk Oblast Military Administration\n\nRussian artillery hit a "
+                                    "residential street in Nikopol on Tuesday morning, wounding a 60-year-old "
+                                    "woman.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]

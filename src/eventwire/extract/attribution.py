@@ -56,6 +56,8 @@ def find_source(trigger: Token) -> Source | None:
         lemma = verb.lemma_.lower()
         if verb.pos_ in ("VERB", "AUX") and lemma in _GOVERNING_VERBS:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")]
+            agent = _agent(verb)  # "this was reported by the head of the regional administration"
+            subjects = subjects or ([agent] if agent is not None else [])
             # '…, says operational command': a speaker after the verb is the one who says it
             subj = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
             if _reported_as(trigger, verb):
@@ -201,10 +203,47 @@ def _source_after(sent: Span) -> Source | None:
 
 def _speaker_of(sent: Span) -> Source | None:
     root = sent.root
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subj = _speaker(root)
     if root.lemma_.lower() in lx.SPEECH_VERBS and subj is not None and subj.lower_ not in ("i", "we", "you"):
         return _source(root.lemma_.lower(), subj, root)
     return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")), None)
+    return subj if subj is not None else _agent(verb)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The speaker of a passive reporting verb: 'was reported by the governor' -> governor."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _reported_by(sent: Span) -> Source | None:
+    """'This was reported by the head of the regional military administration.'"""
+    root = sent.root
+    told = any(c.dep_ == "nsubjpass" and c.lower_ in BACK_REFERENCES for c in root.children)
+    agent = _agent(root)
+    if not told or agent is None or root.lemma_.lower() not in lx.SPEECH_VERBS:
+        return None
+    source = _source(root.lemma_.lower(), agent, root)
+    return source if source.kind in ("party", "authority") else None
+
+
+def _source_line(sent: Span) -> Source | None:
+    """'Source: Oleh Syniehubov, Head of Kharkiv Oblast Military Administration; …': a credit line naming
+    whom the report relays (authorities and parties only)."""
+    if len(sent) < 3 or sent[0].lower_ not in ("source", "sources") or sent[1].text != ":":
+        return None
+    end = next((t.i for t in sent[2:] if t.text in (";", "\n")), sent.end)
+    who = sent.doc[sent.start + 2 : end]
+    kind = _source_kind(who)
+    if kind == "person" and any(t.ent_type_ == "PERSON" for t in who):
+        kind = "authority"
+    if kind not in ("party", "authority"):
+        return None
+    return Source("say", who.text.strip(), sent.text.strip(), _party_country(who), kind)
 
 
 def _source_kind(who: Span) -> str:
@@ -244,13 +283,15 @@ def article_source(doc: Doc, within: int = 12) -> Source | None:
     for n, sent in enumerate(doc.sents):
         if n >= within:
             break
+        credit = _source_line(sent) or _reported_by(sent)
+        if credit is not None:
+            return credit
         if not any(t.lemma_.lower() in _EVENT_LEMMAS for t in sent):
             continue
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lx.SPEECH_VERBS:
                 continue
-            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")),
-                        None)
+            subj = _speaker(tok)
             if subj is None or subj.lemma_.lower() in _EVENT_LEMMAS:
                 continue  # "An Israeli air strike …, witnesses said": a misparse makes the event the speaker
             source = _source(tok.lemma_.lower(), subj, tok)
