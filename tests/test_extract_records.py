@@ -119,3 +119,16 @@ def test_a_source_credit_line_speaks_for_the_article(pipeline) -> None:
                                     "woman.")
     strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]
+
+
+def test_forces_striking_a_town_with_no_weapon_named_is_remote_violence(pipeline) -> None:
+    events = acled_events(pipeline, "Around noon, the Russians targeted the village of Kupuvate in the Kupiansk "
+                                    "district, damaging two houses.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"], [e.summary for e in events]
+
+
+def test_the_weapon_named_types_a_detected_strike(pipeline) -> None:
+    events = acled_events(pipeline, "In the village of Hrabovske, a barn burned down overnight after UAV "
+                                    "explosions, the local council said.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.sub_event_type == "Air/drone strike" for e in strikes), [e.summary for e in events]

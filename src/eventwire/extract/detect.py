@@ -36,6 +36,10 @@ POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", 
                              "spokeswoman", "spokesperson", "head", "chief", "secretary", "authorities",
                              "administration", "senator", "prime", "envoy", "ambassador", "diplomat",
                              "commander", "general", "party", "opposition", "un", "nato", "eu", "king"})
+# settlements and areas: a strike "on the town", "at the settlement" is remote violence on a place
+SETTLEMENTS = frozenset({"town", "village", "city", "settlement", "community", "hromada", "district", "suburb",
+                         "outskirts", "region", "oblast", "port", "capital"})
+REMOTE_LEMMAS = frozenset({"strike", "hit", "target", "pound", "bombard"})  # not "attack": armed groups attack villages
 CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
                                 "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
 
@@ -98,7 +102,9 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
             return None
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family in CONTEXT_FAMILIES:
-        return family if conflict else None
+        if conflict or (lemma in REMOTE_LEMMAS and _on_settlement(tok) and _armed_subject(tok)):
+            return family  # "the Russians targeted the town of Ivashky": forces striking a settlement
+        return None
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "thousands", "hundreds",
                                                     "supporters", "people", "students", "workers"} else None
@@ -172,6 +178,9 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
     if lemma in ("airstrike",):
         return _acled("strike", "Air/drone strike", 0.8)
     targets = _objects(tok) | _words(c for c in tok.subtree if c.dep_ == "pobj")
+    if lemma in REMOTE_LEMMAS and _on_settlement(tok) and not targets & lx.ARMED_WORDS:
+        # ACLED: a strike on a town with no weapon named is remote violence, not a battle nor an attack
+        return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.ARMED_WORDS:
         return _acled("clash", "Armed clash", 0.65)
     if targets & lx.CIVILIAN_WORDS or _words(sent) & lx.CIVILIAN_WORDS:
@@ -186,6 +195,17 @@ def _acled(family: str, sub: str, strength: float) -> Coding:
     if sub == "Air/drone strike":
         mode = "drone" if family == "strike" else mode
     return Coding(family, ACLED_SUB_TO_TYPE[sub], sub, plover_type, mode, strength)
+
+
+def weapon_named(sent: Span) -> str | None:
+    """The most specific weapon the sentence names (its ACLED sub-type), if any."""
+    words = _words(sent)
+    for weapon_words, sub, _mode in lx.WEAPONS:
+        hit = words & weapon_words
+        if hit and not (sub == "Air/drone strike" and hit == {"air"}) and not (
+                sub == "Chemical weapon" and "tear" in words and hit == {"gas"}):
+            return sub
+    return None
 
 
 def _weapon(tok: Token, sent: Span) -> str | None:
@@ -286,6 +306,19 @@ def is_state(tok: Token) -> bool:
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in ("hold", "control", "occupy"):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children)
+
+
+def _on_settlement(tok: Token) -> bool:
+    """The strike's object, or the object of its 'on'/'at' phrase, is a town, a village or a named place."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in SETTLEMENTS or h.ent_type_ in ("GPE", "LOC") for h in heads)
+
+
+def _armed_subject(tok: Token) -> bool:
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(t.ent_type_ == "NORP" or t.lower_ in lx.ARMED_WORDS for s in subj for t in s.subtree)
 
 
 def _has_prep(tok: Token, preps: set[str]) -> bool:

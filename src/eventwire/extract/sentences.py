@@ -20,7 +20,7 @@ from eventwire.classify.apply import Typed, apply_prediction
 from eventwire.classify.detector import Detection, Detector
 from eventwire.classify.labels import NONE
 from eventwire.classify.model import Prediction
-from eventwire.extract.detect import Trigger, is_state
+from eventwire.extract.detect import Trigger, is_state, weapon_named
 from eventwire.records.coding import Coding
 from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 from eventwire.records.taxonomy import Family as F
@@ -30,6 +30,7 @@ DROP_BELOW = 0.3  # a rule trigger in a sentence read as an event with less than
 RETYPE_GIVEN = 0.45  # the detector retypes a rule trigger when it gives one sub-type this much (given an event)
 ADD_FROM = 0.8  # a sentence with no trigger word becomes an event from this probability up
 # sub-types too vague to stand on the detector alone: they need a rule trigger in the sentence
+REMOTE_TYPE = "Explosions/Remote violence"
 NOT_ALONE = frozenset({"Change to group/activity", "Other", "Headquarters or base established"})
 # sub-types defined by the weapon: the detector may give them only when the sentence names it ("The aftermath
 # of the attack" is no chemical attack, tear gas is a protest's, a "suicide drone" is a drone)
@@ -92,6 +93,8 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
         sub = named_sub(det, sent)
         if sub is None or sub in NOT_ALONE:
             continue
+        if ACLED_SUB_TO_TYPE.get(sub) == REMOTE_TYPE:
+            sub = weapon_named(sent) or sub  # "caught fire due to UAV explosions": the weapon decides
         coding = coding_for(sub, det.probability)
         kept.append(Trigger(anchor.i, coding))
         typed[anchor.i] = Typed(coding, det.probability, False)
