@@ -132,3 +132,21 @@ def test_the_weapon_named_types_a_detected_strike(pipeline) -> None:
                                     "explosions, the local council said.")
     strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes and all(e.sub_event_type == "Air/drone strike" for e in strikes), [e.summary for e in events]
+
+
+def test_air_defence_active_over_a_list_is_one_report(pipeline) -> None:
+    events = acled_events(pipeline, "Air defences were activated in the Chernihiv, Zhytomyr and Vinnytsia regions "
+                                    "overnight, the air force said.")
+    intercepts = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert len(intercepts) <= 1, [e.summary for e in events]
+
+
+def test_occupied_as_an_adjective_is_no_capture(pipeline) -> None:
+    events = acled_events(pipeline, "A loud explosion was heard in the temporarily occupied city of Melitopol on "
+                                    "Tuesday morning.")
+    assert all("territory" not in (e.sub_event_type or "") for e in events), [e.summary for e in events]
+
+
+def test_intercepted_is_never_a_battle(pipeline) -> None:
+    events = acled_events(pipeline, "Most of them were intercepted, the army said in a statement on Friday.")
+    assert all(e.sub_event_type != "Armed clash" for e in events), [e.summary for e in events]

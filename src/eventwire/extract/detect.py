@@ -93,7 +93,9 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
         # "air defences destroyed 11 drones": the weapon is the object; "drones destroyed a tank" is a strike
         return "intercept" if objects & AERIAL_WEAPONS else None
-    if lemma in ("down", "repel", "intercept"):
+    if lemma == "intercept":  # intercepting is never a battle: weapons stopped, or nothing to code
+        return "intercept" if _words(tok.sent) & lx.WEAPON_WORDS else None
+    if lemma in ("down", "repel"):
         return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
@@ -303,8 +305,10 @@ def _object_is_place(tok: Token) -> bool:
 
 def is_state(tok: Token) -> bool:
     """'have held the village since 2022', 'controls the town': holding ground, not taking it."""
-    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in ("hold", "control", "occupy"):
-        return True
+    if tok.lemma_.lower() in ("hold", "control", "occupy") and (
+            tok.tag_ in ("VBZ", "VBP") or tok.dep_ in ("amod", "acl")
+            or any(c.lower_ == "temporarily" for c in tok.children)):
+        return True  # "temporarily occupied Crimea", "territory controlled by Kyiv": a state
     return any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children)
 
 

@@ -160,7 +160,9 @@ def _join_told(merged: list[Event], event: Event) -> bool:
     weapon was named) stands."""
     for n in range(len(merged) - 1, -1, -1):
         kept = merged[n]
-        if is_violent(kept) and _places_compatible(kept.location, event.location):
+        # a reference placed only at a country ('helped Russia in the attack') names the actor, not the place
+        loose = event.location is None or event.location.place.feature == "country"
+        if is_violent(kept) and (loose or _places_compatible(kept.location, event.location)):
             merged[n] = merge(kept, event)
             return True
     return False
@@ -293,8 +295,9 @@ def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
         return False
     if a.modality != b.modality:
         return False
-    if not ignore_dates and a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
-        return False
+    if (not ignore_dates and a.date and b.date and a.date.text and b.date.text
+            and (a.date.end < b.date.start or b.date.end < a.date.start)):
+        return False  # (a date nothing in the text says, e.g. the publication day, rules nothing out)
     if a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country:
         return False
     return _places_compatible(a.location, b.location)

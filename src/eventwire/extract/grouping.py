@@ -28,6 +28,8 @@ NEW_EVENT_WORDS = frozenset({"another", "fresh", "new", "second", "third", "sepa
 BACK_PREPS = frozenset({"following", "after", "during", "amid", "of"})
 AFTER_NOUNS = frozenset({"aftermath", "consequences", "scene", "site", "damage", "wake", "result", "results"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+STOP_LEMMAS = frozenset({"destroy", "down", "shoot", "intercept", "neutralize", "neutralise", "suppress", "jam",
+                         "repel", "repulse", "eliminate"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments"}
 
@@ -77,6 +79,8 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
     if event.location is None or event.location.text is None or event.event_type not in SPLIT_TYPES:
         return []
     ev = event.evidence[0]
+    if event.sub_event_type == "Disrupted weapons use" and not _stops_weapons(doc, ev.start, ev.end):
+        return []  # "Air defences were active over X, Y and Z": one report over several places, not a count each
     in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
     own = next((m for m in in_sent if m.text == event.location.text), None)
     if own is None:
@@ -94,6 +98,11 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
             continue
         out.append(Location(place=m.place, text=m.text))
     return out
+
+
+def _stops_weapons(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in STOP_LEMMAS for t in span)
 
 
 def _list_of(tok: Token) -> set[int]:
