@@ -150,3 +150,18 @@ def test_occupied_as_an_adjective_is_no_capture(pipeline) -> None:
 def test_intercepted_is_never_a_battle(pipeline) -> None:
     events = acled_events(pipeline, "Most of them were intercepted, the army said in a statement on Friday.")
     assert all(e.sub_event_type != "Armed clash" for e in events), [e.summary for e in events]
+
+
+def test_a_toll_told_after_the_strike_is_its_toll(pipeline) -> None:
+    events = acled_events(pipeline, "Russian guided bombs struck a residential area of Kramatorsk on Saturday "
+                                    "afternoon, the regional governor said. By evening it was known that four "
+                                    "people had died.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and strikes[0].fatalities == 4, [(e.summary, e.fatalities) for e in events]
+
+
+def test_a_named_missile_is_not_retyped_as_a_drone_strike(pipeline) -> None:
+    events = acled_events(pipeline, "Russia missile attack hits port infrastructure in Ukraine's Odesa: governor")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.sub_event_type == "Shelling/artillery/missile attack" for e in strikes), [
+        e.summary for e in events]

@@ -19,7 +19,7 @@ from eventwire.classify.detector import Detector
 from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
-from eventwire.extract.casualties import casualties_in
+from eventwire.extract.casualties import Casualties, casualties_in
 from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
@@ -48,6 +48,7 @@ from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
+SUMMARY_WORDS = frozenset({"since", "total", "overall", "so", "year", "war", "invasion", "month", "week"})
 CLAIMED_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
 
@@ -106,7 +107,38 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             merged.append(event)
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
                 headline = len(merged) - 1
-    return _split_lists(doc, _place_pending(merged, pending), places)
+    return _split_lists(doc, _later_tolls(doc, _place_pending(merged, pending)), places)
+
+
+def _later_tolls(doc: Doc, events: list[Event]) -> list[Event]:
+    """'Russia attacked Kharkiv. … Currently, it is known that three people have died.': a toll told in one of
+    the next two sentences, which report no event of their own, is the latest violent event's toll."""
+    told = {e.start for event in events for e in event.evidence}
+    sents = list(doc.sents)
+    out = []
+    for event in events:
+        if is_violent(event) and event.fatalities is None:
+            toll = _toll_after(sents, told, [e.end for e in event.evidence])
+            if toll is not None:
+                event = replace(event, fatalities=toll.fatalities,
+                                injuries=event.injuries if event.injuries is not None else toll.injuries)
+        out.append(event)
+    return out
+
+
+def _toll_after(sents: list[Span], told: set[int], ends: list[int]) -> Casualties | None:
+    for end in sorted(ends):
+        for sent in [s for s in sents if s.start_char >= end][:2]:
+            if sent.start_char in told or _words_of(sent) & SUMMARY_WORDS:
+                break
+            toll = casualties_in(sent)
+            if toll.fatalities is not None:
+                return toll
+    return None
+
+
+def _words_of(sent: Span) -> set[str]:
+    return {t.lower_ for t in sent}
 
 
 def _place_pending(merged: list[Event], pending: list[Event]) -> list[Event]:

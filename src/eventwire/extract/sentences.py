@@ -20,6 +20,7 @@ from eventwire.classify.apply import Typed, apply_prediction
 from eventwire.classify.detector import Detection, Detector
 from eventwire.classify.labels import NONE
 from eventwire.classify.model import Prediction
+from eventwire.extract import lexicon as lx
 from eventwire.extract.detect import Trigger, is_state, weapon_named
 from eventwire.records.coding import Coding
 from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
@@ -119,20 +120,33 @@ def _names(sub: str, sent: Span) -> bool:
     return bool(words & NAMED_BY[sub])
 
 
+def _weapon_allows(rules: Coding, sub: str | None, sent: Span) -> bool:
+    """May the detector give `sub` to this trigger? Not a weapon-defined sub-type the sentence does not
+    name, and not one weapon's sub-type where the rules read another weapon named outright ('a missile
+    attack' stays a missile attack; 'suicide drones' may become a drone strike: drones are named)."""
+    if sub in NAMED_BY and not _names(sub, sent):
+        return False
+    if rules.family != F.STRIKE or ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE:
+        return True
+    words = {t.lower_ for t in sent}
+    named = [subtype for weapon_words, subtype, _mode in lx.WEAPONS if words & weapon_words - {"air"}]
+    return not named or sub in named
+
+
 def _retyped(typed: Typed, det: Detection, trig: Trigger, sent: Span) -> Typed:
     """The detector's sub-type where it clearly prefers one (given an event) and the rules did not name the
     weapon or act outright: trained on codebook distinctions, it reads 'repelled', 'FPV' and 'tear gas'
     as the codebook does, where the rules read words. A weapon-defined sub-type the sentence does not
     name is never given (the rules' reading stands)."""
     sub = typed.coding.sub_event_type
-    if sub != trig.coding.sub_event_type and sub in NAMED_BY and not _names(sub, sent):
+    if sub != trig.coding.sub_event_type and not _weapon_allows(trig.coding, sub, sent):
         typed = replace(typed, coding=trig.coding)
     if (not det.acled or det.probability < DROP_BELOW or trig.coding.strength >= KEEP_RULE
             or typed.coding.event_type is None):
         return typed
     top = max(det.acled, key=det.acled.__getitem__)
-    if top == typed.coding.sub_event_type or det.acled[top] < RETYPE_GIVEN or (
-            top in NAMED_BY and not _names(top, sent)):
+    if top == typed.coding.sub_event_type or det.acled[top] < RETYPE_GIVEN or not _weapon_allows(
+            trig.coding, top, sent):
         return typed
     new = coding_for(top, typed.coding.strength)
     return replace(typed, coding=replace(new, family=typed.coding.family))
