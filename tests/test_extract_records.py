@@ -165,3 +165,12 @@ def test_a_named_missile_is_not_retyped_as_a_drone_strike(pipeline) -> None:
     strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes and all(e.sub_event_type == "Shelling/artillery/missile attack" for e in strikes), [
         e.summary for e in events]
+
+
+def test_headline_and_lead_are_one_event_whatever_day_the_lead_names(pipeline) -> None:
+    events = acled_events(pipeline, "Gunmen kill 12 in attack on village in Nigeria's Katsina state\n\nGunmen "
+                                    "attacked a village in Katsina State on Wednesday, killing 12 people, police "
+                                    "said.", published="2024-06-06")
+    attacks = [e for e in events if e.event_type == "Violence against civilians"]
+    assert len(attacks) == 1, [e.summary for e in events]
+    assert attacks[0].date is not None and attacks[0].date.start == date(2024, 6, 5)

@@ -327,12 +327,17 @@ def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
         return False
     if a.modality != b.modality:
         return False
-    if (not ignore_dates and a.date and b.date and a.date.text and b.date.text
+    if (not ignore_dates and a.date and b.date and _told(a.date) and _told(b.date)
             and (a.date.end < b.date.start or b.date.end < a.date.start)):
         return False  # (a date nothing in the text says, e.g. the publication day, rules nothing out)
     if a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country:
         return False
     return _places_compatible(a.location, b.location)
+
+
+def _told(when: DateSpan) -> bool:
+    """The sentence itself dates the event (not the publication day, nor the article's narrative day)."""
+    return when.text is not None and not (when.rule or "").startswith("no time expression")
 
 
 def _places_compatible(a: Location | None, b: Location | None) -> bool:
@@ -400,7 +405,7 @@ def _more_specific(a: Location | None, b: Location | None) -> Location | None:
 def _narrower(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
     if a is None or b is None:
         return a or b
-    explicit_a, explicit_b = a.text is not None, b.text is not None
+    explicit_a, explicit_b = _told(a), _told(b)
     if explicit_a != explicit_b:
         return a if explicit_a else b
     return a if (a.end - a.start) <= (b.end - b.start) else b
