@@ -174,3 +174,12 @@ def test_headline_and_lead_are_one_event_whatever_day_the_lead_names(pipeline) -
     attacks = [e for e in events if e.event_type == "Violence against civilians"]
     assert len(attacks) == 1, [e.summary for e in events]
     assert attacks[0].date is not None and attacks[0].date.start == date(2024, 6, 5)
+
+
+def test_a_region_summary_gives_way_to_its_places(pipeline) -> None:
+    events = acled_events(pipeline, "Russian troops carried out 9 attacks on the Sumy region overnight, 27 "
+                                    "explosions were recorded, the regional military administration reported. "
+                                    "Artillery shelled the Bilopillia community, damaging a school.")
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.location is not None and e.location.place.precision < 3 for e in strikes), [
+        e.summary for e in events]

@@ -107,7 +107,25 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             merged.append(event)
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
                 headline = len(merged) - 1
-    return _split_lists(doc, _later_tolls(doc, _place_pending(merged, pending)), places)
+    return _split_lists(doc, _inside_summaries(_later_tolls(doc, _place_pending(merged, pending))), places)
+
+
+def _inside_summaries(events: list[Event]) -> list[Event]:
+    """'Russian troops carried out 6 attacks on the Sumy region, 31 explosions were recorded', then the
+    communities hit: ACLED codes the places, so a strike or battle placed only at a region whose own places
+    carry events of the same type is the region's summary, not one more event."""
+    out = []
+    for event in events:
+        place = event.location.place if event.location else None
+        regional = (place is not None and place.feature == "admin1" and place.admin1
+                    and event.event_type in ("Explosions/Remote violence", "Battles"))
+        inside = regional and any(
+            other is not event and other.event_type == event.event_type and other.location is not None
+            and other.location.place.precision < 3 and other.location.place.admin1 == place.admin1  # type: ignore[union-attr]
+            for other in events)
+        if not inside:
+            out.append(event)
+    return out
 
 
 def _later_tolls(doc: Doc, events: list[Event]) -> list[Event]:
