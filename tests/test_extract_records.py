@@ -183,3 +183,20 @@ def test_a_region_summary_gives_way_to_its_places(pipeline) -> None:
     strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes and all(e.location is not None and e.location.place.precision < 3 for e in strikes), [
         e.summary for e in events]
+
+
+def test_fighters_eliminated_is_a_battle(pipeline) -> None:
+    events = acled_events(pipeline, "The defence ministry reported the liquidation of more than 30 militants near "
+                                    "the village of Tetkino on Monday.")
+    assert any(e.sub_event_type == "Armed clash" for e in events), [e.summary for e in events]
+
+
+def test_eliminating_a_threat_is_no_battle(pipeline) -> None:
+    events = acled_events(pipeline, "The central bank said it would eliminate the threat of inflation this year.")
+    assert not events, [e.summary for e in events]
+
+
+def test_a_capture_in_heavy_fighting_is_one_event(pipeline) -> None:
+    events = acled_events(pipeline, "Ukrainian forces recaptured the village of Klishchiivka in heavy fighting on "
+                                    "Sunday, the army said.")
+    assert len(events) == 1 and "territory" in (events[0].sub_event_type or ""), [e.summary for e in events]

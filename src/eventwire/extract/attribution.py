@@ -23,7 +23,8 @@ AUTHORITY_WORDS = frozenset({
 })
 # Triggers that tell of a side's own success or of the enemy's losses: a side saying so is claiming.
 GAIN_WORDS = frozenset({"capture", "seize", "take", "liberate", "destroy", "defeat", "repel", "repulse", "lose",
-                        "loss", "losses", "blow", "eliminate", "down", "shoot", "intercept", "advance"})
+                        "loss", "losses", "blow", "eliminate", "down", "shoot", "intercept", "advance",
+                        "liquidate", "liquidation", "elimination"})
 DISMISS_VERBS = frozenset({"dismiss", "refute", "reject", "debunk"})  # a side denying a report speaks too
 _GOVERNING_VERBS = lx.SPEECH_VERBS | lx.PERCEPTION_VERBS | DISMISS_VERBS
 BACK_REFERENCES = frozenset({"this", "that", "it", "attack", "strike", "strikes", "toll", "report", "reports",

@@ -40,6 +40,7 @@ POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", 
 SETTLEMENTS = frozenset({"town", "village", "city", "settlement", "community", "hromada", "district", "suburb",
                          "outskirts", "region", "oblast", "port", "capital"})
 REMOTE_LEMMAS = frozenset({"strike", "hit", "target", "pound", "bombard"})  # not "attack": armed groups attack villages
+LOSS_WORDS = frozenset({"liquidate", "eliminate", "liquidation", "elimination"})  # the enemy's fighters killed
 CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
                                 "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
 
@@ -97,6 +98,8 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return "intercept" if _words(tok.sent) & lx.WEAPON_WORDS else None
     if lemma in ("down", "repel"):
         return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
+    if lemma in LOSS_WORDS:
+        return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family == "territory":
@@ -130,6 +133,8 @@ def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == "strike" and near & {"hunger", "general", "workers", "labour", "labor"}:
         return "protest"
+    if lemma in LOSS_WORDS:
+        return "clash" if conflict and near & lx.ARMED_WORDS else None
     if family in CONTEXT_FAMILIES | {F.TERRITORY}:
         if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
             return family if (near & lx.WEAPON_WORDS or conflict) else None
@@ -269,6 +274,13 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
         battles = [j for j in found if sent.start <= j < sent.end and found[j].sub_event_type == "Armed clash"]
         if battles:
             return min(battles, key=lambda j: abs(j - tok.i))
+    if coding.family == F.CLASH:
+        # "recaptured the village in heavy fighting", "liberated the town and eliminated the troops in it":
+        # ACLED codes the capture, the battle for it is part of it
+        sent = tok.sent
+        gains = [j for j in found if sent.start <= j < sent.end and found[j].family == F.TERRITORY]
+        if gains:
+            return min(gains, key=lambda j: abs(j - tok.i))
     if coding.family == "kill":
         sent = tok.sent
         hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i
