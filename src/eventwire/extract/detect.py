@@ -277,8 +277,10 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
     if coding.family == F.CLASH:
         # "recaptured the village in heavy fighting", "liberated the town and eliminated the troops in it":
         # ACLED codes the capture, the battle for it is part of it
-        sent = tok.sent
-        gains = [j for j in found if sent.start <= j < sent.end and found[j].family == F.TERRITORY]
+        # (only within the capture's own clause: "denied the capture, saying fighting continued" is two)
+        doc = tok.doc
+        gains = [j for j in found if found[j].family == F.TERRITORY
+                 and (doc[j] in tok.ancestors or doc[j] in tok.conjuncts)]
         if gains:
             return min(gains, key=lambda j: abs(j - tok.i))
     if coding.family == "kill":
