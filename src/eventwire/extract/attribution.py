@@ -23,7 +23,8 @@ AUTHORITY_WORDS = frozenset({
 })
 # Triggers that tell of a side's own success or of the enemy's losses: a side saying so is claiming.
 GAIN_WORDS = frozenset({"capture", "seize", "take", "liberate", "destroy", "defeat", "repel", "repulse", "lose",
-                        "loss", "losses", "blow", "eliminate", "down", "shoot", "intercept", "advance"})
+                        "loss", "losses", "blow", "eliminate", "down", "shoot", "intercept", "advance",
+                        "liquidate", "liquidation", "elimination"})
 DISMISS_VERBS = frozenset({"dismiss", "refute", "reject", "debunk"})  # a side denying a report speaks too
 _GOVERNING_VERBS = lx.SPEECH_VERBS | lx.PERCEPTION_VERBS | DISMISS_VERBS
 BACK_REFERENCES = frozenset({"this", "that", "it", "attack", "strike", "strikes", "toll", "report", "reports",
@@ -56,12 +57,15 @@ def find_source(trigger: Token) -> Source | None:
         lemma = verb.lemma_.lower()
         if verb.pos_ in ("VERB", "AUX") and lemma in _GOVERNING_VERBS:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")]
+            agent = _agent(verb)  # "this was reported by the head of the regional administration"
+            subjects = subjects or ([agent] if agent is not None else [])
             # '…, says operational command': a speaker after the verb is the one who says it
             subj = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
             if _reported_as(trigger, verb):
                 return None  # 'a soldier reported killed': the subject is what is reported, not who says it
-            if subj is not None:
-                return _source(lemma, subj, verb)
+            if (subj is not None and not subj.left_edge.i <= trigger.i <= subj.right_edge.i
+                    and subj.lemma_.lower() not in _EVENT_LEMMAS):
+                return _source(lemma, subj, verb)  # (a subject holding the event is a misparse, not a source)
     sent = trigger.sent
     return (_according_to(sent) or _witness_in(sent) or _trailing_source(sent) or _source_before(sent)
             or _source_after(sent))
@@ -69,14 +73,14 @@ def find_source(trigger: Token) -> Source | None:
 
 def attribution_for(source: Source | None, actor1: Actor | None, location_country: str | None,
                     article_source: str | None, trigger_lemma: str = "", actor2: Actor | None = None,
-                    defensive: bool = False) -> Attribution:
+                    defensive: bool = False, violent: bool = False) -> Attribution:
     """ARCHITECTURE.md statuses: witnessed, official (an authority about its own side), claimed (a party about
     its own gains or the enemy's losses), reported (media), unattributed."""
     if source is None:
         if article_source:
             return Attribution(status="reported", source=article_source, text=None)
         return Attribution(status="unattributed", source=None, text=None)
-    status = _status(source, actor1, actor2, location_country, trigger_lemma)
+    status = _status(source, actor1, actor2, location_country, trigger_lemma, violent)
     if defensive and status == "claimed" and source.verb != "claim" and (
             source.country is None or location_country is None or _alpha3(location_country) == source.country):
         status = "official"  # an air force or ministry telling what its air defence stopped over its own land
@@ -84,7 +88,7 @@ def attribution_for(source: Source | None, actor1: Actor | None, location_countr
 
 
 def _status(source: Source, actor1: Actor | None, actor2: Actor | None, location_country: str | None,
-            trigger_lemma: str) -> AttributionStatus:
+            trigger_lemma: str, violent: bool = False) -> AttributionStatus:
     if source.kind == "witness" or source.verb in lx.PERCEPTION_VERBS:
         return "witnessed"
     if source.kind == "media":
@@ -103,9 +107,13 @@ def _status(source: Source, actor1: Actor | None, actor2: Actor | None, location
         return "claimed"  # "Over 250 servicemen lost … - Russian Defense Ministry": the enemy's losses
     if actor2 is not None and actor2.country and source.country and actor2.country != source.country:
         return "claimed"  # a party speaking about the other side's losses
+    if own_side and violent:
+        return "official"  # "Ukraine's military said Russia struck Odesa": an authority about its own land
     named = [a.country for a in (actor1, actor2) if a is not None and a.country]
     if source.country and named and source.country not in named:
         return "reported"  # "Saudi mediators said Sudan's army …": a third party relays what others did
+    if source.country and location_country and _alpha3(location_country) != source.country:
+        return "claimed"  # a party telling what happened on the other side's land: its strikes, its battles
     return "official"  # an authority stating what happened on its own side (or to no named other side)
 
 
@@ -196,10 +204,47 @@ def _source_after(sent: Span) -> Source | None:
 
 def _speaker_of(sent: Span) -> Source | None:
     root = sent.root
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subj = _speaker(root)
     if root.lemma_.lower() in lx.SPEECH_VERBS and subj is not None and subj.lower_ not in ("i", "we", "you"):
         return _source(root.lemma_.lower(), subj, root)
     return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")), None)
+    return subj if subj is not None else _agent(verb)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The speaker of a passive reporting verb: 'was reported by the governor' -> governor."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _reported_by(sent: Span) -> Source | None:
+    """'This was reported by the head of the regional military administration.'"""
+    root = sent.root
+    told = any(c.dep_ == "nsubjpass" and c.lower_ in BACK_REFERENCES for c in root.children)
+    agent = _agent(root)
+    if not told or agent is None or root.lemma_.lower() not in lx.SPEECH_VERBS:
+        return None
+    source = _source(root.lemma_.lower(), agent, root)
+    return source if source.kind in ("party", "authority") else None
+
+
+def _source_line(sent: Span) -> Source | None:
+    """'Source: Oleh Syniehubov, Head of Kharkiv Oblast Military Administration; …': a credit line naming
+    whom the report relays (authorities and parties only)."""
+    if len(sent) < 3 or sent[0].lower_ not in ("source", "sources") or sent[1].text != ":":
+        return None
+    end = next((t.i for t in sent[2:] if t.text in (";", "\n")), sent.end)
+    who = sent.doc[sent.start + 2 : end]
+    kind = _source_kind(who)
+    if kind == "person" and any(t.ent_type_ == "PERSON" for t in who):
+        kind = "authority"
+    if kind not in ("party", "authority"):
+        return None
+    return Source("say", who.text.strip(), sent.text.strip(), _party_country(who), kind)
 
 
 def _source_kind(who: Span) -> str:
@@ -239,15 +284,17 @@ def article_source(doc: Doc, within: int = 12) -> Source | None:
     for n, sent in enumerate(doc.sents):
         if n >= within:
             break
+        credit = _source_line(sent) or _reported_by(sent)
+        if credit is not None:
+            return credit
         if not any(t.lemma_.lower() in _EVENT_LEMMAS for t in sent):
             continue
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lx.SPEECH_VERBS:
                 continue
-            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you")),
-                        None)
-            if subj is None:
-                continue
+            subj = _speaker(tok)
+            if subj is None or subj.lemma_.lower() in _EVENT_LEMMAS:
+                continue  # "An Israeli air strike …, witnesses said": a misparse makes the event the speaker
             source = _source(tok.lemma_.lower(), subj, tok)
             if source.kind in ("party", "authority"):
                 return source

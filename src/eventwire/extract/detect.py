@@ -36,6 +36,11 @@ POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", 
                              "spokeswoman", "spokesperson", "head", "chief", "secretary", "authorities",
                              "administration", "senator", "prime", "envoy", "ambassador", "diplomat",
                              "commander", "general", "party", "opposition", "un", "nato", "eu", "king"})
+# settlements and areas: a strike "on the town", "at the settlement" is remote violence on a place
+SETTLEMENTS = frozenset({"town", "village", "city", "settlement", "community", "hromada", "district", "suburb",
+                         "outskirts", "region", "oblast", "port", "capital"})
+REMOTE_LEMMAS = frozenset({"strike", "hit", "target", "pound", "bombard"})  # not "attack": armed groups attack villages
+LOSS_WORDS = frozenset({"liquidate", "eliminate", "liquidation", "elimination"})  # the enemy's fighters killed
 CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
                                 "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
 
@@ -89,8 +94,12 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
         # "air defences destroyed 11 drones": the weapon is the object; "drones destroyed a tank" is a strike
         return "intercept" if objects & AERIAL_WEAPONS else None
-    if lemma in ("down", "repel", "intercept"):
+    if lemma == "intercept":  # intercepting is never a battle: weapons stopped, or nothing to code
+        return "intercept" if _words(tok.sent) & lx.WEAPON_WORDS else None
+    if lemma in ("down", "repel"):
         return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
+    if lemma in LOSS_WORDS:
+        return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family == "territory":
@@ -98,7 +107,9 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
             return None
         return "territory" if conflict and (objects & PLACE_NOUNS or _object_is_place(tok)) else None
     if family in CONTEXT_FAMILIES:
-        return family if conflict else None
+        if conflict or (lemma in REMOTE_LEMMAS and _on_settlement(tok) and _armed_subject(tok)):
+            return family  # "the Russians targeted the town of Ivashky": forces striking a settlement
+        return None
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "thousands", "hundreds",
                                                     "supporters", "people", "students", "workers"} else None
@@ -122,6 +133,8 @@ def _noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == "strike" and near & {"hunger", "general", "workers", "labour", "labor"}:
         return "protest"
+    if lemma in LOSS_WORDS:
+        return "clash" if conflict and near & lx.ARMED_WORDS else None
     if family in CONTEXT_FAMILIES | {F.TERRITORY}:
         if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
             return family if (near & lx.WEAPON_WORDS or conflict) else None
@@ -172,6 +185,9 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
     if lemma in ("airstrike",):
         return _acled("strike", "Air/drone strike", 0.8)
     targets = _objects(tok) | _words(c for c in tok.subtree if c.dep_ == "pobj")
+    if lemma in REMOTE_LEMMAS and _on_settlement(tok) and not targets & lx.ARMED_WORDS:
+        # ACLED: a strike on a town with no weapon named is remote violence, not a battle nor an attack
+        return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.ARMED_WORDS:
         return _acled("clash", "Armed clash", 0.65)
     if targets & lx.CIVILIAN_WORDS or _words(sent) & lx.CIVILIAN_WORDS:
@@ -188,12 +204,24 @@ def _acled(family: str, sub: str, strength: float) -> Coding:
     return Coding(family, ACLED_SUB_TO_TYPE[sub], sub, plover_type, mode, strength)
 
 
+def weapon_named(sent: Span) -> str | None:
+    """The most specific weapon the sentence names (its ACLED sub-type), if any."""
+    words = _words(sent)
+    for weapon_words, sub, _mode in lx.WEAPONS:
+        hit = words & weapon_words
+        if hit and not (sub == "Air/drone strike" and hit == {"air"}) and not (
+                sub == "Chemical weapon" and "tear" in words and hit == {"gas"}):
+            return sub
+    return None
+
+
 def _weapon(tok: Token, sent: Span) -> str | None:
     """The most specific weapon named by the trigger's own words, else by its clause, else the sentence."""
     for scope in (_words(tok.subtree) | {tok.lower_}, _words(tok.head.subtree), _words(sent)):
         for words, sub, _mode in lx.WEAPONS:
-            if scope & words and not (sub == "Air/drone strike" and scope & words == {"air"}):
-                return sub
+            if scope & words and not (sub == "Air/drone strike" and scope & words == {"air"}) and not (
+                    sub == "Chemical weapon" and "tear" in scope and scope & words == {"gas"}):
+                return sub  # tear gas is the police's, not a chemical weapon
     return None
 
 
@@ -246,6 +274,15 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
         battles = [j for j in found if sent.start <= j < sent.end and found[j].sub_event_type == "Armed clash"]
         if battles:
             return min(battles, key=lambda j: abs(j - tok.i))
+    if coding.family == F.CLASH:
+        # "recaptured the village in heavy fighting", "liberated the town and eliminated the troops in it":
+        # ACLED codes the capture, the battle for it is part of it
+        # (only within the capture's own clause: "denied the capture, saying fighting continued" is two)
+        doc = tok.doc
+        gains = [j for j in found if found[j].family == F.TERRITORY
+                 and (doc[j] in tok.ancestors or doc[j] in tok.conjuncts)]
+        if gains:
+            return min(gains, key=lambda j: abs(j - tok.i))
     if coding.family == "kill":
         sent = tok.sent
         hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i
@@ -282,9 +319,24 @@ def _object_is_place(tok: Token) -> bool:
 
 def is_state(tok: Token) -> bool:
     """'have held the village since 2022', 'controls the town': holding ground, not taking it."""
-    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in ("hold", "control", "occupy"):
-        return True
+    if tok.lemma_.lower() in ("hold", "control", "occupy") and (
+            tok.tag_ in ("VBZ", "VBP") or tok.dep_ in ("amod", "acl")
+            or any(c.lower_ == "temporarily" for c in tok.children)):
+        return True  # "temporarily occupied Crimea", "territory controlled by Kyiv": a state
     return any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children)
+
+
+def _on_settlement(tok: Token) -> bool:
+    """The strike's object, or the object of its 'on'/'at' phrase, is a town, a village or a named place."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in SETTLEMENTS or h.ent_type_ in ("GPE", "LOC") for h in heads)
+
+
+def _armed_subject(tok: Token) -> bool:
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(t.ent_type_ == "NORP" or t.lower_ in lx.ARMED_WORDS for s in subj for t in s.subtree)
 
 
 def _has_prep(tok: Token, preps: set[str]) -> bool:

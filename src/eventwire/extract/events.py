@@ -19,10 +19,11 @@ from eventwire.classify.detector import Detector
 from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
-from eventwire.extract.casualties import casualties_in
+from eventwire.extract.casualties import Casualties, casualties_in
+from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
-from eventwire.extract.grouping import coordinated_places, is_violent, joins
+from eventwire.extract.grouping import VIOLENT_TYPES, coordinated_places, is_violent, joins, refers_back
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.sentences import combine
@@ -48,6 +49,8 @@ from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
+SUMMARY_WORDS = frozenset({"since", "total", "overall", "so", "year", "war", "invasion", "month", "week"})
+CLAIMED_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
 
 
@@ -76,10 +79,13 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     lead = article_source(doc)
     merged: list[Event] = []
     headline: int | None = None  # index in `merged` of an event told only by the headline so far
+    pending: list[Event] = []  # back references found before any event they could refer to
     for trig in triggers:
         mention = _mention(doc, trig, article, places, times, typed.get(trig.i), lead)
         event = mention.event
-        if _is_background(event, article.published):
+        tok = doc[trig.i]
+        if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
+                or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event):
             continue
@@ -90,6 +96,11 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
                                        plover=event.plover, id=event.id)
             headline = None
             continue
+        if (is_violent(event) or trig.i in added) and refers_back(doc[trig.i]):
+            if _join_told(merged, event):
+                continue
+            pending.append(event)  # told before the story: 'The aftermath of the Russian attack on Kharkiv.'
+            continue
         for n, kept in enumerate(merged):
             if same_event(kept, event, ignore_dates=mention.anaphoric):
                 merged[n] = merge(kept, event)
@@ -98,10 +109,73 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             merged.append(event)
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
                 headline = len(merged) - 1
+    merged = _place_pending(merged, pending)
     settled = settle_places(doc, merged, places)
     merged = [e if w is e.location else replace(e, location=w, summary=summarize(replace(e, location=w)))
               for e, w in zip(merged, settled, strict=True)]
-    return _split_lists(doc, merged, places)
+    return _split_lists(doc, _inside_summaries(_later_tolls(doc, merged)), places)
+
+
+def _inside_summaries(events: list[Event]) -> list[Event]:
+    """'Russian troops carried out 6 attacks on the Sumy region, 31 explosions were recorded', then the
+    communities hit: ACLED codes the places, so a strike or battle placed only at a region whose own places
+    carry events of the same type is the region's summary, not one more event."""
+    out = []
+    for event in events:
+        place = event.location.place if event.location else None
+        regional = (place is not None and place.feature == "admin1" and place.admin1
+                    and event.event_type in ("Explosions/Remote violence", "Battles"))
+        inside = regional and any(
+            other is not event and other.event_type == event.event_type and other.location is not None
+            and other.location.place.precision < 3 and other.location.place.admin1 == place.admin1  # type: ignore[union-attr]
+            for other in events)
+        if not inside:
+            out.append(event)
+    return out
+
+
+def _later_tolls(doc: Doc, events: list[Event]) -> list[Event]:
+    """'Russia attacked Kharkiv. … Currently, it is known that three people have died.': a toll told in one of
+    the next two sentences, which report no event of their own, is the latest violent event's toll."""
+    told = {e.start for event in events for e in event.evidence}
+    sents = list(doc.sents)
+    out = []
+    for event in events:
+        if is_violent(event) and event.fatalities is None:
+            toll = _toll_after(sents, told, [e.end for e in event.evidence])
+            if toll is not None:
+                event = replace(event, fatalities=toll.fatalities,
+                                injuries=event.injuries if event.injuries is not None else toll.injuries)
+        out.append(event)
+    return out
+
+
+def _toll_after(sents: list[Span], told: set[int], ends: list[int]) -> Casualties | None:
+    for end in sorted(ends):
+        for sent in [s for s in sents if s.start_char >= end][:2]:
+            if sent.start_char in told or _words_of(sent) & SUMMARY_WORDS:
+                break
+            toll = casualties_in(sent)
+            if toll.fatalities is not None:
+                return toll
+    return None
+
+
+def _words_of(sent: Span) -> set[str]:
+    return {t.lower_ for t in sent}
+
+
+def _place_pending(merged: list[Event], pending: list[Event]) -> list[Event]:
+    """Back references told before their event join the first violent event at a compatible place; the
+    others stand as events of their own."""
+    for event in pending:
+        n = next((k for k, kept in enumerate(merged) if is_violent(kept)
+                  and _places_compatible(kept.location, event.location)), None)
+        if n is None:
+            merged.append(event)
+        else:
+            merged[n] = merge(merged[n], event)
+    return merged
 
 
 def _is_background(event: Event, published: date | None) -> bool:
@@ -128,8 +202,31 @@ def _join_previous(merged: list[Event], event: Event) -> bool:
     joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
     if joined is None:
         return False
+    if _headline_only(merged[n]) and event.sub_event_type and event.confidence >= merged[n].confidence:
+        # the lead tells what the headline compresses: its reading of the kind of event stands
+        joined = replace(joined, event_type=event.event_type, sub_event_type=event.sub_event_type,
+                         plover=event.plover)
     merged[n] = replace(joined, summary=summarize(joined))
     return True
+
+
+def _join_told(merged: list[Event], event: Event) -> bool:
+    """'The attack was attributed to the ELN', 'injured as a result of Russian strikes': a violent event
+    told again joins the latest violent event at a compatible place, whose sub-type (read where the
+    weapon was named) stands."""
+    for n in range(len(merged) - 1, -1, -1):
+        kept = merged[n]
+        # a reference placed only at a country ('helped Russia in the attack') names the actor, not the place
+        loose = event.location is None or event.location.place.feature == "country"
+        if is_violent(kept) and (loose or _places_compatible(kept.location, event.location)):
+            merged[n] = merge(kept, event)
+            return True
+    return False
+
+
+def _headline_only(event: Event) -> bool:
+    ev = event.evidence
+    return len(ev) == 1 and ev[0].start == 0 and not ev[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _is_headline(sent: Span) -> bool:
@@ -169,7 +266,8 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     source = find_source(tok) or lead
     country = location.place.country if location else None
     attribution = attribution_for(source, actor1, country, article.source, tok.lemma_.lower(), actor2,
-                                  defensive=coding.sub_event_type == "Disrupted weapons use")
+                                  defensive=coding.sub_event_type == "Disrupted weapons use",
+                                  violent=coding.event_type in VIOLENT_TYPES)
     if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
     sub = _territory_sub(coding.sub_event_type, actor1, country)
@@ -253,11 +351,17 @@ def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
         return False
     if a.modality != b.modality:
         return False
-    if not ignore_dates and a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
-        return False
+    if (not ignore_dates and a.date and b.date and _told(a.date) and _told(b.date)
+            and (a.date.end < b.date.start or b.date.end < a.date.start)):
+        return False  # (a date nothing in the text says, e.g. the publication day, rules nothing out)
     if a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country:
         return False
     return _places_compatible(a.location, b.location)
+
+
+def _told(when: DateSpan) -> bool:
+    """The sentence itself dates the event (not the publication day, nor the article's narrative day)."""
+    return when.text is not None and not (when.rule or "").startswith("no time expression")
 
 
 def _places_compatible(a: Location | None, b: Location | None) -> bool:
@@ -269,8 +373,7 @@ def _places_compatible(a: Location | None, b: Location | None) -> bool:
 def merge(a: Event, b: Event) -> Event:
     """Keep the most specific value of each field and all the evidence."""
     location = _more_specific(a.location, b.location)
-    attribution = a.attribution if ATTRIBUTION_RANK[a.attribution.status] >= ATTRIBUTION_RANK[
-        b.attribution.status] else b.attribution
+    attribution = _merged_attribution(a, b)
     date_ = _narrower(a.date, b.date)
     merged = replace(
         a, location=location, attribution=attribution, date=date_,
@@ -281,6 +384,15 @@ def merge(a: Event, b: Event) -> Event:
         low_confidence=a.low_confidence and b.low_confidence,  # one sure mention makes the event sure
     )
     return replace(merged, summary=summarize(merged))
+
+
+def _merged_attribution(a: Event, b: Event) -> Attribution:
+    """The strongest status; but a capture or a battle that one side claims stays claimed, whoever else
+    speaks of it (ACLED: a party's battlefield gains are its claims)."""
+    if a.sub_event_type in CLAIMED_SUBS and "claimed" in (a.attribution.status, b.attribution.status):
+        return a.attribution if a.attribution.status == "claimed" else b.attribution
+    return a.attribution if ATTRIBUTION_RANK[a.attribution.status] >= ATTRIBUTION_RANK[
+        b.attribution.status] else b.attribution
 
 
 def summarize(event: Event) -> str:
@@ -308,7 +420,7 @@ def _more_specific(a: Location | None, b: Location | None) -> Location | None:
 def _narrower(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
     if a is None or b is None:
         return a or b
-    explicit_a, explicit_b = a.text is not None, b.text is not None
+    explicit_a, explicit_b = _told(a), _told(b)
     if explicit_a != explicit_b:
         return a if explicit_a else b
     return a if (a.end - a.start) <= (b.end - b.start) else b

@@ -19,6 +19,18 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.locate import inside
 from eventwire.records import Event, Location, PlaceMention
 
+# Event nouns that a report uses to point back at a violent event it has told ("the attack", "the blast")
+BACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "offensive", "explosion", "explosions",
+                        "blast", "shelling", "raid", "bombing", "incident", "fighting", "aggression"})
+# ... unless they say it is another one
+NEW_EVENT_WORDS = frozenset({"another", "fresh", "new", "second", "third", "separate", "other", "similar", "earlier",
+                             "previous", "further", "more", "also", "again"})
+# "damage following the attack", "during the attack", "as a result of the attack"
+BACK_PREPS = frozenset({"following", "after", "during", "amid", "of"})
+AFTER_NOUNS = frozenset({"aftermath", "consequences", "scene", "site", "damage", "wake", "result", "results"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+STOP_LEMMAS = frozenset({"destroy", "down", "shoot", "intercept", "neutralize", "neutralise", "suppress", "jam",
+                         "repel", "repulse", "eliminate"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments"}
 
@@ -43,11 +55,33 @@ def _first_known(a: int | None, b: int | None) -> int | None:
     return a if a is not None else b
 
 
+def refers_back(tok: Token) -> bool:
+    """'The attack was attributed to…', 'the aftermath of the Russian attack on Kharkiv', 'injured as a
+    result of seven Russian strikes': the trigger names an event already told rather than a new one."""
+    noun = tok if tok.pos_ in ("NOUN", "PROPN") else next(
+        (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if noun is not None and noun.lower_ in AFTER_NOUNS:  # "the aftermath of the attack": the attack
+        noun = next((g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in BACK_NOUNS and noun.lower_ not in BACK_NOUNS:
+        return False
+    near = {c.lower_ for c in noun.children} | {c.lower_ for c in tok.children if c.dep_ == "advmod"}
+    if near & NEW_EVENT_WORDS:
+        return False
+    # "the attack", "this attack", "Thursday's explosion"
+    definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
+    head = noun.head
+    pointed = noun.dep_ == "pobj" and head.lower_ in BACK_PREPS and (
+        head.lower_ != "of" or head.head.lower_ in ("result", "aftermath", "consequence", "wake", "scene"))
+    return definite or pointed
+
+
 def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -> list[Location]:
     """The other resolved places listed with the event's own place in its sentence ('X, Y and Z')."""
     if event.location is None or event.location.text is None or event.event_type not in SPLIT_TYPES:
         return []
     ev = event.evidence[0]
+    if event.sub_event_type == "Disrupted weapons use" and not _stops_weapons(doc, ev.start, ev.end):
+        return []  # "Air defences were active over X, Y and Z": one report over several places, not a count each
     in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
     own = next((m for m in in_sent if m.text == event.location.text), None)
     if own is None:
@@ -67,6 +101,11 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
             continue  # "In Novhorod-Siverskyi, Chernihiv region": the container, not a second place
         out.append(Location(place=m.place, text=m.text))
     return out
+
+
+def _stops_weapons(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in STOP_LEMMAS for t in span)
 
 
 def _list_of(tok: Token) -> set[int]:

@@ -24,6 +24,7 @@ VERB_FAMILIES: dict[str, str] = {
     "overrun": "territory", "take": "territory", "gain": "territory",
     # battles
     "clash": "clash", "fight": "clash", "battle": "clash", "ambush": "clash",
+    "liquidate": "clash", "eliminate": "clash",  # "eliminated 50 militants": fighters killed in a battle
     # demonstrations and riots
     "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest",
     "riot": "riot", "loot": "loot", "torch": "loot", "vandalize": "loot", "vandalise": "loot",
@@ -54,7 +55,7 @@ NOUN_FAMILIES: dict[str, str] = {
     "interception": "intercept",
     "capture": "territory", "seizure": "territory", "takeover": "territory",
     "clash": "clash", "fighting": "clash", "battle": "clash", "firefight": "clash", "gunfight": "clash",
-    "skirmish": "clash", "ambush": "clash", "shootout": "clash",
+    "skirmish": "clash", "ambush": "clash", "shootout": "clash", "liquidation": "clash", "elimination": "clash",
     "protest": "protest", "demonstration": "protest", "rally": "protest", "sit-in": "protest",
     "riot": "riot", "looting": "loot", "arson": "loot",
     "arrest": "arrest", "detention": "arrest",

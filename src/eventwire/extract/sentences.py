@@ -20,7 +20,8 @@ from eventwire.classify.apply import Typed, apply_prediction
 from eventwire.classify.detector import Detection, Detector
 from eventwire.classify.labels import NONE
 from eventwire.classify.model import Prediction
-from eventwire.extract.detect import Trigger, is_state
+from eventwire.extract import lexicon as lx
+from eventwire.extract.detect import Trigger, is_state, weapon_named
 from eventwire.records.coding import Coding
 from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 from eventwire.records.taxonomy import Family as F
@@ -30,7 +31,16 @@ DROP_BELOW = 0.3  # a rule trigger in a sentence read as an event with less than
 RETYPE_GIVEN = 0.45  # the detector retypes a rule trigger when it gives one sub-type this much (given an event)
 ADD_FROM = 0.8  # a sentence with no trigger word becomes an event from this probability up
 # sub-types too vague to stand on the detector alone: they need a rule trigger in the sentence
+REMOTE_TYPE = "Explosions/Remote violence"
 NOT_ALONE = frozenset({"Change to group/activity", "Other", "Headquarters or base established"})
+# sub-types defined by the weapon: the detector may give them only when the sentence names it ("The aftermath
+# of the attack" is no chemical attack, tear gas is a protest's, a "suicide drone" is a drone)
+NAMED_BY = {
+    "Chemical weapon": frozenset({"chemical", "chlorine", "sarin", "mustard", "phosphorus", "toxic", "poison",
+                                  "poisonous", "nerve", "agent"}),
+    "Suicide bomb": frozenset({"suicide", "bomber", "bombers", "self-detonated"}),
+    "Grenade": frozenset({"grenade", "grenades", "vog", "vogs"}),
+}
 
 FAMILY_OF_SUB: dict[str, F] = {
     "Air/drone strike": F.STRIKE, "Shelling/artillery/missile attack": F.STRIKE,
@@ -70,7 +80,7 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
             continue
         kept.append(trig)
         typed[trig.i] = _retyped(apply_prediction(trig.coding, as_prediction(det), detector.threshold), det,
-                                 trig.coding.strength)
+                                 trig, doc[trig.i].sent)
     covered = {doc[t.i].sent.start for t in triggers}
     added: set[int] = set()
     for sent in doc.sents:
@@ -81,7 +91,12 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
         anchor = anchor_of(sent)
         if anchor is None or is_state(anchor):
             continue
-        coding = coding_for(det.sub_event_type, det.probability)
+        sub = named_sub(det, sent)
+        if sub is None or sub in NOT_ALONE:
+            continue
+        if ACLED_SUB_TO_TYPE.get(sub) == REMOTE_TYPE:
+            sub = weapon_named(sent) or sub  # "caught fire due to UAV explosions": the weapon decides
+        coding = coding_for(sub, det.probability)
         kept.append(Trigger(anchor.i, coding))
         typed[anchor.i] = Typed(coding, det.probability, False)
         added.add(anchor.i)
@@ -89,14 +104,49 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
     return kept, typed, added
 
 
-def _retyped(typed: Typed, det: Detection, strength: float) -> Typed:
+def named_sub(det: Detection, sent: Span) -> str | None:
+    """The detector's sub-type, or its next best where the top one is defined by a weapon the sentence
+    does not name."""
+    for sub in sorted(det.acled, key=det.acled.__getitem__, reverse=True):
+        if sub not in NAMED_BY or _names(sub, sent):
+            return sub
+    return None
+
+
+def _names(sub: str, sent: Span) -> bool:
+    words = {t.lower_ for t in sent}
+    if sub == "Chemical weapon" and "tear" in words:
+        return False
+    return bool(words & NAMED_BY[sub])
+
+
+def _weapon_allows(rules: Coding, sub: str | None, sent: Span) -> bool:
+    """May the detector give `sub` to this trigger? Not a weapon-defined sub-type the sentence does not
+    name, and not one weapon's sub-type where the rules read another weapon named outright ('a missile
+    attack' stays a missile attack; 'suicide drones' may become a drone strike: drones are named)."""
+    if sub in NAMED_BY and not _names(sub, sent):
+        return False
+    if rules.family != F.STRIKE or ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE:
+        return True
+    words = {t.lower_ for t in sent}
+    named = [subtype for weapon_words, subtype, _mode in lx.WEAPONS if words & weapon_words - {"air"}]
+    return not named or sub in named
+
+
+def _retyped(typed: Typed, det: Detection, trig: Trigger, sent: Span) -> Typed:
     """The detector's sub-type where it clearly prefers one (given an event) and the rules did not name the
     weapon or act outright: trained on codebook distinctions, it reads 'repelled', 'FPV' and 'tear gas'
-    as the codebook does, where the rules read words."""
-    if not det.acled or det.probability < DROP_BELOW or strength >= KEEP_RULE or typed.coding.event_type is None:
+    as the codebook does, where the rules read words. A weapon-defined sub-type the sentence does not
+    name is never given (the rules' reading stands)."""
+    sub = typed.coding.sub_event_type
+    if sub != trig.coding.sub_event_type and not _weapon_allows(trig.coding, sub, sent):
+        typed = replace(typed, coding=trig.coding)
+    if (not det.acled or det.probability < DROP_BELOW or trig.coding.strength >= KEEP_RULE
+            or typed.coding.event_type is None):
         return typed
     top = max(det.acled, key=det.acled.__getitem__)
-    if top == typed.coding.sub_event_type or det.acled[top] < RETYPE_GIVEN:
+    if top == typed.coding.sub_event_type or det.acled[top] < RETYPE_GIVEN or not _weapon_allows(
+            trig.coding, top, sent):
         return typed
     new = coding_for(top, typed.coding.strength)
     return replace(typed, coding=replace(new, family=typed.coding.family))

@@ -1,0 +1,82 @@
+"""Sentences that talk about the war rather than report an event in it.
+
+ACLED codes events: something that happened at a place on a day. Reports wrap their events in talk that
+uses the same words: habits ("the region is routinely targeted by drone attacks", "trading near-daily
+fire"), and summaries of the front ("Russia had made advances in all tactical directions", "seized 880
+square kilometres this year", "our entire front has moved forward"). Those are not events.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.records import Location
+
+# adverbs and adjectives that make an act a habit: no one event, no one day
+HABITUAL = frozenset({"routinely", "regularly", "frequently", "often", "usually", "constantly", "daily",
+                      "nightly", "typically", "habitually", "sometimes", "continually", "periodically",
+                      "near-daily", "almost-daily", "everyday", "incessantly"})
+AREA_UNITS = frozenset({"kilometres", "kilometers", "km", "miles", "km2", "hectares"})
+PERIODS = frozenset({("this", "year"), ("this", "month"), ("past", "year"), ("recent", "weeks"), ("recent", "months"),
+                     ("so", "far"), ("past", "weeks"), ("past", "months"), ("last", "year")})
+ADVANCE_WORDS = frozenset({"advance", "advances", "gains", "progress", "headway"})
+# the sub-types a front summary is read as
+GENERAL_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+
+
+def is_habitual(tok: Token) -> bool:
+    """The trigger, or the verb it hangs from, is told as a habit ('routinely targeted by … attacks')."""
+    chain = [tok]
+    if tok.pos_ not in ("VERB", "AUX"):
+        chain.extend(_up_to_verb(tok))
+    verb = chain[-1]
+    chain.extend(c for c in verb.children if c.dep_ == "dobj")  # "trading near-daily fire"
+    if any(c.lower_ in HABITUAL and c.dep_ in ("advmod", "amod", "npadvmod") for t in chain for c in t.children):
+        return True
+    return _ongoing_since(verb)
+
+
+def _ongoing_since(verb: Token) -> bool:
+    """'has been trading fire since October': an activity going on over a period, not one event."""
+    perfect = {c.lower_ for c in verb.children if c.dep_ == "aux"} >= {"been"} and verb.tag_ == "VBG"
+    return perfect and any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in verb.children)
+
+
+def is_question(sent: Span) -> bool:
+    """'What led to violent protests in Kenya?': a question asks about events, it reports none."""
+    return sent.text.rstrip().rstrip("'\"’”").endswith("?")
+
+
+def is_front_summary(sent: Span, sub_event_type: str | None, location: Location | None) -> bool:
+    """'seized 880 square kilometres this year', 'made advances in all tactical directions', 'the front has
+    moved forward': ground gained over a period, or progress at no named place, is a summary."""
+    if sub_event_type not in GENERAL_SUBS:
+        return False
+    words = [t.lower_ for t in sent]
+    if any(w == "square" and nxt in AREA_UNITS for w, nxt in zip(words, words[1:], strict=False)) or "sq" in words:
+        return True
+    specific = location is not None and location.place.precision < 3 and location.place.feature != "country"
+    if specific and not _over_a_period(sent):
+        return False
+    for t in sent:
+        if t.lemma_.lower() == "advance" and t.pos_ == "VERB" or t.lower_ in ADVANCE_WORDS and t.pos_ == "NOUN":
+            return True
+        if t.lemma_.lower() == "move" and any(c.lower_ == "forward" for c in t.children):
+            return True
+    return False
+
+
+def _over_a_period(sent: Span) -> bool:
+    """'this year', 'in recent weeks', 'so far', 'since the start': a span of time, not a day."""
+    words = [t.lower_ for t in sent]
+    pairs = set(zip(words, words[1:], strict=False))
+    return bool(pairs & PERIODS) or "since" in words
+
+
+def _up_to_verb(tok: Token) -> list[Token]:
+    out = []
+    for anc in tok.ancestors:
+        out.append(anc)
+        if anc.pos_ in ("VERB", "AUX"):
+            break
+    return out
