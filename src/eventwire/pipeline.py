@@ -87,6 +87,7 @@ class Pipeline:
     def _read_ahead_detector(self, docs: list[Doc]) -> None:
         assert self.detector is not None
         self.detector.clear()  # the cache holds one batch: memory stays flat on long runs
+        docs = [d for d in docs if self.detector.reads_article([s.text for s in d.sents])]
         triggered = {(n, d[t.i].sent.start) for n, d in enumerate(docs) for t in find_triggers(d)}
         chosen = [s.text for n, d in enumerate(docs) for s in d.sents if (n, s.start) in triggered]
         others = [s.text for n, d in enumerate(docs) for s in d.sents if (n, s.start) not in triggered]

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.classify.apply import Typed, apply_prediction
-from eventwire.classify.detector import Detection, Detector
+from eventwire.classify.detector import NO_EVENT, Detection, Detector
 from eventwire.classify.labels import NONE
 from eventwire.classify.model import Prediction
 from eventwire.extract import lexicon as lx
@@ -59,6 +59,8 @@ def read_sentences(doc: Doc, triggers: Sequence[Trigger], detector: Detector) ->
     """sentence start token -> Detection. Sentences holding a rule trigger skip the screen (the rules
     already chose them); the others go through it."""
     sents = list(doc.sents)
+    if not detector.reads_article([s.text for s in sents]):
+        return {s.start: NO_EVENT for s in sents}
     with_trigger = {doc[t.i].sent.start for t in triggers}
     chosen = [s for s in sents if s.start in with_trigger]
     others = [s for s in sents if s.start not in with_trigger]
