@@ -90,3 +90,14 @@ def test_event_told_in_the_present_and_dated_ahead_is_planned(pipeline, text: st
     [event] = events_for(pipeline, text, published="1987-03-10")
     assert event.date is not None and event.date.start > date(1987, 3, 10)
     assert event.modality == "planned"
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("The sprinter has consistently protested her innocence, but the court upheld the ban on Monday.", False),
+    ("Many foreign firms had protested that the regulator was imposing an unfair burden on them.", False),
+    ("Thousands of students protested the fee rise outside parliament in London on Wednesday.", True),
+    ("Farmers protested outside the ministry in Paris on Monday, blocking roads with tractors.", True),
+])
+def test_protesting_in_words_is_no_demonstration(pipeline, text: str, protest: bool) -> None:
+    found = [e for e in events_for(pipeline, text) if e.event_type == "Protests"]
+    assert bool(found) == protest, [(e.sub_event_type, e.summary) for e in found]

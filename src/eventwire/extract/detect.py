@@ -79,6 +79,11 @@ def _family(tok: Token, conflict: bool) -> str | None:
     return None
 
 
+# who takes to the streets: a verb of marching or protesting done by these is a demonstration
+CROWD_WORDS = frozenset({"protesters", "demonstrators", "thousands", "hundreds", "supporters", "people", "students",
+                         "workers", "residents", "crowds", "crowd", "activists", "farmers"})
+
+
 def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
@@ -111,8 +116,10 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
             return family  # "the Russians targeted the town of Ivashky": forces striking a settlement
         return None
     if lemma in ("march", "rally", "demonstrate"):
-        return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "thousands", "hundreds",
-                                                    "supporters", "people", "students", "workers"} else None
+        return "protest" if _subject_words(tok) & CROWD_WORDS else None
+    if lemma == "protest" and (any(c.dep_ == "ccomp" for c in tok.children)
+                               or (objects and not _subject_words(tok) & CROWD_WORDS)):
+        return None  # "firms protested that the rule was unfair", "she protested her innocence": objecting in words
     if lemma in ("call", "appeal"):
         return "request" if _has_prep(tok, {"for", "on"}) and _political_subject(tok) else None
     if lemma in ("sign", "agree"):
