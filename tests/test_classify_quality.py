@@ -31,6 +31,7 @@ def test_case2021_floors() -> None:
     from eventwire.evaluate.case2021 import evaluate_case2021
 
     report = evaluate_case2021(need_shared(SHARED_DATA / "eval" / "case2021-task2" / "snippets.tsv"))
+    print(report.table())
     assert report.rows == 412 and "cross-validated" in report.how
     # The detector (multilingual e5-small) replaced the English MiniLM classifier (0.741 / 0.68): measured
     # 0.711 / 0.665 on 2026-11-30, cross-validated, the price of reading Ukrainian and Russian with one model.
@@ -43,6 +44,7 @@ def test_plover_floor() -> None:
     from eventwire.evaluate.plover import evaluate_plover
 
     report = evaluate_plover(need_shared(SHARED_DATA / "eval" / "plover-gsr" / "records.jsonl"))
+    print(report.table())
     assert report.rows == 161 and report.accuracy >= 0.39  # 0.404 with the detector (2026-11-30)
 
 
@@ -50,6 +52,7 @@ def test_india_police_floors() -> None:
     from eventwire.evaluate.india_police import evaluate_india_police
 
     report = evaluate_india_police(need_shared(SHARED_DATA / "eval" / "india-police-events"))
+    print(report.table())
     f1 = {label: row[2] for label, row in report.per_label.items()}
     assert f1["KILL"] >= 0.68 and f1["ARREST"] >= 0.67 and f1["FORCE"] >= 0.70
     # documents, article text through extract (measured 2026-11-30: KILL 0.345, ARREST 0.828, FORCE 0.275;
@@ -64,6 +67,7 @@ def test_quiet_news_yields_almost_no_confident_conflict_events(gazetteer_path: P
 
     report = evaluate_negatives(need_shared(SHARED_DATA / "bench" / "bbc-news.jsonl"), limit=500,
                                 gazetteer_path=gazetteer_path)
+    print(report.table())
     # 3.2% on 2026-11-30 with the sentence detector (0.8% with the MiniLM classifier of trigger sentences):
     # film plots, obituaries and business "attacks" the detector still reads as events; issue 14's goal is 2%.
     assert report.classifier and report.quiet_share() <= 0.04

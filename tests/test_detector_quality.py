@@ -23,6 +23,7 @@ def test_case2021_end_to_end_floor(gazetteer_path: Path) -> None:
 
     report = evaluate_case2021(need_shared(SHARED_DATA / "eval" / "case2021-task2" / "snippets.tsv"),
                                gazetteer_path=gazetteer_path, baseline=False)
+    print(report.table())
     e2e = report.end_to_end
     assert e2e is not None and e2e.rows == 412 and "cross-validated" in e2e.how
     assert e2e.weighted_f1 >= 0.58 and e2e.no_event <= 40

@@ -28,6 +28,7 @@ def test_ukraine_places_through_text(gazetteer_path: Path) -> None:
 
     path = need_shared(SHARED_DATA / "eval" / "ucdp-ged-ukraine" / "events.csv")
     report = evaluate_ukraine_places(path, gazetteer_path=gazetteer_path)
+    print(report.table())
     assert report.within_25km >= 0.89
     assert report.median_km is not None and report.median_km <= 2.0
     for form, score in report.by_form:
@@ -39,6 +40,8 @@ def test_geowebnews_and_lgl(gazetteer_path: Path) -> None:
 
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
+    print(gwn.table())
     assert gwn.resolved_within_161 >= 0.71 and gwn.end_to_end_within_161 >= 0.66  # measured 0.727 / 0.677
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
+    print(lgl.table())
     assert lgl.resolved_within_161 >= 0.79 and lgl.end_to_end_within_161 >= 0.61  # measured 0.807 / 0.623

@@ -32,7 +32,9 @@ def figures(gazetteer_path: Path) -> dict[str, Any]:
     from eventwire.evaluate.realnews import evaluate_realnews
 
     folder = need_shared(SHARED_DATA / "eval" / "realnews-dev")
-    return evaluate_realnews(folder, gazetteer_path=gazetteer_path).to_dict()
+    report = evaluate_realnews(folder, gazetteer_path=gazetteer_path)
+    print(report.table())
+    return report.to_dict()
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
