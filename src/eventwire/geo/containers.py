@@ -139,14 +139,20 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
             end_tok = doc[j]
             out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
                              span.text, "toponym", "centre", sent_of[i], "pattern"))
-        elif _in_list_of(text, span.start_char, span.end_char, found + out, gazetteer, span.text) or (hit := _container_after(text, span.end_char, gazetteer, span.start_char)) is not None \
-                and region_alias(gazetteer, span.text) is None and not span.text.isupper() \
-                and (any(c.admin1_code == hit[3] for c in gazetteer.candidates(span.text))
-                     or tolerant.in_region(gazetteer, span.text, hit[3])):
+        elif _in_list_of(text, span.start_char, span.end_char, found + out, gazetteer, span.text) \
+                or _contained(text, span.start_char, span.end_char, span.text, gazetteer):
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                              sent_of[i], "pattern"))
         i = j
     return out
+
+
+def _contained(text: str, start: int, end: int, name: str, gazetteer: Gazetteer) -> bool:
+    """A name the text puts in a region ("X, Donetsk") that has a place so called there."""
+    hit = _container_after(text, end, gazetteer, start)
+    return hit is not None and region_alias(gazetteer, name) is None and not name.isupper() \
+        and (any(c.admin1_code == hit[3] for c in gazetteer.candidates(name))
+             or bool(tolerant.in_region(gazetteer, name, hit[3])))
 
 
 def _centre_level(doc_text: str, f: Found) -> Found:
