@@ -122,8 +122,9 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
         level, look_end = "region", end - 1
     elif end < len(doc) and doc[end].lower_ in REGION_WORDS:
         level, span_end = "region", end + 1
-    elif end - start > 1 and doc[end - 1].lower_ in _TRAILING_SETTLEMENT:
-        level, look_end = "settlement", end - 1  # "Rubizhne village": the village named Rubizhne
+    elif end - start > 1 and doc[end - 1].text in _TRAILING_SETTLEMENT:
+        # "Rubizhne village": the village named Rubizhne; "Cape Town" (capitalised) is a name of its own
+        level, look_end = "settlement", end - 1
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in SETTLEMENT_WORDS:
         level = "settlement"
