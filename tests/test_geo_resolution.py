@@ -142,3 +142,12 @@ def test_geovirus_offsets_are_aligned(tmp_path: Path) -> None:
                    encoding="utf-8")
     fmt, articles = read_articles(xml)
     assert fmt == "GeoVirus" and [(t.start, t.end, t.text) for t in articles[0].toponyms] == [(14, 21, "Hamburg")]
+
+
+def test_titles_weapons_and_surnames_are_not_places(gazetteer: Gazetteer) -> None:
+    text = ("Gunmen abducted a former Governor of the state on Monday. Troops fired Grad rockets at the town, "
+            "said Oleh Synehubov, the regional governor. According to Synehubov, Ivanivka was hit. "
+            "She was named Minister of Justice.")
+    found = _mentions(text, gazetteer)
+    assert "Governor" not in found and "Grad" not in found and "Justice" not in found
+    assert "Synehubov" not in found or found["Synehubov"].place is None

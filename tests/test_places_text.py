@@ -149,3 +149,31 @@ def test_cyrillic_names_through_the_romanisations(gazetteer: Gazetteer) -> None:
     for name, expected in (("Работино", "Robotyne"), ("Бахмут", "Bakhmut")):
         ranked = rank(Found(0, len(name), name, name, "toponym", "any", 0, "given"), gazetteer, war)
         assert ranked and ranked[0].candidate.name == expected and ranked[0].candidate.country == "UA"
+
+
+def test_a_comma_list_of_towns_is_no_town_and_its_region(gazetteer: Gazetteer) -> None:
+    """"Lviv, Rivne, Lutsk, Ternopil": four cities, not Lviv in the Rivne oblast (which has none)."""
+    found = _mentions("Students marched in Lviv, Rivne, Lutsk, Ternopil on Saturday.", gazetteer)
+    for name, oblast in (("Lviv", "Lvivska oblast"), ("Rivne", "Rivnenska oblast"), ("Lutsk", "Volynska oblast")):
+        place, _, admin1, precision = _place(found, name)
+        assert admin1 == oblast and precision == 1, (name, place)
+    # a town and its oblast, then a country, stay a container pair
+    found = _mentions("Missiles struck Kostiantynivka, Donetsk, Ukraine, overnight.", gazetteer)
+    assert _place(found, "Kostiantynivka")[2] == "Donetska oblast"
+    assert _place(found, "Donetsk")[3] == 3
+
+
+def test_names_before_a_plural_region_word_are_regions(gazetteer: Gazetteer) -> None:
+    found = _mentions("Drones were downed over the Belgorod and Voronezh regions, the ministry said.", gazetteer)
+    assert _place(found, "Belgorod")[0] == "Belgorodskaya oblast'"
+    found = _mentions("Troops pushed into the northern Bryansk area overnight.", gazetteer)
+    assert _place(found, "Bryansk")[3] == 3
+
+
+def test_a_village_in_a_named_district_is_that_districts_namesake(gazetteer: Gazetteer) -> None:
+    """Rubizhne in the Lozova district (KATOTTG UA6310), not the Luhansk town of Rubizhne."""
+    found = _mentions("A tractor driver was hurt by a mine in Rubizhne village, Lozova district, on Friday.",
+                      gazetteer)
+    m = found["Rubizhne village"]
+    assert m.place is not None and m.place.admin1 == "Kharkivska oblast", m.reason
+    assert m.place.gazetteer_id is not None and m.place.gazetteer_id.startswith("katottg:UA6310")

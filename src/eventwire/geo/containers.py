@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.raions import raion_after
 from eventwire.geo.regions import region_alias
-from eventwire.geo.toponyms import Found
+from eventwire.geo.toponyms import Found, demonym_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,10 +39,53 @@ FACILITY_WORDS = {"airfield", "airport", "airbase", "bridge", "checkpoint", "sta
 _NAMED_AFTER_CENTRE = {"raion", "rayon", "district", "community", "hromada", "municipality"}
 _CAP = re.compile(r"^[A-Z][\w’'\-]*$")
 _WINDOW = 80
+# A list goes on after "X, Y" ("Kyiv, Lviv, Odesa and Dnipro") with another name that ends there.
+_LIST_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
+                        r"(?=\s*(?:[,.;:)]|and\b|or\b|$|regions\b|oblasts\b|cities\b|towns\b))")
+_LIST_PREV = re.compile(r"([A-Z][\w’'\-]*)\s*,\s*$")
+_NOT_LISTED = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+               "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "meanwhile", "however", "overnight", "earlier", "later", "today"}
 
 
-def _container_after(text: str, end: int, gazetteer: Gazetteer) -> tuple[int, int, str, str] | None:
-    """(start, end, region text, admin-1 code) of a region named right after a place ending at `end`."""
+def _list_member(name: str, gazetteer: Gazetteer) -> bool:
+    """A name that can stand in a list of towns: a place name, not a country (a container of its own),
+    a nationality ("..., Russian forces") or a day of the week."""
+    return name.lower() not in _NOT_LISTED and gazetteer.has_name(name) and gazetteer.country(name) is None \
+        and demonym_country(name.split()[0], gazetteer) is None
+
+
+def _listed(text: str, start: int | None, after: int, gazetteer: Gazetteer) -> bool:
+    """"detained in Kyiv, Lviv, Odesa, Dnipro": three or more names in a row are a list of places, not a
+    place and its region ("Bakhmut, Donetsk"); `start` is where the first of the pair starts, `after` where
+    the second ends."""
+    nxt = _LIST_NEXT.match(text[after:after + _WINDOW])
+    if nxt is not None and _list_member(nxt.group(1), gazetteer):
+        return True
+    if start is None:
+        return False
+    prev = _LIST_PREV.search(text[max(0, start - 40):start])
+    return prev is not None and _list_member(prev.group(1), gazetteer)
+
+
+_JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _in_list_of(text: str, start: int, end: int, found: list[Found], gazetteer: Gazetteer, name: str) -> bool:
+    """"in Lviv, Rivne, Lutsk and Ternopil": a town name that the entity finder took for a person, joined
+    by a comma or "and" to a place already found in a list of three or more, is a place too."""
+    if not _list_member(name, gazetteer):
+        return False
+    places = [f for f in found if f.kind == "toponym"]
+    before = [f for f in places if f.end <= start and _JOINED.match(text[f.end:start])]
+    after = [f for f in places if f.start >= end and _JOINED.match(text[end:f.start])]
+    return bool(before or after) and _listed(text, start, end, gazetteer)
+
+
+def _container_after(text: str, end: int, gazetteer: Gazetteer,
+                     start: int | None = None) -> tuple[int, int, str, str] | None:
+    """(start, end, region text, admin-1 code) of a region named right after a place ending at `end` (and
+    starting at `start`, where known, to tell a list of towns from a town and its region)."""
     tail = text[end:end + _WINDOW]
     lead = _LEAD.match(tail)
     if lead is None:
@@ -59,11 +103,13 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer) -> tuple[int, in
         # "X in Donetsk" may be two places; "X in the Donetsk region" and "X, Donetsk" are a container.
         if suffix is None and not comma:
             continue
+        if suffix is None and _listed(text, start, end + lead.end() + len(candidate), gazetteer):
+            return None
         full = candidate + (suffix.group(0) if suffix else "")
         region = region_alias(gazetteer, full) or region_alias(gazetteer, candidate)
         if region is not None and region.admin1_code:
-            start = end + lead.end()
-            return start, start + len(full), full, region.admin1_code
+            at = end + lead.end()
+            return at, at + len(full), full, region.admin1_code
     return None
 
 
@@ -93,14 +139,20 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
             end_tok = doc[j]
             out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",
                              span.text, "toponym", "centre", sent_of[i], "pattern"))
-        elif (hit := _container_after(text, span.end_char, gazetteer)) is not None \
-                and region_alias(gazetteer, span.text) is None and not span.text.isupper() \
-                and (any(c.admin1_code == hit[3] for c in gazetteer.candidates(span.text))
-                     or tolerant.in_region(gazetteer, span.text, hit[3])):
+        elif _in_list_of(text, span.start_char, span.end_char, found + out, gazetteer, span.text) \
+                or _contained(text, span.start_char, span.end_char, span.text, gazetteer):
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                              sent_of[i], "pattern"))
         i = j
     return out
+
+
+def _contained(text: str, start: int, end: int, name: str, gazetteer: Gazetteer) -> bool:
+    """A name the text puts in a region ("X, Donetsk") that has a place so called there."""
+    hit = _container_after(text, end, gazetteer, start)
+    return hit is not None and region_alias(gazetteer, name) is None and not name.isupper() \
+        and (any(c.admin1_code == hit[3] for c in gazetteer.candidates(name))
+             or bool(tolerant.in_region(gazetteer, name, hit[3])))
 
 
 def _centre_level(doc_text: str, f: Found) -> Found:
@@ -116,6 +168,23 @@ def _centre_level(doc_text: str, f: Found) -> Found:
         assert m is not None
         return replace(f, end=f.end + m.end(), text=doc_text[f.start:f.end + m.end()], level="centre")
     return f
+
+
+_AREA_BEFORE = re.compile(r"(?:western|eastern|northern|southern|central|north-eastern|north-western|"
+                          r"south-eastern|south-western|border|frontier|wider)\s+$", re.IGNORECASE)
+_AREA_AFTER = re.compile(r"^\s+(?:area|areas)\b", re.IGNORECASE)
+
+
+def _area_region(text: str, f: Found, gazetteer: Gazetteer) -> Found:
+    """"the western Kursk area", "the border Belgorod area": a region's name with a part-of-region word
+    before it and "area" after it is the region, not its capital city."""
+    if f.level != "any" or not _AREA_AFTER.match(text[f.end:f.end + 12]) \
+            or not _AREA_BEFORE.search(text[max(0, f.start - 20):f.start]):
+        return f
+    region = region_alias(gazetteer, f.lookup)
+    if region is None or not region.admin1_code:
+        return f
+    return replace(f, level="region", kind="toponym")
 
 
 def _split(text: str, f: Found, gazetteer: Gazetteer) -> list[Found]:
@@ -136,7 +205,7 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
     text = doc.text if text is None else text  # spaCy builds doc.text anew on every access
     found = [part for f in found for part in _split(text, f, gazetteer)]
     found = sorted(found + _extra_settlements(doc, gazetteer, found, sent_of, text), key=lambda f: f.start)
-    found = [_centre_level(text, f) for f in found]
+    found = [_area_region(text, _centre_level(text, f), gazetteer) for f in found]
     regions: dict[int, tuple[int, str, str]] = {}
     out: list[Found] = []
     for f in found:
@@ -148,7 +217,7 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
         if out and f.start < out[-1].end:
             continue
         if f.kind in ("toponym", "metonym") and f.level != "region" and not any(ch.isdigit() for ch in f.text):
-            hit = _container_after(text, f.end, gazetteer)
+            hit = _container_after(text, f.end, gazetteer, f.start)
             if hit is not None:
                 start, end, region_text, code = hit
                 level = "settlement" if f.level == "any" else f.level
@@ -161,5 +230,14 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
                                      "pattern", container=code))
                     continue
         out.append(f)
+    out = [_with_raion(text, f, gazetteer) for f in out]
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _with_raion(text: str, f: Found, gazetteer: Gazetteer) -> Found:
+    """A settlement the text puts in a district ("X village, Chuhuiv district") carries that district."""
+    if f.kind != "toponym" or f.level not in ("any", "settlement", "near"):
+        return f
+    raion = raion_after(text, f.end, gazetteer)
+    return f if raion is None else replace(f, raion=raion)

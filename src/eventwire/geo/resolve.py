@@ -19,6 +19,7 @@ from eventwire.geo import colocation, tolerant
 from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import name_key, romanize_cyrillic
+from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
@@ -130,7 +131,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
         # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);
         # an alternate spelling that happens to match gets half the weight.
         s += _BONUS["war"] / (1 + c.quality)
-    if found.container and c.admin1_code == found.container:
+    if (found.container and c.admin1_code == found.container) or (found.raion and in_raion(c, found.raion)):
         s, support = s + _BONUS["container"], True
     if (backing := ctx.colocated.get((own_key, c.id), 0.0)) > 0:
         s, support = s + _BONUS["colocated"] * min(backing, _COLOCATED_CAP), True
@@ -198,6 +199,9 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
 
 def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
     cands = [c for c in _candidates(found, gazetteer, ctx) if _plausible(c, found)]
+    if found.raion is not None:
+        # "X village, Chuhuiv district": the namesake in that district, when the gazetteer has one
+        cands = [c for c in cands if in_raion(c, found.raion)] or cands
     if found.level == "any" and (named := demonym_place(found.lookup, gazetteer)) is not None \
             and all(c.id != named.id for c in cands):
         # an adjective used as a toponym: "Russian forces", "the European market"; the village of

@@ -10,11 +10,14 @@ from typing import TYPE_CHECKING, Literal
 
 from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from eventwire.geo.raions import Raion
 
 Level = Literal["any", "region", "settlement", "near", "centre"]
 
@@ -58,6 +61,7 @@ class Found:
     source: str  # ner, gazetteer, embedded, demonym, seat, given; "part" when resolved by a part of it
     country_hint: str | None = None  # the country a demonym names
     container: str | None = None  # admin-1 code of the region the text puts this place in ("X, Donetsk")
+    raion: Raion | None = None  # the district the text puts it in ("X village, Chuhuiv district")
 
 
 def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
@@ -106,6 +110,9 @@ def is_government_use(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and bool(_base_forms(root.head.text) & SPEECH_VERBS)
 
 
+_TRAILING_SETTLEMENT = {"village", "town", "settlement", "hamlet"}
+
+
 def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, int, int]:
     """Level from the words around tokens [start, end), and the token bounds of the span to report and
     of the name to look up (which excludes a trailing "region"/"oblast")."""
@@ -115,6 +122,9 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
         level, look_end = "region", end - 1
     elif end < len(doc) and doc[end].lower_ in REGION_WORDS:
         level, span_end = "region", end + 1
+    elif end - start > 1 and doc[end - 1].text in _TRAILING_SETTLEMENT:
+        # "Rubizhne village": the village named Rubizhne; "Cape Town" (capitalised) is a name of its own
+        level, look_end = "settlement", end - 1
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in SETTLEMENT_WORDS:
         level = "settlement"
@@ -175,9 +185,10 @@ def _trim_tokens(span: Span) -> tuple[int, int]:
 
 
 # A list of names ending in "counties" ("Cooke, Grayson and Love counties"): each is a county, looked up
-# with the singular word it is named with ("Grayson County"). Lists of oblasts and regions are read by the
-# container patterns (geo.containers), which the event stages rely on.
-_LIST_REGION_WORDS = {"counties": " County", "parishes": " Parish"}
+# with the singular word it is named with ("Grayson County").
+# "the Kursk and Bryansk regions": each is a first-level region, looked up by its name alone.
+_LIST_REGION_WORDS = {"counties": " County", "parishes": " Parish", "regions": "", "oblasts": "",
+                      "provinces": "", "governorates": ""}
 _LIST_JOINERS = {",", "and", "or", "&"}
 _LIST_SPAN = 12
 
@@ -420,6 +431,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
     found += _embedded_mentions(doc, gazetteer, sent_of)
+    found = not_places(doc, found, gazetteer)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
     text = doc.text if text is None else text
