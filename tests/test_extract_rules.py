@@ -101,3 +101,10 @@ def test_event_told_in_the_present_and_dated_ahead_is_planned(pipeline, text: st
 def test_protesting_in_words_is_no_demonstration(pipeline, text: str, protest: bool) -> None:
     found = [e for e in events_for(pipeline, text) if e.event_type == "Protests"]
     assert bool(found) == protest, [(e.sub_event_type, e.summary) for e in found]
+
+
+def test_animals_killed_are_no_fatalities(pipeline) -> None:
+    events = events_for(pipeline, "Russian drones struck two farms in the Chernihiv region on Tuesday, killing "
+                                  "thousands of pigs, the regional governor said.")
+    assert events and all(e.fatalities in (None, 0) for e in events), [(e.sub_event_type, e.fatalities)
+                                                                        for e in events]

@@ -48,6 +48,8 @@ def _number_for(tok: Token) -> int | None:
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         victims.append(tok.head)  # "12 people dead", "five wounded soldiers"
     for victim in victims:
+        if _not_people(victim):
+            continue  # "drones kill thousands of pigs": ACLED counts people only
         if victim.lower_ in NONE_WORDS or any(c.lower_ in NONE_WORDS for c in victim.children):
             return 0
         n = _numeral(victim)
@@ -61,6 +63,17 @@ def _number_for(tok: Token) -> int | None:
     if prev is not None and prev.lower_ in NONE_WORDS:  # "no casualties", "no deaths"
         return 0
     return None
+
+
+ANIMALS = frozenset({"animal", "livestock", "cattle", "cow", "pig", "sheep", "goat", "chicken", "poultry", "horse",
+                     "dog", "cat", "bird", "fish", "bee", "hen", "duck", "turkey", "rabbit", "camel", "donkey"})
+
+
+def _not_people(victim: Token) -> bool:
+    """The victims are animals: 'pigs', 'thousands of pigs', 'livestock'."""
+    heads = [victim, *(g for c in victim.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")]
+    return any(t.lemma_.lower() in ANIMALS or t.lower_ in ANIMALS for t in heads)
 
 
 def _numeral(victim: Token) -> int | None:
