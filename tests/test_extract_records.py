@@ -35,20 +35,18 @@ def test_a_region_still_holds_its_own_town(pipeline) -> None:
     assert len(strikes) == 1, [e.summary for e in events]
 
 
-def test_the_attack_told_again_is_the_same_event(pipeline) -> None:
-    events = acled_events(pipeline, "Rebels fired mortars at an army barracks outside the town of Goma on Friday, "
-                                    "killing four soldiers, the army said. The attack was blamed on the M23 group. "
-                                    "The governor condemned this cowardly attack.")
-    assert len(events) == 1, [e.summary for e in events]
-    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
-
-
-def test_a_caption_before_the_story_joins_it(pipeline) -> None:
-    events = acled_events(pipeline, "The aftermath of the Russian attack on Zaporizhzhia.\n\nRussian forces hit "
-                                    "Zaporizhzhia with guided aerial bombs on Sunday, wounding three people, the "
-                                    "regional governor said.")
-    assert len(events) == 1, [e.summary for e in events]
-    assert events[0].sub_event_type == "Air/drone strike"
+@pytest.mark.parametrize("text, sub_type", [
+    # the attack told again is the same event
+    ("Rebels fired mortars at an army barracks outside the town of Goma on Friday, killing four soldiers, the army "
+     "said. The attack was blamed on the M23 group. The governor condemned this cowardly attack.",
+     "Shelling/artillery/missile attack"),
+    # a caption before the story joins it
+    ("The aftermath of the Russian attack on Zaporizhzhia.\n\nRussian forces hit Zaporizhzhia with guided aerial "
+     "bombs on Sunday, wounding three people, the regional governor said.", "Air/drone strike"),
+])
+def test_a_back_reference_joins_the_event_it_points_to(pipeline, text: str, sub_type: str) -> None:
+    events = acled_events(pipeline, text)
+    assert [e.sub_event_type for e in events] == [sub_type], [e.summary for e in events]
 
 
 def test_habitual_attacks_are_no_event(pipeline) -> None:
@@ -97,26 +95,19 @@ def test_a_side_telling_its_repelled_assaults_claims_them(pipeline) -> None:
     assert clashes and all(e.attribution.status == "claimed" for e in clashes), [e.attribution for e in events]
 
 
-def test_an_authority_on_strikes_on_its_own_land_is_official(pipeline) -> None:
-    events = acled_events(pipeline, "Ukraine's southern military command said Russian drones struck port "
-                                    "infrastructure in Izmail overnight.")
-    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
-    assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]
-
-
-def test_a_passive_report_names_its_speaker(pipeline) -> None:
-    events = acled_events(pipeline, "A drone hit a fuel depot in the village of Krasnopillia overnight, injuring "
-                                    "two workers. This was reported by the head of the regional military "
-                                    "administration.")
-    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
-    assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]
-
-
-def test_a_source_credit_line_speaks_for_the_article(pipeline) -> None:
-    events = acled_events(pipeline, "Russians shell Nikopol, wounding a woman\n\nSource: Serhii Lysak, Head of "
-                                    "Dnipropetrovsk Oblast Military Administration\n\nRussian artillery hit a "
-                                    "residential street in Nikopol on Tuesday morning, wounding a 60-year-old "
-                                    "woman.")
+@pytest.mark.parametrize("text", [
+    # an authority on strikes on its own land
+    "Ukraine's southern military command said Russian drones struck port infrastructure in Izmail overnight.",
+    # a passive report names its speaker
+    "A drone hit a fuel depot in the village of Krasnopillia overnight, injuring two workers. This was reported "
+    "by the head of the regional military administration.",
+    # a source credit line speaks for the article
+    "Russians shell Nikopol, wounding a woman\n\nSource: Serhii Lysak, Head of Dnipropetrovsk Oblast Military "
+    "Administration\n\nRussian artillery hit a residential street in Nikopol on Tuesday morning, wounding a "
+    "60-year-old woman.",
+])
+def test_an_authority_on_strikes_on_its_own_land_is_official(pipeline, text: str) -> None:
+    events = acled_events(pipeline, text)
     strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes and all(e.attribution.status == "official" for e in strikes), [e.attribution for e in events]
 
