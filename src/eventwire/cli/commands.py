@@ -18,6 +18,7 @@ from eventwire.cli.common import (
     emit,
     fail,
     gazetteer_option,
+    language_rejection,
     open_pipeline,
     paths_argument,
     progress,
@@ -189,7 +190,6 @@ def times(paths: tuple[str, ...]) -> None:
     Example:
       eventwire times examples/ | jq -c '[.text, .value]'
     """
-    from eventwire.cli.geo import language_rejection
     from eventwire.lang.identify import SUPPORTED, identify
     from eventwire.timex.tagger import tag_times
 

@@ -118,6 +118,15 @@ def read(paths: Sequence[str]) -> Iterator[Article | Rejection]:
     return read_inputs(paths)
 
 
+def language_rejection(article: Article, language: str) -> Rejection:
+    """The same rejection `extract` gives an article in a language eventwire does not read (E114)."""
+    from eventwire.errors import REJECT_LANGUAGE
+    from eventwire.lang.identify import unsupported_reason
+    from eventwire.records import Rejection
+
+    return Rejection(article.origin or article.id, "ingest", REJECT_LANGUAGE, unsupported_reason(language))
+
+
 def progress(items: Iterable[T], label: str) -> Iterable[T]:
     """A progress bar on stderr when stderr is a terminal; nothing otherwise (stdout stays data only)."""
     from tqdm.std import tqdm

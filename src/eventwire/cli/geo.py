@@ -12,6 +12,7 @@ from eventwire.cli.common import (
     EXIT_REJECTED,
     emit,
     gazetteer_option,
+    language_rejection,
     open_pipeline,
     paths_argument,
     progress,
@@ -20,7 +21,7 @@ from eventwire.cli.common import (
     user_errors,
 )
 from eventwire.errors import GazetteerError
-from eventwire.records import Article, Rejection
+from eventwire.records import Rejection
 
 
 @click.command()
@@ -140,10 +141,3 @@ def gazetteer_info(gazetteer_path: str | None) -> None:
 
 COMMANDS = [places, gazetteer]
 
-
-def language_rejection(article: Article, language: str) -> Rejection:
-    """The same rejection `extract` gives an article in a language eventwire does not read."""
-    from eventwire.errors import REJECT_LANGUAGE
-    from eventwire.lang.identify import unsupported_reason
-
-    return Rejection(article.origin or article.id, "ingest", REJECT_LANGUAGE, unsupported_reason(language))
