@@ -60,7 +60,7 @@ SUITES: dict[str, Suite] = {
     "plover": Suite("eventwire.evaluate.plover", "evaluate_plover",
                     "PLOVER gold sentences (--data records.jsonl)"),
     "india-police": Suite("eventwire.evaluate.india_police", "evaluate_india_police",
-                          "IndiaPoliceEvents sentence labels (--data the folder)"),
+                          "IndiaPoliceEvents, sentences and documents (end to end) (--data the folder)"),
     "negatives": Suite("eventwire.evaluate.negatives", "evaluate_negatives",
                        "conflict events per article by topic in BBC News (--data bbc-news.jsonl)"),
     "fusion": Suite("eventwire.evaluate.fusion", "evaluate_fusion",
