@@ -19,13 +19,14 @@ from eventwire.classify.detector import Detector
 from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
-from eventwire.extract.casualties import Casualties, casualties_in
+from eventwire.extract.casualties import casualties_in
 from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import VIOLENT_TYPES, coordinated_places, is_violent, joins, refers_back
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
+from eventwire.extract.passes import later_tolls, without_region_summaries
 from eventwire.extract.sentences import combine
 from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of
@@ -49,7 +50,6 @@ from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
-SUMMARY_WORDS = frozenset({"since", "total", "overall", "so", "year", "war", "invasion", "month", "week"})
 CLAIMED_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
 
@@ -113,56 +113,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     settled = settle_places(doc, merged, places)
     merged = [e if w is e.location else replace(e, location=w, summary=summarize(replace(e, location=w)))
               for e, w in zip(merged, settled, strict=True)]
-    return _split_lists(doc, _inside_summaries(_later_tolls(doc, merged)), places)
-
-
-def _inside_summaries(events: list[Event]) -> list[Event]:
-    """'Russian troops carried out 6 attacks on the Sumy region, 31 explosions were recorded', then the
-    communities hit: ACLED codes the places, so a strike or battle placed only at a region whose own places
-    carry events of the same type is the region's summary, not one more event."""
-    out = []
-    for event in events:
-        place = event.location.place if event.location else None
-        regional = (place is not None and place.feature == "admin1" and place.admin1
-                    and event.event_type in ("Explosions/Remote violence", "Battles"))
-        inside = regional and any(
-            other is not event and other.event_type == event.event_type and other.location is not None
-            and other.location.place.precision < 3 and other.location.place.admin1 == place.admin1  # type: ignore[union-attr]
-            for other in events)
-        if not inside:
-            out.append(event)
-    return out
-
-
-def _later_tolls(doc: Doc, events: list[Event]) -> list[Event]:
-    """'Russia attacked Kharkiv. … Currently, it is known that three people have died.': a toll told in one of
-    the next two sentences, which report no event of their own, is the latest violent event's toll."""
-    told = {e.start for event in events for e in event.evidence}
-    sents = list(doc.sents)
-    out = []
-    for event in events:
-        if is_violent(event) and event.fatalities is None:
-            toll = _toll_after(sents, told, [e.end for e in event.evidence])
-            if toll is not None:
-                event = replace(event, fatalities=toll.fatalities,
-                                injuries=event.injuries if event.injuries is not None else toll.injuries)
-        out.append(event)
-    return out
-
-
-def _toll_after(sents: list[Span], told: set[int], ends: list[int]) -> Casualties | None:
-    for end in sorted(ends):
-        for sent in [s for s in sents if s.start_char >= end][:2]:
-            if sent.start_char in told or _words_of(sent) & SUMMARY_WORDS:
-                break
-            toll = casualties_in(sent)
-            if toll.fatalities is not None:
-                return toll
-    return None
-
-
-def _words_of(sent: Span) -> set[str]:
-    return {t.lower_ for t in sent}
+    return _split_lists(doc, without_region_summaries(later_tolls(doc, merged)), places)
 
 
 def _place_pending(merged: list[Event], pending: list[Event]) -> list[Event]:

@@ -13,6 +13,7 @@ A sentence is read alone by `locate`; a report is not written that way:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.locate import (
     PARTNER_PREPS,
     RESIDENCE_LEMMAS,
+    WIDE_FEATURES,
     focus_location,
     inside,
     is_actor,
@@ -31,11 +33,10 @@ from eventwire.extract.locate import (
     names_area,
     np_head,
 )
-from eventwire.records import Event, Location, PlaceMention
+from eventwire.records import Event, Location, Place, PlaceMention
 
 FOLLOW_SENTENCES = 3  # sentences after an event that may still continue it
 CARRY_SENTENCES = 3  # an event with no place takes the place of an event this few sentences before it
-WIDE = frozenset({"country", "admin1", "admin2", "region", "continent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +60,7 @@ def settle_places(doc: Doc, events: Sequence[Event], places: Sequence[PlaceMenti
             out[n] = (_own(sents, [told[n].first], places) or _carried(n, told, out)
                       or _own(sents, sorted(told[n].sentences), places))
     for n, where in enumerate(out):
-        if where is not None and (where.place.precision == 3 or where.place.feature in WIDE
-                                  or names_area(where.text or "")):
+        if where is not None and (_wide(where.place) or names_area(where.text or "")):
             out[n] = _refined(doc, sents, told[n], taken, where, places) or where
     for n, event in enumerate(events):
         if out[n] is None and event.event_type is not None:
@@ -74,7 +74,7 @@ def echoes(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     names: dict[str, PlaceMention] = {}
     for m in places:
         p = m.place
-        if m.kind == "toponym" and p is not None and p.precision < 3 and p.feature not in WIDE and m.text[:1].isupper():
+        if m.kind == "toponym" and p is not None and not _wide(p) and m.text[:1].isupper():
             names.setdefault(m.text, m)
             if len(p.name) > 3 and p.name != m.text:
                 names.setdefault(p.name, m)  # "Novhorod" found, "Novhorod-Siverskyi" named
@@ -88,6 +88,11 @@ def echoes(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+def _wide(place: Place) -> bool:
+    """A region, a country or any area coded to its centre (precision 3), not a settlement."""
+    return place.precision == 3 or place.feature in WIDE_FEATURES
+
+
 def _own(sents: list[Span], which: list[int], places: Sequence[PlaceMention]) -> Location | None:
     """A place attached to the main verb of one of the event's own sentences (sentences joined to it)."""
     for k in which:
@@ -98,8 +103,6 @@ def _own(sents: list[Span], which: list[int], places: Sequence[PlaceMention]) ->
 
 
 def _told(event: Event, starts: list[int]) -> _Told:
-    import bisect
-
     idx = frozenset(max(0, bisect.bisect_right(starts, ev.start) - 1) for ev in event.evidence)
     return _Told(idx, min(idx), max(idx))
 
@@ -118,7 +121,7 @@ def _refined(doc: Doc, sents: list[Span], told: _Told, taken: set[int], where: L
         for mention in places:
             p = mention.place
             if (p is None or mention.kind != "toponym" or not (sent.start_char <= mention.start < sent.end_char)
-                    or p.precision == 3 or p.feature in WIDE or p == where.place or not inside(p, where.place)
+                    or _wide(p) or p == where.place or not inside(p, where.place)
                     or (names_area(mention.text) and names_area(where.text or ""))):
                 continue
             head = _head(doc, mention)
@@ -171,7 +174,7 @@ def shot_over(doc: Doc, event: Event, places: Sequence[PlaceMention]) -> list[Lo
             p = m.place
             head = _head(doc, m)
             if (p is None or head is None or head.head.lower_ != "over" or p.feature == "country"
-                    or not (p.precision == 3 or p.feature in WIDE) or p == where.place
+                    or not _wide(p) or p == where.place
                     or inside(where.place, p) or any(p == o.place for o in out)):
                 continue
             out.append(Location(place=p, text=m.text))
