@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 
 from eventwire.errors import REJECT_BAD_DATE, REJECT_BAD_RECORD, REJECT_DATE_RANGE, REJECT_EMPTY, REJECT_REUSED_ID
+from eventwire.ingest.chrome import cut_page_chrome
 from eventwire.ingest.decode import reject
 from eventwire.records import Article, Rejection
 from eventwire.records.article import content_id
@@ -107,8 +108,9 @@ def record_to_article(record: Mapping[str, object], origin: str) -> Article | Re
         article_id = _article_id(record) or content_id(text, title, published)
     except FieldError as exc:
         return reject(origin, exc.code, exc.reason)
-    return Article(id=article_id, text=text, title=title, published=published, url=url, source=source,
-                   language=language, origin=origin)
+    # The id is the uncut text's, so that ids stay what they were before the cut was made or improved.
+    return Article(id=article_id, text=cut_page_chrome(text), title=title, published=published, url=url,
+                   source=source, language=language, origin=origin)
 
 
 def reject_reused_ids(items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:

@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from eventwire.errors import REJECT_ENCODING, REJECT_NO_ARTICLE, REJECT_UNSUPPORTED
+from eventwire.ingest.chrome import cut_page_chrome
 from eventwire.ingest.decode import Decoded, check_bytes, decode_utf8, reject
 from eventwire.ingest.fields import FieldError, check_published, parse_published
 from eventwire.records import Article, Rejection
@@ -77,9 +78,9 @@ def read_html(data: bytes, origin: str, url: str | None = None, charset: str | N
     if canonical is None or urlsplit(canonical).scheme not in ("http", "https"):
         canonical = url
     language = _clean(getattr(document, "language", None))
-    return Article(id=content_id(text, title, published), text=text, title=title, published=published,
-                   url=canonical, source=source or (urlsplit(url).hostname if url else None), language=language,
-                   origin=origin)
+    return Article(id=content_id(text, title, published), text=cut_page_chrome(text), title=title,
+                   published=published, url=canonical, source=source or (urlsplit(url).hostname if url else None),
+                   language=language, origin=origin)
 
 
 def _plausible(published: date | None) -> date | None:

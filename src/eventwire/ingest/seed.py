@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from eventwire.errors import REJECT_BAD_DATE, REJECT_EMPTY, REJECT_NO_DATE
+from eventwire.ingest.chrome import cut_page_chrome
 from eventwire.ingest.decode import Decoded, read_checked, reject
 from eventwire.ingest.fields import FieldError, check_published
 from eventwire.records import Article, Rejection
@@ -42,8 +43,8 @@ def parse_seed_text(text: str, origin: str) -> Article | Rejection:
         return reject(origin, REJECT_EMPTY,
                       "the article has a header but no text; add the text after a blank line")
     title = header.group(2) or None
-    return Article(id=content_id(body, title, published), text=body, title=title, published=published,
-                   origin=origin)
+    return Article(id=content_id(body, title, published), text=cut_page_chrome(body), title=title,
+                   published=published, origin=origin)
 
 
 def read_seed_file(data: bytes, origin: str) -> Article | Rejection:
