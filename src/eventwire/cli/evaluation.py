@@ -51,6 +51,9 @@ SUITES: dict[str, Suite] = {
                         "GeoWebNews/LGL/TR-News/GeoVirus XML (--data GWN.xml)"),
     "ukraine-places": Suite("eventwire.evaluate.ukraine_places", "evaluate_ukraine_places",
                             "UCDP GED Ukraine places, as sentences through the text path (--data events.csv)"),
+    "ukraine-events": Suite("eventwire.evaluate.ukraine_events", "evaluate_ukraine_events",
+                            "events from ACLED-style descriptions and monitor entries built from UCDP GED rows, "
+                            "through the whole pipeline (--data events.csv; --limit rows, 150 by default)"),
     "tempeval": Suite("eventwire.evaluate.tempeval", "evaluate_tempeval",
                       "TempEval-3 TimeML folder (--data TBAQ-cleaned)"),
     "future-dates": Suite("eventwire.evaluate.future_dates", "evaluate_future_dates",

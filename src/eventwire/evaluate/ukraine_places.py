@@ -96,7 +96,7 @@ def sentences_for(row: dict[str, str]) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def _read_rows(path: Path, limit: int | None) -> list[dict[str, str]]:
+def read_rows(path: Path, limit: int | None) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             rows = [r for r in csv.DictReader(fh) if r.get("where_prec") == "1"]
@@ -114,7 +114,7 @@ def evaluate_ukraine_places(path: Path, limit: int | None = None,
     from eventwire.nlp import parse
 
     started = time.monotonic()
-    rows = _read_rows(path, limit)
+    rows = read_rows(path, limit)
     items = [(row, *s) for row in rows for s in sentences_for(row)]
     per_form: dict[str, list[float | None]] = {form: [] for form in FORMS}
     with Gazetteer.open(ensure_gazetteer(gazetteer_path)) as gaz:
