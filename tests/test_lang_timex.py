@@ -40,3 +40,11 @@ def test_a_day_without_a_year_late_in_the_year_read_in_january_is_last_year() ->
 def test_english_is_unchanged_by_the_language_argument() -> None:
     assert tag_times("Drones struck Kyiv overnight.", PUBLISHED, language="en") == tag_times(
         "Drones struck Kyiv overnight.", PUBLISHED)
+
+
+@pytest.mark.parametrize(("text", "language"), [("Удар стався в суботу, 21 червня.", "uk"),
+                                                ("Drones struck the city on June 21.", "en")])
+def test_without_a_publication_date_a_day_keeps_its_month_and_day(text: str, language: str) -> None:
+    """Both taggers give the day an unknown year rather than dropping it."""
+    values = {m.value for m in tag_times(text, None, language=language)}
+    assert "XXXX-06-21" in values, values

@@ -100,9 +100,18 @@ def _day_of(m: re.Match[str], published: date | None) -> date | None:
 def _date(m: re.Match[str], published: date | None) -> tuple[TimexType, str, date | None, date | None, str] | None:
     day = _day_of(m, published)
     if day is None:
-        return None
+        return _unanchored(m)
     rule = "day and month" + ("" if m.group("year") else ", year of publication")
     return "DATE", day.isoformat(), day, day, rule
+
+
+def _unanchored(m: re.Match[str]) -> tuple[TimexType, str, date | None, date | None, str] | None:
+    """A day and month with no year and no publication date: the TIMEX3 value with an unknown year, as the
+    English tagger gives it ("XXXX-06-21"), so the mention is kept though no day can be fixed."""
+    month = _month(m.group("month"))
+    if month is None or m.group("year") or not 1 <= int(m.group("day")) <= 31:
+        return None
+    return "DATE", f"XXXX-{month:02d}-{int(m.group('day')):02d}", None, None, "day and month (no publication date)"
 
 
 def _night_on_date(m: re.Match[str], published: date | None) -> tuple[TimexType, str, date | None, date | None,
