@@ -143,10 +143,23 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
 def _has_cue(doc: Doc, start: int, end: int) -> bool:
     """Locative context for a capitalised span that spaCy did not call a place."""
     level, *_ = _level_and_bounds(doc, start, end)
-    if level != "any" or (start >= 2 and doc[start - 1].text in ("'s", "’s")):
+    if level != "any" or (start >= 2 and doc[start - 1].text in ("'s", "’s")) or _heads_entry(doc, start):
+        return True
+    if _contained(doc, end):
         return True
     return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or _attacked(doc, start, end) \
         or _locative_before(doc, start)
+
+
+def _contained(doc: Doc, end: int) -> bool:
+    """Followed by the region it lies in: "Mykolaiv, Mykolaiv region", "Kamianka (Donetsk oblast)"."""
+    if end + 2 >= len(doc) or doc[end].text not in (",", "("):
+        return False
+    i = end + 1
+    while i < len(doc) and i - end <= 3 and _CAP_WORD.match(doc[i].text):
+        i += 1
+    return i > end + 1 and i < len(doc) and doc[i].lower_ in ("region", "oblast", "raion", "province",
+                                                              "governorate")
 
 
 _SKIPPABLE = {"the", "western", "eastern", "northern", "southern", "central", "frontline", "front-line", "border"}
@@ -272,9 +285,11 @@ def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | 
 
 
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of capitalised words; a sentence's first word (capitalised anyway) only where the run heads an
+    entry ("Nikopol: drones hit a bus station")."""
     runs, start = [], None
     for tok in doc:
-        if _CAP_WORD.match(tok.text) and not tok.is_sent_start:
+        if _CAP_WORD.match(tok.text) and (not tok.is_sent_start or _heads_entry(doc, tok.i)):
             start = tok.i if start is None else start
             continue
         if start is not None:
@@ -283,6 +298,29 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(doc)))
     return runs
+
+
+def _heads_entry(doc: Doc, start: int) -> bool:
+    """A sentence that opens with a place and a colon, as monitor entries and captions do ("Nikopol: ...",
+    "Vuhledar, Donetsk region: ..."): the place is where the entry's event is. An agency's dateline
+    ("MOSCOW (Reuters) -") ends in a bracket or a dash, not a colon."""
+    if not doc[start].is_sent_start:
+        return False
+    i = start
+    while i < len(doc) and _CAP_WORD.match(doc[i].text):
+        if doc[i].pos_ != "PROPN" and not doc[i].ent_type_:
+            return False  # "Police: two men held" is a word, whatever Polish town shares it
+        i += 1
+    if i < len(doc) and doc[i].text == ",":  # a container: "Vuhledar, Donetsk (region):"
+        i += 1
+        j = i
+        while i < len(doc) and _CAP_WORD.match(doc[i].text):
+            i += 1
+        if i == j:
+            return False
+        if i < len(doc) and doc[i].lower_ in REGION_WORDS:
+            i += 1
+    return i > start and i < len(doc) and doc[i].text == ":"
 
 
 # Entity types whose words are never a place (dates: "in March"; languages: "in English"; people are
@@ -343,7 +381,7 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if all(doc[t].ent_type_ != "PERSON" for t in range(start, end)):
         return True
     level, *_ = _level_and_bounds(doc, start, end)
-    if level == "settlement":
+    if level == "settlement" or _heads_entry(doc, start) or _contained(doc, end):
         return True
     text = doc[start:end].text
     if (cc := country_possessive(doc, start, gazetteer)) is not None:
