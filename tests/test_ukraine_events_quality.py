@@ -1,10 +1,10 @@
 """Events through the whole pipeline on reports built from UCDP GED Ukraine rows (`eval ukraine-events`):
 ACLED-style descriptions and monitor entries, the two kinds of input that issue 13's hidden sets hold.
 
-Measured 2026-11-30 on main (150 rows): descriptions 0.953 within 50 km, 0.780 within 10 km, every report an
-event; monitor entries 0.776 within 25 km, 0.924 with an event ("Explosions reported in X" gives an event for
-79 of 150; "X, Y: a man was wounded ..." is read as a dateline, 57 of 150 within 25 km). The slow test pins
-floors a little under those figures.
+Measured 2026-11-30 (150 rows): descriptions 0.953 within 50 km, 0.780 within 10 km, every report an event;
+monitor entries 0.839 within 25 km (0.776 before a place heading an entry, "Vuhledar, Donetsk: ...", was read),
+0.924 with an event ("Explosions reported in X" gives an event for 79 of 150). The slow test pins floors a
+little under those figures.
 """
 
 from __future__ import annotations
@@ -44,5 +44,5 @@ def test_ukraine_events_through_the_pipeline(gazetteer_path: Path) -> None:
     scores = {k.kind: k.to_dict() for k in report.kinds}
     assert scores["description"]["within_50km"] >= 0.93
     assert scores["description"]["within_10km"] >= 0.75
-    assert scores["monitor"]["within_25km"] >= 0.75
+    assert scores["monitor"]["within_25km"] >= 0.82
     assert scores["monitor"]["with_event"] >= 0.90
