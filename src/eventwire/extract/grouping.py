@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.locate import inside
+from eventwire.extract.locate import WIDE_FEATURES, inside
 from eventwire.records import Event, Location, PlaceMention
 
 # Event nouns that a report uses to point back at a violent event it has told ("the attack", "the blast")
@@ -44,7 +44,8 @@ def joins(prev: Event, follow: Event, compatible: bool) -> Event | None:
     else None when `follow` is an event of its own."""
     if not compatible:
         return None
-    if not (is_violent(prev) and is_violent(follow)):
+    # a bare toll ('28 gang members were killed') is the violent event's, however the detector typed it
+    if not (is_violent(prev) and (is_violent(follow) or follow.fatalities or follow.injuries)):
         return replace(prev, evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))
     return replace(prev, fatalities=_first_known(prev.fatalities, follow.fatalities),
                    injuries=_first_known(prev.injuries, follow.injuries),
@@ -79,13 +80,18 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
     """The other resolved places listed with the event's own place in its sentence ('X, Y and Z')."""
     if event.location is None or event.location.text is None or event.event_type not in SPLIT_TYPES:
         return []
-    ev = event.evidence[0]
+    # the sentence that names the event's place: the lead may tell the region, a later sentence the towns
+    # ("... on energy facilities in the cities of Shostka and Konotop"); a region list told only after the
+    # lead ("within the Mykolaiv, Kherson and Poltava regions") is where the one event told happened
+    for later, ev in enumerate(event.evidence):
+        in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
+        own = next((m for m in in_sent if m.text == event.location.text), None)
+        if own is not None:
+            break
+    else:
+        return []
     if event.sub_event_type == "Disrupted weapons use" and not _stops_weapons(doc, ev.start, ev.end):
         return []  # "Air defences were active over X, Y and Z": one report over several places, not a count each
-    in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
-    own = next((m for m in in_sent if m.text == event.location.text), None)
-    if own is None:
-        return []
     own_tok = _head(doc, own)
     if own_tok is None:
         return []
@@ -99,6 +105,8 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
             continue
         if own.place is not None and m.place.precision == 3 and inside(own.place, m.place):
             continue  # "In Novhorod-Siverskyi, Chernihiv region": the container, not a second place
+        if later and (m.place.precision == 3 or m.place.feature in WIDE_FEATURES):
+            continue
         out.append(Location(place=m.place, text=m.text))
     return out
 
