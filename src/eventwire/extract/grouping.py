@@ -83,10 +83,11 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
     # the sentence that names the event's place: the lead may tell the region, a later sentence the towns
     # ("... on energy facilities in the cities of Shostka and Konotop"); a region list told only after the
     # lead ("within the Mykolaiv, Kherson and Poltava regions") is where the one event told happened
-    for later, ev in enumerate(event.evidence):
+    for n, ev in enumerate(event.evidence):
         in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
         own = next((m for m in in_sent if m.text == event.location.text), None)
         if own is not None:
+            later = n > 0
             break
     else:
         return []
