@@ -68,3 +68,19 @@ def test_a_region_list_after_the_lead_stays_one_event(pipeline) -> None:
                                "launched by Russia overnight, the air force said. The drones were shot down over "
                                "the Mykolaiv, Kherson and Poltava regions, it said.")
     assert len([e for e in events if e.sub_event_type == "Disrupted weapons use"]) == 1, [e.summary for e in events]
+
+
+def test_protests_in_listed_cities_are_one_event_each(pipeline) -> None:
+    events = _events(pipeline, "On Sunday, thousands of people rallied against the new tax law in several cities: "
+                               "Lviv, Odesa and Dnipro.")
+    cities = {e.location.place.name for e in events if e.event_type == "Protests" and e.location}
+    assert {"Lviv", "Odesa", "Dnipro"} <= cities, [e.summary for e in events]
+
+
+def test_its_points_back_to_the_speaker_not_to_the_nearest_country(pipeline) -> None:
+    events = _events(pipeline, "The Russian Defence Ministry said its air defence units destroyed 30 Ukrainian drones "
+                               "over the Belgorod region on Tuesday. According to the ministry statement, its units "
+                               "destroyed 20 of the drones over the Belgorod region in two hours.")
+    stops = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert len(stops) == 1, [e.summary for e in events]  # one event: both sentences tell Russia's units
+    assert stops[0].actor1 is not None and stops[0].actor1.country == "RUS"

@@ -157,12 +157,20 @@ def _resolve_pronoun(tok: Token) -> Country | None:
 def _previous_country(doc: Doc, before: int) -> Country | None:
     sent_start = doc[before].sent.start
     window_start = max(0, sent_start - 80)
-    for ent in reversed([e for e in doc.ents if window_start <= e.start < before]):
-        if ent.label_ in ("GPE", "NORP", "ORG"):
-            country = country_of(ent.text)
-            if country is not None:
-                return country
+    ents = [e for e in reversed(doc.ents) if window_start <= e.start < before and e.label_ in ("GPE", "NORP", "ORG")]
+    # the one who speaks or acts is what "its" points back to ("The Russian ministry said ... Ukrainian drones
+    # ... its units"): a country in a subject first, then the nearest one
+    for ent in [e for e in ents if _in_subject(e.root)] + ents:
+        # "The Russian Defence Ministry": an organisation named with its country
+        country = country_of(ent.text) or next((c for t in ent if t.pos_ in ("ADJ", "PROPN")
+                                                and (c := country_of(t.text)) is not None), None)
+        if country is not None:
+            return country
     return None
+
+
+def _in_subject(tok: Token) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in (tok, *tok.ancestors))
 
 
 def _countryish(tok: Token) -> bool:

@@ -32,7 +32,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 STOP_LEMMAS = frozenset({"destroy", "down", "shoot", "intercept", "neutralize", "neutralise", "suppress", "jam",
                          "repel", "repulse", "eliminate"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments"}
+# ACLED codes one event per place for these: protests held "in Kyiv, Lviv and Odesa" are three protests
+SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments", "Protests", "Riots"}
 
 
 def is_violent(event: Event) -> bool:

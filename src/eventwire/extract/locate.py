@@ -196,7 +196,9 @@ def is_actor(tok: Token, place: Place) -> bool:
 
 
 def _actor_noun(tok: Token) -> bool:
+    # (the lemmatiser leaves some plurals as they are: "defences", "forces")
     return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in ACTOR_NOUNS or tok.ent_type_ == "ORG"
+                                              or tok.lower_.removesuffix("s") in ACTOR_NOUNS
                                               or (tok.is_upper and len(tok.text) > 1))
 
 
