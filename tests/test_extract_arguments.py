@@ -84,3 +84,21 @@ def test_its_points_back_to_the_speaker_not_to_the_nearest_country(pipeline) -> 
     stops = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
     assert len(stops) == 1, [e.summary for e in events]  # one event: both sentences tell Russia's units
     assert stops[0].actor1 is not None and stops[0].actor1.country == "RUS"
+
+
+def test_a_village_shelled_in_the_region_is_not_a_summary_of_a_drone_strike_in_a_town(pipeline) -> None:
+    events = _events(pipeline, "A Ukrainian drone attack on Sunday injured two people in the town of Sevsk in the "
+                               "Bryansk region, the governor, Ivan Petrov, said. Petrov earlier reported that a "
+                               "village in the region had been shelled by Ukrainian forces, damaging two homes.")
+    subs = {e.sub_event_type for e in events}
+    assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= subs, [e.summary for e in events]
+    shelling = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.attribution.status == "official"  # 'Petrov' was named with his title before
+
+
+def test_an_explosion_heard_where_a_strike_was_told_is_that_strike(pipeline) -> None:
+    events = _events(pipeline, "Ukrainian naval drones attacked the port of Sevastopol on Tuesday morning, the "
+                               "Russian-installed governor said. In Sevastopol, Crimea, a loud explosion rang out on "
+                               "Tuesday morning.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [e.summary for e in events]
+    assert events[0].location is not None and events[0].location.place.name == "Sevastopol"

@@ -23,7 +23,14 @@ from eventwire.extract.casualties import casualties_in
 from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
-from eventwire.extract.grouping import VIOLENT_TYPES, coordinated_places, is_violent, joins, refers_back
+from eventwire.extract.grouping import (
+    VIOLENT_TYPES,
+    bare_blast,
+    coordinated_places,
+    is_violent,
+    joins,
+    refers_back,
+)
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.passes import later_tolls, without_region_summaries
@@ -101,6 +108,8 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
                 continue
             pending.append(event)  # told before the story: 'The aftermath of the Russian attack on Kharkiv.'
             continue
+        if bare_blast(tok, event) and _join_told(merged, event, strict=True):
+            continue
         for n, kept in enumerate(merged):
             if same_event(kept, event, ignore_dates=mention.anaphoric):
                 merged[n] = merge(kept, event)
@@ -161,7 +170,7 @@ def _join_previous(merged: list[Event], event: Event) -> bool:
     return True
 
 
-def _join_told(merged: list[Event], event: Event) -> bool:
+def _join_told(merged: list[Event], event: Event, strict: bool = False) -> bool:
     """'The attack was attributed to the ELN', 'injured as a result of Russian strikes': a violent event
     told again joins the latest violent event at a compatible place, whose sub-type (read where the
     weapon was named) stands."""
@@ -169,10 +178,16 @@ def _join_told(merged: list[Event], event: Event) -> bool:
         kept = merged[n]
         # a reference placed only at a country ('helped Russia in the attack') names the actor, not the place
         loose = event.location is None or event.location.place.feature == "country"
+        if strict and (kept.event_type != event.event_type or not _dates_meet(kept, event)):
+            continue
         if is_violent(kept) and (loose or _places_compatible(kept.location, event.location)):
             merged[n] = merge(kept, event)
             return True
     return False
+
+
+def _dates_meet(a: Event, b: Event) -> bool:
+    return not (a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start))
 
 
 def _headline_only(event: Event) -> bool:

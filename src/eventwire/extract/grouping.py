@@ -77,6 +77,18 @@ def refers_back(tok: Token) -> bool:
     return definite or pointed
 
 
+BLAST_LEMMAS = frozenset({"explosion", "blast", "detonation"})
+DEVICE_WORDS = frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "device", "devices", "bomb", "bombs",
+                          "car-bomb", "booby", "explosives", "detonated", "planted", "grenade", "sabotage"})
+
+
+def bare_blast(tok: Token, event: Event) -> bool:
+    """'A powerful explosion rang out in Sevastopol': an explosion heard, with no device named, is what a
+    strike told in the article did there, not a bomb of its own."""
+    return (tok.lemma_.lower() in BLAST_LEMMAS and event.sub_event_type == "Remote explosive/landmine/IED"
+            and not {t.lower_ for t in tok.sent} & DEVICE_WORDS)
+
+
 def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -> list[Location]:
     """The other resolved places listed with the event's own place in its sentence ('X, Y and Z')."""
     if event.location is None or event.location.text is None or event.event_type not in SPLIT_TYPES:

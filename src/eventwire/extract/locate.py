@@ -23,6 +23,7 @@ NEARBY_PREPS = frozenset({"near", "outside", "around", "beyond", "off"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                         "outskirts", "vicinity", "edge"})
 NEARBY_KM = 25.0
+CITY_DIVISION_KM = 90.0  # a city of its own division lies in the division whose centre is this near
 FOCUS_DEGREES = 0.4  # about 40 km: an article's places closer than this are one area
 PARTNER_PREPS = frozenset({"with", "between", "against", "for", "by"})  # "talks with Moscow": a party, not a place
 WIDE_FEATURES = frozenset({"country", "admin1", "admin2", "region", "continent"})
@@ -108,10 +109,11 @@ def inside(inner: Place, outer: Place) -> bool:
         return False
     if outer.feature == "country":
         return True
-    if outer.admin1 and inner.admin1:
+    if outer.admin1 and inner.admin1 and not (inner.admin1 == inner.name and outer.feature == "admin1"):
+        # (a city that is a division of its own, Sevastopol or Kyiv, is measured against the one around it)
         return inner.admin1 == outer.admin1 and (outer.feature == "admin1" or not outer.admin2
                                                  or same_division(inner.admin2, outer.admin2))
-    reach = max(outer.uncertainty_km or 0.0, 60.0)
+    reach = max(outer.uncertainty_km or 0.0, 60.0) if inner.admin1 != inner.name else CITY_DIVISION_KM
     return abs(inner.lat - outer.lat) * 111.0 < reach and abs(inner.lon - outer.lon) * 70.0 < reach
 
 
