@@ -102,3 +102,33 @@ def test_an_explosion_heard_where_a_strike_was_told_is_that_strike(pipeline) -> 
                                "Tuesday morning.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"], [e.summary for e in events]
     assert events[0].location is not None and events[0].location.place.name == "Sevastopol"
+
+
+def test_an_event_said_not_to_exist_or_to_have_failed_is_no_event(pipeline) -> None:
+    events = _events(pipeline, "Rebels attacked an army base near the town on Monday, with no sign of the ceasefire "
+                               "agreed last month. The next day soldiers searched the villages but did not succeed in "
+                               "arresting any of the rebels.")
+    subs = [e.sub_event_type for e in events]
+    assert "Armed clash" in subs and "Arrests" not in subs and "Agreement" not in subs, subs
+
+
+def test_an_armed_group_detaining_people_abducts_them(pipeline) -> None:
+    events = _events(pipeline, "Local militia fighters detained six bus passengers at a checkpoint outside the city of "
+                               "Sweida on Friday, residents said.")
+    subs = [e.sub_event_type for e in events]
+    assert "Abduction/forced disappearance" in subs and "Arrests" not in subs, subs
+
+
+def test_the_detector_gives_no_bomb_and_no_protest_the_sentence_does_not_name() -> None:
+    from eventwire.extract.detect import find_triggers as triggers_of
+    from eventwire.extract.sentences import _weapon_allows
+
+    doc = parse_one("Eleven traders returning from a market were murdered by gunmen on the road to the town.")
+    rules = next(t.coding for t in triggers_of(doc) if doc[t.i].text == "murdered")
+    sent = next(iter(doc.sents))
+    assert not _weapon_allows(rules, "Remote explosive/landmine/IED", sent)
+    assert not _weapon_allows(rules, "Violent demonstration", sent)
+    doc = parse_one("A roadside bomb killed eleven traders returning from a market on the road to the town.")
+    sent = next(iter(doc.sents))
+    rules = next(t.coding for t in triggers_of(doc))
+    assert _weapon_allows(rules, "Remote explosive/landmine/IED", sent)

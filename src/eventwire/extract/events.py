@@ -20,7 +20,7 @@ from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
-from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
+from eventwire.extract.commentary import is_absent, is_failed, is_front_summary, is_habitual, is_question
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import (
@@ -34,7 +34,7 @@ from eventwire.extract.grouping import (
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.passes import later_tolls, without_region_summaries
-from eventwire.extract.sentences import combine
+from eventwire.extract.sentences import coding_for, combine
 from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
@@ -92,6 +92,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         event = mention.event
         tok = doc[trig.i]
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
+                or is_absent(tok) or is_failed(tok)
                 or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event):
@@ -236,6 +237,8 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
                                   violent=coding.event_type in VIOLENT_TYPES)
     if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
+    if coding.sub_event_type == "Arrests" and _armed_subject(tok, actor1):
+        coding = coding_for("Abduction/forced disappearance", coding.strength)  # ACLED: only a state arrests
     sub = _territory_sub(coding.sub_event_type, actor1, country)
     clause = clause_of(tok)
     when = event_date(_own_times(tok, times), trigger=(tok.idx, tok.idx + len(tok.text)),
@@ -264,6 +267,14 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         low_confidence=typed.low_confidence if typed else False,
     )
     return Mention(tok.idx, replace(event, summary=summarize(event)), _is_anaphoric(tok))
+
+
+def _armed_subject(tok: Token, actor: Actor | None) -> bool:
+    """'local fighters detained several men': the one detaining, the verb's own subject, is an armed group."""
+    if actor is None or actor.kind not in ("armed group", "rebel group") or not actor.text:
+        return False
+    return any(c.dep_ == "nsubj" and actor.text in tok.doc[c.left_edge.i : c.right_edge.i + 1].text
+               for c in tok.children)
 
 
 def _territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
