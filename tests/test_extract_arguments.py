@@ -132,3 +132,18 @@ def test_the_detector_gives_no_bomb_and_no_protest_the_sentence_does_not_name() 
     sent = next(iter(doc.sents))
     rules = next(t.coding for t in triggers_of(doc))
     assert _weapon_allows(rules, "Remote explosive/landmine/IED", sent)
+
+
+def test_another_weapon_told_after_an_event_is_an_event_of_its_own(pipeline) -> None:
+    events = _events(pipeline, "Russian troops shelled the town of Kupiansk with artillery on Monday morning, killing "
+                               "two people, the governor said. In addition, the enemy dropped two aerial bombs on "
+                               "Kupiansk in the afternoon.")
+    subs = [e.sub_event_type for e in events]
+    assert "Shelling/artillery/missile attack" in subs and "Air/drone strike" in subs, subs
+
+
+def test_an_army_firing_at_a_village_is_shelling() -> None:
+    subs = _subs("Two women were killed when the armed forces fired at a road in the village of Kozynka.")
+    assert subs.get("fired") == "Shelling/artillery/missile attack"
+    subs = _subs("The company fired the manager at the start of the year.")
+    assert "fired" not in subs

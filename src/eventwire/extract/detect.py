@@ -93,8 +93,8 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         if "down" in particles:
             return "intercept"
         return "kill" if conflict and (objects & lx.CIVILIAN_WORDS or "dead" in _child_words(tok)) else None
-    if lemma == "fire":
-        return "strike" if objects & lx.WEAPON_WORDS else None
+    if lemma == "fire":  # "fired missiles", "troops fired at the village" (not "fired the minister")
+        return "strike" if objects & lx.WEAPON_WORDS or (conflict and _has_prep(tok, {"at", "on"})) else None
     if lemma == "fend":
         return "intercept" if "off" in particles and _words(tok.subtree) & lx.WEAPON_WORDS else None
     if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
@@ -198,8 +198,11 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.ARMED_WORDS:
         return _acled("clash", "Armed clash", 0.65)
-    if lemma == "strike" and tok.pos_ == "NOUN":
-        # "killed in strikes on the city": a strike is remote violence whoever it kills (ACLED: not an Attack)
+    if lemma == "strike" and tok.pos_ == "NOUN" or (lemma == "fire" and _has_prep(tok, {"at", "on"})
+                                                    and not targets & (lx.CIVILIAN_WORDS | CROWD_WORDS)
+                                                    and _armed_subject(tok)):
+        # "killed in strikes on the city": a strike is remote violence whoever it kills (ACLED: not an Attack);
+        # so is an army firing at a village or a road
         return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.CIVILIAN_WORDS or _words(sent) & lx.CIVILIAN_WORDS:
         return _acled("kill", "Attack", 0.6)

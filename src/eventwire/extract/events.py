@@ -27,6 +27,7 @@ from eventwire.extract.grouping import (
     VIOLENT_TYPES,
     bare_blast,
     coordinated_places,
+    distinct,
     is_violent,
     joins,
     refers_back,
@@ -95,7 +96,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
                 or is_absent(tok) or is_failed(tok)
                 or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
-        if _follows(trig, doc, event, added) and _join_previous(merged, event):
+        if _follows(trig, doc, event, added) and _join_previous(merged, event, tok.sent):
             continue
         if headline is not None and is_violent(event) and _places_compatible(merged[headline].location,
                                                                              event.location):
@@ -155,11 +156,13 @@ def _follows(trig: Trigger, doc: Doc, event: Event, added: set[int]) -> bool:
                                and doc[trig.i].sent.start != 0)
 
 
-def _join_previous(merged: list[Event], event: Event) -> bool:
-    """Join the latest violent event (else the latest event) when the places agree."""
+def _join_previous(merged: list[Event], event: Event, sent: Span) -> bool:
+    """Join the latest violent event (else the latest event) when the places agree and it is no other act."""
     if not merged:
         return False
     n = next((k for k in range(len(merged) - 1, -1, -1) if is_violent(merged[k])), len(merged) - 1)
+    if not _headline_only(merged[n]) and distinct(merged[n], event, sent):
+        return False
     joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
     if joined is None:
         return False

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from eventwire.extract.detect import weapon_named
+from eventwire.extract.lexicon import WEAPON_WORDS
 from eventwire.extract.locate import WIDE_FEATURES, inside
 from eventwire.records import Event, Location, PlaceMention
 
@@ -51,6 +53,16 @@ def joins(prev: Event, follow: Event, compatible: bool) -> Event | None:
     return replace(prev, fatalities=_first_known(prev.fatalities, follow.fatalities),
                    injuries=_first_known(prev.injuries, follow.injuries),
                    evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))
+
+
+def distinct(prev: Event, follow: Event, sent: Span) -> bool:
+    """'In addition, the enemy dropped two aerial bombs on the town' after a shelling, 'seventeen drones were
+    destroyed by air defence' after the drone attack: another kind of act, an event of its own."""
+    if follow.sub_event_type is None or follow.sub_event_type == prev.sub_event_type:
+        return False
+    if follow.sub_event_type == "Disrupted weapons use":  # (drones or missiles stopped, named as such)
+        return any(t.lemma_.lower() in STOP_LEMMAS for t in sent) and bool({t.lower_ for t in sent} & WEAPON_WORDS)
+    return is_violent(prev) and is_violent(follow) and weapon_named(sent) == follow.sub_event_type
 
 
 def _first_known(a: int | None, b: int | None) -> int | None:
