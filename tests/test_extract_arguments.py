@@ -147,3 +147,28 @@ def test_an_army_firing_at_a_village_is_shelling() -> None:
     assert subs.get("fired") == "Shelling/artillery/missile attack"
     subs = _subs("The company fired the manager at the start of the year.")
     assert "fired" not in subs
+
+
+def test_where_things_came_from_and_whose_forces_are_not_where_it_happened(pipeline) -> None:
+    from eventwire.extract.locate import locate
+    from eventwire.geo import places_for_doc
+
+    gazetteer = pipeline.gazetteer
+    doc = parse_one("Air defence units shot down nine drones launched from Kursk over the Sumy region overnight.")
+    where = locate(next(t for t in doc if t.text == "shot"), places_for_doc(doc, "t", gazetteer))
+    assert where is not None and where.place.admin1 == "Sumska oblast"
+    doc = parse_one("Kharkiv's territorial defence units captured the village of Tsyrkuny in heavy fighting.")
+    where = locate(next(t for t in doc if t.text == "captured"), places_for_doc(doc, "t", gazetteer))
+    assert where is None or where.place.name != "Kharkiv"
+
+
+def test_an_event_named_as_someone_s_aim_has_not_happened(pipeline) -> None:
+    events = _events(pipeline, "Police detained a man in Odesa on Monday. He had photographed a power plant to help "
+                               "the enemy prepare its bombardment of the city's energy grid, police said.")
+    assert [e.sub_event_type for e in events] == ["Arrests"], [e.summary for e in events]
+
+
+def test_a_headline_under_the_site_name_is_still_the_headline(pipeline) -> None:
+    events = _events(pipeline, "Daily Wire News\nTroops kill 9 gunmen in northern Mali\nSoldiers killed nine gunmen "
+                               "who attacked an army post near the town of Goundam on Sunday, the army said.")
+    assert len([e for e in events if e.event_type == "Battles"]) == 1, [e.summary for e in events]

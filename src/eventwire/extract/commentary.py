@@ -108,3 +108,18 @@ def is_failed(tok: Token) -> bool:
         if anc.dep_ == "ROOT":
             break
     return False
+
+
+PURPOSE_VERBS = frozenset({"help", "prepare", "plan", "assist", "support", "adjust", "coordinate", "organize",
+                           "organise", "facilitate", "enable", "aid"})
+
+
+def is_purpose(tok: Token) -> bool:
+    """'photographed a power station to help Russia with its bombardment', 'arrived to prepare explosions':
+    an event named as the aim of what someone did has not happened."""
+    for anc in tok.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in PURPOSE_VERBS and anc.dep_ in ("advcl", "xcomp", "acl"):
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children)
+        if anc.dep_ == "ROOT":
+            break
+    return False

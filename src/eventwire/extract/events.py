@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +21,14 @@ from eventwire.classify.model import SentenceReader
 from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
-from eventwire.extract.commentary import is_absent, is_failed, is_front_summary, is_habitual, is_question
+from eventwire.extract.commentary import (
+    is_absent,
+    is_failed,
+    is_front_summary,
+    is_habitual,
+    is_purpose,
+    is_question,
+)
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import (
@@ -93,7 +101,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         event = mention.event
         tok = doc[trig.i]
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
-                or is_absent(tok) or is_failed(tok)
+                or is_absent(tok) or is_failed(tok) or is_purpose(tok)
                 or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event, tok.sent):
@@ -200,7 +208,15 @@ def _headline_only(event: Event) -> bool:
 
 
 def _is_headline(sent: Span) -> bool:
-    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    """The first line that reads as a sentence with no full stop; a site's name or a byline may stand above it."""
+    if _ends_sentence(sent.text):
+        return False
+    earlier = list(takewhile(lambda s: s.start < sent.start, sent.doc.sents))
+    return len(earlier) <= 2 and not any(_ends_sentence(s.text) for s in earlier)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) -> list[Event]:

@@ -33,6 +33,8 @@ AFTER_NOUNS = frozenset({"aftermath", "consequences", "scene", "site", "damage",
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 STOP_LEMMAS = frozenset({"destroy", "down", "shoot", "intercept", "neutralize", "neutralise", "suppress", "jam",
                          "repel", "repulse", "eliminate"})
+# words of a running total ("since the invasion", "so far this year"): such a toll is no one strike's
+SUMMARY_WORDS = frozenset({"since", "total", "overall", "so", "year", "war", "invasion", "month", "week"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # ACLED codes one event per place for these: protests held "in Kyiv, Lviv and Odesa" are three protests
 SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments", "Protests", "Riots"}
@@ -47,7 +49,10 @@ def joins(prev: Event, follow: Event, compatible: bool) -> Event | None:
     else None when `follow` is an event of its own."""
     if not compatible:
         return None
-    # a bare toll ('28 gang members were killed') is the violent event's, however the detector typed it
+    # a bare toll ('28 gang members were killed') is the violent event's, however the detector typed it;
+    # a running total ('the war has left 1,700 dead') is no one event's
+    if summary_toll(follow):
+        follow = replace(follow, fatalities=None, injuries=None)
     if not (is_violent(prev) and (is_violent(follow) or follow.fatalities or follow.injuries)):
         return replace(prev, evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))
     return replace(prev, fatalities=_first_known(prev.fatalities, follow.fatalities),
@@ -63,6 +68,11 @@ def distinct(prev: Event, follow: Event, sent: Span) -> bool:
     if follow.sub_event_type == "Disrupted weapons use":  # (drones or missiles stopped, named as such)
         return any(t.lemma_.lower() in STOP_LEMMAS for t in sent) and bool({t.lower_ for t in sent} & WEAPON_WORDS)
     return is_violent(prev) and is_violent(follow) and weapon_named(sent) == follow.sub_event_type
+
+
+def summary_toll(event: Event) -> bool:
+    words = {w.strip(".,;:!?\"'’”“()") for e in event.evidence for w in e.text.lower().split()}
+    return bool(words & SUMMARY_WORDS)
 
 
 def _first_known(a: int | None, b: int | None) -> int | None:

@@ -38,6 +38,8 @@ ACTOR_NOUNS = frozenset({
 })
 # Verbs whose subject, a country or a capital, is still a place ("Kyiv came under fire", "Odesa woke to blasts");
 # the subject of any other active verb is a government acting: "Moscow continues to advance", "Kyiv staged".
+ARMED_NOUNS = frozenset({"force", "forces", "troop", "troops", "army", "unit", "units", "battalion", "brigade",
+                         "regiment", "militia", "fighter", "fighters", "commander", "guard"})
 # "Sumy RMA", "the Kharkiv regional administration", "Odesa police": bodies named after their place
 BODY_NOUNS = frozenset({"administration", "ministry", "authority", "authorities", "government", "police", "council",
                         "court", "prosecutor", "prosecutors", "governor", "mayor", "office", "directorate",
@@ -74,6 +76,8 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
             continue
         head = _head_token(doc, mention)
         if head is None or head.head.lower_ in PARTNER_PREPS or is_actor(head, mention.place):
+            continue
+        if _origin(trigger, head):
             continue
         foreign = _in_foreign_relcl(trigger, head)
         if foreign and not (_about_argument(trigger, head) and mention.place.feature != "country"):
@@ -184,9 +188,11 @@ def is_dateline(text: str, mention: PlaceMention) -> bool:
 def is_actor(tok: Token, place: Place) -> bool:
     """A country or a capital standing for its government: "Moscow's forces", "Russia's FSB", "the Kyiv regime",
     "the ministry of defence of Russia" (it qualifies an actor), "Kyiv says", "Moscow continues to advance"
-    (the subject of what a government does)."""
+    (the subject of what a government does). Any place owning forces is theirs, not where: "Chechnya's Akhmat
+    forces", "Kharkiv's territorial defence units"."""
     if place.feature not in ("country", "capital"):
-        return False
+        top = np_head(tok)
+        return top.dep_ == "poss" and top.head.lemma_.lower() in ARMED_NOUNS
     tok = np_head(tok)
     head = tok.head
     if tok.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -298,6 +304,15 @@ def _relcl_of(place: Token) -> Token | None:
         if anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.lemma_.lower() in RESIDENCE_LEMMAS):
             return anc
     return None
+
+
+def _origin(trigger: Token, place: Token) -> bool:
+    """'drones launched from Yeysk', 'meals brought there from Russia': where something came from, told in a
+    clause about it, is not where the event was."""
+    prep = place.head
+    verb = prep.head
+    return (prep.lower_ == "from" and verb.i != trigger.i and verb.dep_ in ("acl", "relcl", "advcl")
+            and not (verb.left_edge.i <= trigger.i <= verb.right_edge.i))
 
 
 def _in_foreign_relcl(trigger: Token, place: Token) -> bool:

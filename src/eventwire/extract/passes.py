@@ -8,11 +8,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from eventwire.extract.casualties import Casualties, casualties_in
-from eventwire.extract.grouping import is_violent
+from eventwire.extract.grouping import SUMMARY_WORDS, is_violent
 from eventwire.records import Event
-
-# words of a running total ("since the invasion", "so far this year"): such a toll is no one strike's
-SUMMARY_WORDS = frozenset({"since", "total", "overall", "so", "year", "war", "invasion", "month", "week"})
 
 
 def without_region_summaries(events: list[Event]) -> list[Event]:
