@@ -172,3 +172,10 @@ def test_a_headline_under_the_site_name_is_still_the_headline(pipeline) -> None:
     events = _events(pipeline, "Daily Wire News\nTroops kill 9 gunmen in northern Mali\nSoldiers killed nine gunmen "
                                "who attacked an army post near the town of Goundam on Sunday, the army said.")
     assert len([e for e in events if e.event_type == "Battles"]) == 1, [e.summary for e in events]
+
+
+def test_a_battle_told_from_both_sides_is_one_battle(pipeline) -> None:
+    events = _events(pipeline, "Two Ukrainian attacks repelled near Robotyne - Russian ministry\nRussian troops "
+                               "repelled two attacks of the Ukrainian army near Robotyne in the Zaporizhzhia region on "
+                               "Sunday, the Russian Defence Ministry said.")
+    assert len([e for e in events if e.sub_event_type == "Armed clash"]) == 1, [e.summary for e in events]

@@ -350,7 +350,10 @@ def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
     if (not ignore_dates and a.date and b.date and _told(a.date) and _told(b.date)
             and (a.date.end < b.date.start or b.date.end < a.date.start)):
         return False  # (a date nothing in the text says, e.g. the publication day, rules nothing out)
-    if a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country:
+    # a battle has two sides, told from either ('Ukrainian attacks thwarted', 'Russian troops repelled the
+    # attacks'); any other act has one doer
+    if (a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country
+            and a.event_type != "Battles"):
         return False
     return _places_compatible(a.location, b.location)
 
