@@ -179,3 +179,12 @@ def test_a_battle_told_from_both_sides_is_one_battle(pipeline) -> None:
                                "repelled two attacks of the Ukrainian army near Robotyne in the Zaporizhzhia region on "
                                "Sunday, the Russian Defence Ministry said.")
     assert len([e for e in events if e.sub_event_type == "Armed clash"]) == 1, [e.summary for e in events]
+
+
+def test_during_an_attack_tells_the_attack_and_following_the_attack_points_back() -> None:
+    from eventwire.extract.grouping import refers_back
+
+    doc = parse_one("During a massive air attack on the capital overnight, debris fell on a school.")
+    assert not refers_back(next(t for t in doc if t.text == "attack"))
+    doc = parse_one("Rescuers inspect the damage following an attack on the port.")
+    assert refers_back(next(t for t in doc if t.text == "attack"))

@@ -94,7 +94,10 @@ def refers_back(tok: Token) -> bool:
     # "the attack", "this attack", "Thursday's explosion"
     definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
     head = noun.head
-    pointed = noun.dep_ == "pobj" and head.lower_ in BACK_PREPS and (
+    # 'during a massive air attack, debris fell': the attack told for the first time ('following an attack',
+    # 'as a result of an attack' still point back at it)
+    indefinite = head.lower_ == "during" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    pointed = noun.dep_ == "pobj" and head.lower_ in BACK_PREPS and not indefinite and (
         head.lower_ != "of" or head.head.lower_ in ("result", "aftermath", "consequence", "wake", "scene"))
     return definite or pointed
 
