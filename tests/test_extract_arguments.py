@@ -188,3 +188,10 @@ def test_during_an_attack_tells_the_attack_and_following_the_attack_points_back(
     assert not refers_back(next(t for t in doc if t.text == "attack"))
     doc = parse_one("Rescuers inspect the damage following an attack on the port.")
     assert refers_back(next(t for t in doc if t.text == "attack"))
+
+
+def test_taking_a_city_while_advancing_is_a_capture() -> None:
+    subs = _subs("Moscow has been advancing in the east and took the city of Toretsk on Tuesday.")
+    assert subs.get("took") == "Non-state actor overtakes territory"
+    subs = _subs("The buyer took the city bus to the market on Tuesday.")
+    assert "took" not in subs

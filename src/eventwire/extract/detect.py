@@ -29,7 +29,8 @@ POLITICAL = POLITICAL_FAMILIES
 CONTEXT_FAMILIES = frozenset({F.STRIKE, F.ATTACK, F.CLASH, F.KILL})
 AERIAL_WEAPONS = frozenset({"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets",
                             "shahed", "shaheds", "aircraft", "bomb", "bombs", "projectile", "projectiles"})
-PLACE_NOUNS = frozenset({"village", "town", "city", "settlement", "territory", "position", "positions",
+PLACE_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "settlement", "settlements", "territory",
+                         "position", "positions",
                          "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
 POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", "official", "officials",
                              "leader", "leaders", "council", "kremlin", "parliament", "spokesman",
