@@ -185,3 +185,24 @@ def _people_or_force(tok: Token) -> bool:
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:\"'")
+
+
+def armed_subject(tok: Token, actor: Actor | None) -> bool:
+    """'local fighters detained several men': the one detaining, the verb's own subject, is an armed group."""
+    if actor is None or actor.kind not in ("armed group", "rebel group") or not actor.text:
+        return False
+    return any(c.dep_ == "nsubj" and actor.text in tok.doc[c.left_edge.i : c.right_edge.i + 1].text
+               for c in tok.children)
+
+
+def territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
+    """ACLED: a government retaking its own territory vs anyone else (a foreign army too) taking it."""
+    territorial = ("Non-state actor overtakes territory", "Government regains territory")
+    if sub not in territorial or actor1 is None or actor1.country is None or not country:
+        return sub
+    own = country_by_alpha2(country)
+    if own is None:
+        return sub
+    if sub == territorial[0]:
+        return territorial[1] if own.alpha3 == actor1.country else sub
+    return territorial[0] if own.alpha3 != actor1.country else sub  # a foreign army is no government here

@@ -18,7 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.classify.apply import Typed, apply_prediction
 from eventwire.classify.detector import Detector
 from eventwire.classify.model import SentenceReader
-from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
+from eventwire.extract.actors import (
+    actor1_for,
+    actor2_for,
+    actor_from_phrase,
+    armed_subject,
+    placed,
+    territory_sub,
+)
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
 from eventwire.extract.commentary import (
@@ -256,9 +263,9 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
                                   violent=coding.event_type in VIOLENT_TYPES)
     if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
-    if coding.sub_event_type == "Arrests" and _armed_subject(tok, actor1):
+    if coding.sub_event_type == "Arrests" and armed_subject(tok, actor1):
         coding = coding_for("Abduction/forced disappearance", coding.strength)  # ACLED: only a state arrests
-    sub = _territory_sub(coding.sub_event_type, actor1, country)
+    sub = territory_sub(coding.sub_event_type, actor1, country)
     clause = clause_of(tok)
     when = event_date(_own_times(tok, times), trigger=(tok.idx, tok.idx + len(tok.text)),
                       clause=(clause.start_char, clause.end_char), sentence=(sent.start_char, sent.end_char),
@@ -286,27 +293,6 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         low_confidence=typed.low_confidence if typed else False,
     )
     return Mention(tok.idx, replace(event, summary=summarize(event)), _is_anaphoric(tok))
-
-
-def _armed_subject(tok: Token, actor: Actor | None) -> bool:
-    """'local fighters detained several men': the one detaining, the verb's own subject, is an armed group."""
-    if actor is None or actor.kind not in ("armed group", "rebel group") or not actor.text:
-        return False
-    return any(c.dep_ == "nsubj" and actor.text in tok.doc[c.left_edge.i : c.right_edge.i + 1].text
-               for c in tok.children)
-
-
-def _territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
-    """ACLED: a government retaking its own territory vs anyone else (a foreign army too) taking it."""
-    territorial = ("Non-state actor overtakes territory", "Government regains territory")
-    if sub not in territorial or actor1 is None or actor1.country is None or not country:
-        return sub
-    own = country_by_alpha2(country)
-    if own is None:
-        return sub
-    if sub == territorial[0]:
-        return territorial[1] if own.alpha3 == actor1.country else sub
-    return territorial[0] if own.alpha3 != actor1.country else sub  # a foreign army is no government here
 
 
 def _speaker_as_actor(tok: Token, places: Sequence[PlaceMention]) -> Actor | None:
