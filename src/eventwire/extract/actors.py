@@ -157,12 +157,20 @@ def _resolve_pronoun(tok: Token) -> Country | None:
 def _previous_country(doc: Doc, before: int) -> Country | None:
     sent_start = doc[before].sent.start
     window_start = max(0, sent_start - 80)
-    for ent in reversed([e for e in doc.ents if window_start <= e.start < before]):
-        if ent.label_ in ("GPE", "NORP", "ORG"):
-            country = country_of(ent.text)
-            if country is not None:
-                return country
+    ents = [e for e in reversed(doc.ents) if window_start <= e.start < before and e.label_ in ("GPE", "NORP", "ORG")]
+    # the one who speaks or acts is what "its" points back to ("The Russian ministry said ... Ukrainian drones
+    # ... its units"): a country in a subject first, then the nearest one
+    for ent in [e for e in ents if _in_subject(e.root)] + ents:
+        # "The Russian Defence Ministry": an organisation named with its country
+        country = country_of(ent.text) or next((c for t in ent if t.pos_ in ("ADJ", "PROPN")
+                                                and (c := country_of(t.text)) is not None), None)
+        if country is not None:
+            return country
     return None
+
+
+def _in_subject(tok: Token) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in (tok, *tok.ancestors))
 
 
 def _countryish(tok: Token) -> bool:
@@ -177,3 +185,24 @@ def _people_or_force(tok: Token) -> bool:
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:\"'")
+
+
+def armed_subject(tok: Token, actor: Actor | None) -> bool:
+    """'local fighters detained several men': the one detaining, the verb's own subject, is an armed group."""
+    if actor is None or actor.kind not in ("armed group", "rebel group") or not actor.text:
+        return False
+    return any(c.dep_ == "nsubj" and actor.text in tok.doc[c.left_edge.i : c.right_edge.i + 1].text
+               for c in tok.children)
+
+
+def territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
+    """ACLED: a government retaking its own territory vs anyone else (a foreign army too) taking it."""
+    territorial = ("Non-state actor overtakes territory", "Government regains territory")
+    if sub not in territorial or actor1 is None or actor1.country is None or not country:
+        return sub
+    own = country_by_alpha2(country)
+    if own is None:
+        return sub
+    if sub == territorial[0]:
+        return territorial[1] if own.alpha3 == actor1.country else sub
+    return territorial[0] if own.alpha3 != actor1.country else sub  # a foreign army is no government here

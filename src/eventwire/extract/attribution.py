@@ -255,9 +255,23 @@ def _source_kind(who: Span) -> str:
         return "media"
     if _party_country(who) is not None:
         return "party"
-    if words & AUTHORITY_WORDS or any(t.ent_type_ == "PERSON" for t in who):
+    if words & AUTHORITY_WORDS or any(t.ent_type_ == "PERSON" for t in who) or _titled_before(who):
         return "authority"  # a named official or an institution: it speaks for a side
     return "person"
+
+
+def _titled_before(who: Span) -> bool:
+    """'Bogomaz said' after 'The governor, Alexander Bogomaz, said': a surname whose first mention in the
+    article came with an official's title."""
+    names = [t for t in who if t.pos_ == "PROPN"]
+    if len(names) != 1:
+        return False
+    doc = who.doc
+    for tok in doc[: who.start]:
+        if tok.text == names[0].text:
+            before = doc[max(tok.sent.start, tok.i - 5) : tok.i]
+            return any(t.lower_ in AUTHORITY_WORDS for t in before)
+    return False
 
 
 def _party_country(who: Span) -> str | None:

@@ -80,3 +80,46 @@ def _up_to_verb(tok: Token) -> list[Token]:
         if anc.pos_ in ("VERB", "AUX"):
             break
     return out
+
+
+def is_absent(tok: Token) -> bool:
+    """'with no sign of the truce', 'no attacks were recorded': the event is said not to exist."""
+    noun = tok if tok.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        return False
+    if _says_no(noun):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and _says_no(head.head)
+
+
+def _says_no(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def is_failed(tok: Token) -> bool:
+    """'did not succeed in apprehending them', 'failed to capture the town': an attempt that came to nothing."""
+    for anc in [tok, *tok.ancestors][:4]:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and anc is not tok and lemma == "fail":
+            return True
+        if lemma in ("succeed", "manage") and any(c.dep_ == "neg" for c in anc.children):
+            return True
+        if anc.dep_ == "ROOT":
+            break
+    return False
+
+
+PURPOSE_VERBS = frozenset({"help", "prepare", "plan", "assist", "support", "adjust", "coordinate", "organize",
+                           "organise", "facilitate", "enable", "aid"})
+
+
+def is_purpose(tok: Token) -> bool:
+    """'photographed a power station to help Russia with its bombardment', 'arrived to prepare explosions':
+    an event named as the aim of what someone did has not happened."""
+    for anc in tok.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in PURPOSE_VERBS and anc.dep_ in ("advcl", "xcomp", "acl"):
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children)
+        if anc.dep_ == "ROOT":
+            break
+    return False

@@ -29,7 +29,8 @@ POLITICAL = POLITICAL_FAMILIES
 CONTEXT_FAMILIES = frozenset({F.STRIKE, F.ATTACK, F.CLASH, F.KILL})
 AERIAL_WEAPONS = frozenset({"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets",
                             "shahed", "shaheds", "aircraft", "bomb", "bombs", "projectile", "projectiles"})
-PLACE_NOUNS = frozenset({"village", "town", "city", "settlement", "territory", "position", "positions",
+PLACE_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "settlement", "settlements", "territory",
+                         "position", "positions",
                          "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
 POLITICAL_HEADS = frozenset({"president", "minister", "government", "ministry", "official", "officials",
                              "leader", "leaders", "council", "kremlin", "parliament", "spokesman",
@@ -41,6 +42,7 @@ SETTLEMENTS = frozenset({"town", "village", "city", "settlement", "community", "
                          "outskirts", "region", "oblast", "port", "capital"})
 REMOTE_LEMMAS = frozenset({"strike", "hit", "target", "pound", "bombard"})  # not "attack": armed groups attack villages
 LOSS_WORDS = frozenset({"liquidate", "eliminate", "liquidation", "elimination"})  # the enemy's fighters killed
+AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
 CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
                                 "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
 
@@ -92,8 +94,8 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         if "down" in particles:
             return "intercept"
         return "kill" if conflict and (objects & lx.CIVILIAN_WORDS or "dead" in _child_words(tok)) else None
-    if lemma == "fire":
-        return "strike" if objects & lx.WEAPON_WORDS else None
+    if lemma == "fire":  # "fired missiles", "troops fired at the village" (not "fired the minister")
+        return "strike" if objects & lx.WEAPON_WORDS or (conflict and _has_prep(tok, {"at", "on"})) else None
     if lemma == "fend":
         return "intercept" if "off" in particles and _words(tok.subtree) & lx.WEAPON_WORDS else None
     if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
@@ -197,6 +199,12 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.ARMED_WORDS:
         return _acled("clash", "Armed clash", 0.65)
+    if lemma == "strike" and tok.pos_ == "NOUN" or (lemma == "fire" and _has_prep(tok, {"at", "on"})
+                                                    and not targets & (lx.CIVILIAN_WORDS | CROWD_WORDS)
+                                                    and _armed_subject(tok)):
+        # "killed in strikes on the city": a strike is remote violence whoever it kills (ACLED: not an Attack);
+        # so is an army firing at a village or a road
+        return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.CIVILIAN_WORDS or _words(sent) & lx.CIVILIAN_WORDS:
         return _acled("kill", "Attack", 0.6)
     if _words(sent) & lx.ARMED_WORDS:
@@ -213,23 +221,33 @@ def _acled(family: str, sub: str, strength: float) -> Coding:
 
 def weapon_named(sent: Span) -> str | None:
     """The most specific weapon the sentence names (its ACLED sub-type), if any."""
-    words = _words(sent)
+    return _weapon_in(_words(sent), _air_strike(sent))
+
+
+def _weapon(tok: Token, sent: Span) -> str | None:
+    """The most specific weapon named by the trigger's own words, else by its clause, else the sentence."""
+    for scope in (list(tok.subtree), list(tok.head.subtree), list(sent)):
+        sub = _weapon_in(_words(scope) | {tok.lower_}, _air_strike(scope))
+        if sub is not None:
+            return sub
+    return None
+
+
+def _weapon_in(words: set[str], air_strike: bool) -> str | None:
+    """'air' alone ('air defence', 'air raid alert') names no weapon; 'air strikes' does. Tear gas is the
+    police's, not a chemical weapon."""
     for weapon_words, sub, _mode in lx.WEAPONS:
         hit = words & weapon_words
-        if hit and not (sub == "Air/drone strike" and hit == {"air"}) and not (
+        if hit and not (sub == "Air/drone strike" and hit == {"air"} and not air_strike) and not (
                 sub == "Chemical weapon" and "tear" in words and hit == {"gas"}):
             return sub
     return None
 
 
-def _weapon(tok: Token, sent: Span) -> str | None:
-    """The most specific weapon named by the trigger's own words, else by its clause, else the sentence."""
-    for scope in (_words(tok.subtree) | {tok.lower_}, _words(tok.head.subtree), _words(sent)):
-        for words, sub, _mode in lx.WEAPONS:
-            if scope & words and not (sub == "Air/drone strike" and scope & words == {"air"}) and not (
-                    sub == "Chemical weapon" and "tear" in scope and scope & words == {"gas"}):
-                return sub  # tear gas is the police's, not a chemical weapon
-    return None
+def _air_strike(tokens: Iterable[Token]) -> bool:
+    """'air strikes', 'an air attack', 'air bombardment': 'air' qualifying a strike noun."""
+    return any(t.lower_ == "air" and t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in AIR_HEADS
+               for t in tokens)
 
 
 def _protest_sub(tok: Token) -> str:
@@ -278,7 +296,8 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
     if coding.sub_event_type == "Air/drone strike":
         # ACLED: air or drone strikes in support of a ground battle are part of that battle (one Armed clash)
         sent = tok.sent
-        battles = [j for j in found if sent.start <= j < sent.end and found[j].sub_event_type == "Armed clash"]
+        battles = [j for j in found if sent.start <= j < sent.end and found[j].sub_event_type == "Armed clash"
+                   and not _aside_clause(tok.doc[j], tok)]
         if battles:
             return min(battles, key=lambda j: abs(j - tok.i))
     if coding.family == F.CLASH:
@@ -290,6 +309,13 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
                  and (doc[j] in tok.ancestors or doc[j] in tok.conjuncts)]
         if gains:
             return min(gains, key=lambda j: abs(j - tok.i))
+    if tok.lemma_.lower() in ("explosion", "blast") and any(c.dep_ == "nummod" for c in tok.children):
+        # "6 attacks ..., 31 explosions were recorded": the explosions counted are the attacks' hits
+        sent = tok.sent
+        hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i and found[j].family in VIOLENT
+                 and tok.doc[j].lemma_.lower() not in ("explosion", "blast")]
+        if hosts:
+            return min(hosts, key=lambda j: abs(j - tok.i))
     if coding.family == "kill":
         sent = tok.sent
         hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i
@@ -297,6 +323,15 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
         if hosts:
             return min(hosts, key=lambda j: abs(j - tok.i))
     return None
+
+
+def _aside_clause(tok: Token, other: Token) -> bool:
+    """`tok` lies in a relative or adverbial clause that does not hold `other` ('the attackers, who regroup
+    after each attack, were targeted by air strikes': that attack is not the battle the strikes supported)."""
+    for anc in tok.ancestors:
+        if anc.dep_ in ("relcl", "advcl", "acl"):
+            return not (anc.left_edge.i <= other.i <= anc.right_edge.i)
+    return False
 
 
 # --- small helpers over the parse -------------------------------------------------------------

@@ -11,23 +11,46 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.classify.apply import Typed, apply_prediction
 from eventwire.classify.detector import Detector
 from eventwire.classify.model import SentenceReader
-from eventwire.extract.actors import actor1_for, actor2_for, actor_from_phrase, placed
+from eventwire.extract.actors import (
+    actor1_for,
+    actor2_for,
+    actor_from_phrase,
+    armed_subject,
+    placed,
+    territory_sub,
+)
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
 from eventwire.extract.casualties import casualties_in
-from eventwire.extract.commentary import is_front_summary, is_habitual, is_question
+from eventwire.extract.commentary import (
+    is_absent,
+    is_failed,
+    is_front_summary,
+    is_habitual,
+    is_purpose,
+    is_question,
+)
 from eventwire.extract.countries import country_by_alpha2
 from eventwire.extract.detect import Trigger, find_triggers
-from eventwire.extract.grouping import VIOLENT_TYPES, coordinated_places, is_violent, joins, refers_back
+from eventwire.extract.grouping import (
+    VIOLENT_TYPES,
+    bare_blast,
+    coordinated_places,
+    distinct,
+    is_violent,
+    joins,
+    refers_back,
+)
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
 from eventwire.extract.passes import later_tolls, without_region_summaries
-from eventwire.extract.sentences import combine
+from eventwire.extract.sentences import coding_for, combine
 from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of
 from eventwire.records import (
@@ -85,9 +108,10 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         event = mention.event
         tok = doc[trig.i]
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
+                or is_absent(tok) or is_failed(tok) or is_purpose(tok)
                 or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
-        if _follows(trig, doc, event, added) and _join_previous(merged, event):
+        if _follows(trig, doc, event, added) and _join_previous(merged, event, tok.sent):
             continue
         if headline is not None and is_violent(event) and _places_compatible(merged[headline].location,
                                                                              event.location):
@@ -100,6 +124,8 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             if _join_told(merged, event):
                 continue
             pending.append(event)  # told before the story: 'The aftermath of the Russian attack on Kharkiv.'
+            continue
+        if bare_blast(tok, event) and _join_told(merged, event, strict=True):
             continue
         for n, kept in enumerate(merged):
             if same_event(kept, event, ignore_dates=mention.anaphoric):
@@ -145,11 +171,13 @@ def _follows(trig: Trigger, doc: Doc, event: Event, added: set[int]) -> bool:
                                and doc[trig.i].sent.start != 0)
 
 
-def _join_previous(merged: list[Event], event: Event) -> bool:
-    """Join the latest violent event (else the latest event) when the places agree."""
+def _join_previous(merged: list[Event], event: Event, sent: Span) -> bool:
+    """Join the latest violent event (else the latest event) when the places agree and it is no other act."""
     if not merged:
         return False
     n = next((k for k in range(len(merged) - 1, -1, -1) if is_violent(merged[k])), len(merged) - 1)
+    if not _headline_only(merged[n]) and distinct(merged[n], event, sent):
+        return False
     joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
     if joined is None:
         return False
@@ -161,7 +189,7 @@ def _join_previous(merged: list[Event], event: Event) -> bool:
     return True
 
 
-def _join_told(merged: list[Event], event: Event) -> bool:
+def _join_told(merged: list[Event], event: Event, strict: bool = False) -> bool:
     """'The attack was attributed to the ELN', 'injured as a result of Russian strikes': a violent event
     told again joins the latest violent event at a compatible place, whose sub-type (read where the
     weapon was named) stands."""
@@ -169,10 +197,16 @@ def _join_told(merged: list[Event], event: Event) -> bool:
         kept = merged[n]
         # a reference placed only at a country ('helped Russia in the attack') names the actor, not the place
         loose = event.location is None or event.location.place.feature == "country"
+        if strict and (kept.event_type != event.event_type or not _dates_meet(kept, event)):
+            continue
         if is_violent(kept) and (loose or _places_compatible(kept.location, event.location)):
             merged[n] = merge(kept, event)
             return True
     return False
+
+
+def _dates_meet(a: Event, b: Event) -> bool:
+    return not (a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start))
 
 
 def _headline_only(event: Event) -> bool:
@@ -181,7 +215,15 @@ def _headline_only(event: Event) -> bool:
 
 
 def _is_headline(sent: Span) -> bool:
-    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    """The first line that reads as a sentence with no full stop; a site's name or a byline may stand above it."""
+    if _ends_sentence(sent.text):
+        return False
+    earlier = list(takewhile(lambda s: s.start < sent.start, sent.doc.sents))
+    return len(earlier) <= 2 and not any(_ends_sentence(s.text) for s in earlier)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) -> list[Event]:
@@ -221,7 +263,9 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
                                   violent=coding.event_type in VIOLENT_TYPES)
     if actor1 is None and source is not None and source.kind == "party" and coding.family == "territory":
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
-    sub = _territory_sub(coding.sub_event_type, actor1, country)
+    if coding.sub_event_type == "Arrests" and armed_subject(tok, actor1):
+        coding = coding_for("Abduction/forced disappearance", coding.strength)  # ACLED: only a state arrests
+    sub = territory_sub(coding.sub_event_type, actor1, country)
     clause = clause_of(tok)
     when = event_date(_own_times(tok, times), trigger=(tok.idx, tok.idx + len(tok.text)),
                       clause=(clause.start_char, clause.end_char), sentence=(sent.start_char, sent.end_char),
@@ -249,19 +293,6 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         low_confidence=typed.low_confidence if typed else False,
     )
     return Mention(tok.idx, replace(event, summary=summarize(event)), _is_anaphoric(tok))
-
-
-def _territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
-    """ACLED: a government retaking its own territory vs anyone else (a foreign army too) taking it."""
-    territorial = ("Non-state actor overtakes territory", "Government regains territory")
-    if sub not in territorial or actor1 is None or actor1.country is None or not country:
-        return sub
-    own = country_by_alpha2(country)
-    if own is None:
-        return sub
-    if sub == territorial[0]:
-        return territorial[1] if own.alpha3 == actor1.country else sub
-    return territorial[0] if own.alpha3 != actor1.country else sub  # a foreign army is no government here
 
 
 def _speaker_as_actor(tok: Token, places: Sequence[PlaceMention]) -> Actor | None:
@@ -305,7 +336,10 @@ def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
     if (not ignore_dates and a.date and b.date and _told(a.date) and _told(b.date)
             and (a.date.end < b.date.start or b.date.end < a.date.start)):
         return False  # (a date nothing in the text says, e.g. the publication day, rules nothing out)
-    if a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country:
+    # a battle has two sides, told from either ('Ukrainian attacks thwarted', 'Russian troops repelled the
+    # attacks'); any other act has one doer
+    if (a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country
+            and a.event_type != "Battles"):
         return False
     return _places_compatible(a.location, b.location)
 

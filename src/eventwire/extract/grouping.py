@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract.locate import inside
+from eventwire.extract.detect import weapon_named
+from eventwire.extract.lexicon import WEAPON_WORDS
+from eventwire.extract.locate import WIDE_FEATURES, inside
 from eventwire.records import Event, Location, PlaceMention
 
 # Event nouns that a report uses to point back at a violent event it has told ("the attack", "the blast")
@@ -31,8 +33,11 @@ AFTER_NOUNS = frozenset({"aftermath", "consequences", "scene", "site", "damage",
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 STOP_LEMMAS = frozenset({"destroy", "down", "shoot", "intercept", "neutralize", "neutralise", "suppress", "jam",
                          "repel", "repulse", "eliminate"})
+# words of a running total ("since the invasion", "so far this year"): such a toll is no one strike's
+SUMMARY_WORDS = frozenset({"since", "total", "overall", "so", "year", "war", "invasion", "month", "week"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments"}
+# ACLED codes one event per place for these: protests held "in Kyiv, Lviv and Odesa" are three protests
+SPLIT_TYPES = VIOLENT_TYPES | {"Strategic developments", "Protests", "Riots"}
 
 
 def is_violent(event: Event) -> bool:
@@ -44,11 +49,30 @@ def joins(prev: Event, follow: Event, compatible: bool) -> Event | None:
     else None when `follow` is an event of its own."""
     if not compatible:
         return None
-    if not (is_violent(prev) and is_violent(follow)):
+    # a bare toll ('28 gang members were killed') is the violent event's, however the detector typed it;
+    # a running total ('the war has left 1,700 dead') is no one event's
+    if summary_toll(follow):
+        follow = replace(follow, fatalities=None, injuries=None)
+    if not (is_violent(prev) and (is_violent(follow) or follow.fatalities or follow.injuries)):
         return replace(prev, evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))
     return replace(prev, fatalities=_first_known(prev.fatalities, follow.fatalities),
                    injuries=_first_known(prev.injuries, follow.injuries),
                    evidence=prev.evidence + tuple(e for e in follow.evidence if e not in prev.evidence))
+
+
+def distinct(prev: Event, follow: Event, sent: Span) -> bool:
+    """'In addition, the enemy dropped two aerial bombs on the town' after a shelling, 'seventeen drones were
+    destroyed by air defence' after the drone attack: another kind of act, an event of its own."""
+    if follow.sub_event_type is None or follow.sub_event_type == prev.sub_event_type:
+        return False
+    if follow.sub_event_type == "Disrupted weapons use":  # (drones or missiles stopped, named as such)
+        return any(t.lemma_.lower() in STOP_LEMMAS for t in sent) and bool({t.lower_ for t in sent} & WEAPON_WORDS)
+    return is_violent(prev) and is_violent(follow) and weapon_named(sent) == follow.sub_event_type
+
+
+def summary_toll(event: Event) -> bool:
+    words = {w.strip(".,;:!?\"'’”“()") for e in event.evidence for w in e.text.lower().split()}
+    return bool(words & SUMMARY_WORDS)
 
 
 def _first_known(a: int | None, b: int | None) -> int | None:
@@ -70,22 +94,43 @@ def refers_back(tok: Token) -> bool:
     # "the attack", "this attack", "Thursday's explosion"
     definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
     head = noun.head
-    pointed = noun.dep_ == "pobj" and head.lower_ in BACK_PREPS and (
+    # 'during a massive air attack, debris fell': the attack told for the first time ('following an attack',
+    # 'as a result of an attack' still point back at it)
+    indefinite = head.lower_ == "during" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    pointed = noun.dep_ == "pobj" and head.lower_ in BACK_PREPS and not indefinite and (
         head.lower_ != "of" or head.head.lower_ in ("result", "aftermath", "consequence", "wake", "scene"))
     return definite or pointed
+
+
+BLAST_LEMMAS = frozenset({"explosion", "blast", "detonation"})
+DEVICE_WORDS = frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "device", "devices", "bomb", "bombs",
+                          "car-bomb", "booby", "explosives", "detonated", "planted", "grenade", "sabotage"})
+
+
+def bare_blast(tok: Token, event: Event) -> bool:
+    """'A powerful explosion rang out in Sevastopol': an explosion heard, with no device named, is what a
+    strike told in the article did there, not a bomb of its own."""
+    return (tok.lemma_.lower() in BLAST_LEMMAS and event.sub_event_type == "Remote explosive/landmine/IED"
+            and not {t.lower_ for t in tok.sent} & DEVICE_WORDS)
 
 
 def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -> list[Location]:
     """The other resolved places listed with the event's own place in its sentence ('X, Y and Z')."""
     if event.location is None or event.location.text is None or event.event_type not in SPLIT_TYPES:
         return []
-    ev = event.evidence[0]
+    # the sentence that names the event's place: the lead may tell the region, a later sentence the towns
+    # ("... on energy facilities in the cities of Shostka and Konotop"); a region list told only after the
+    # lead ("within the Mykolaiv, Kherson and Poltava regions") is where the one event told happened
+    for n, ev in enumerate(event.evidence):
+        in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
+        own = next((m for m in in_sent if m.text == event.location.text), None)
+        if own is not None:
+            later = n > 0
+            break
+    else:
+        return []
     if event.sub_event_type == "Disrupted weapons use" and not _stops_weapons(doc, ev.start, ev.end):
         return []  # "Air defences were active over X, Y and Z": one report over several places, not a count each
-    in_sent = [m for m in places if ev.start <= m.start < ev.end and m.place is not None and m.kind == "toponym"]
-    own = next((m for m in in_sent if m.text == event.location.text), None)
-    if own is None:
-        return []
     own_tok = _head(doc, own)
     if own_tok is None:
         return []
@@ -99,6 +144,8 @@ def coordinated_places(doc: Doc, event: Event, places: Sequence[PlaceMention]) -
             continue
         if own.place is not None and m.place.precision == 3 and inside(own.place, m.place):
             continue  # "In Novhorod-Siverskyi, Chernihiv region": the container, not a second place
+        if later and (m.place.precision == 3 or m.place.feature in WIDE_FEATURES):
+            continue
         out.append(Location(place=m.place, text=m.text))
     return out
 

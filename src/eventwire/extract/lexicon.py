@@ -107,7 +107,8 @@ CIVILIAN_WORDS: frozenset[str] = frozenset({
 CONFLICT_WORDS: frozenset[str] = WEAPON_WORDS | ARMED_WORDS | frozenset({
     "war", "killed", "wounded", "injured", "dead", "casualties", "shot", "gunfire", "gun", "guns",
     "bomb", "bombs", "bombed", "shelled", "ceasefire", "truce", "occupied", "frontline", "front",
-    "offensive", "protesters", "demonstrators", "riot", "tear", "curfew", "hostage", "hostages",
+    "offensive", "counteroffensive", "advancing", "protesters", "demonstrators", "riot", "tear", "curfew",
+    "hostage", "hostages",
 })
 
 # Verbs under which an event is reported or perceived (attribution) ...

@@ -23,6 +23,7 @@ NEARBY_PREPS = frozenset({"near", "outside", "around", "beyond", "off"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                         "outskirts", "vicinity", "edge"})
 NEARBY_KM = 25.0
+CITY_DIVISION_KM = 90.0  # a city of its own division lies in the division whose centre is this near
 FOCUS_DEGREES = 0.4  # about 40 km: an article's places closer than this are one area
 PARTNER_PREPS = frozenset({"with", "between", "against", "for", "by"})  # "talks with Moscow": a party, not a place
 WIDE_FEATURES = frozenset({"country", "admin1", "admin2", "region", "continent"})
@@ -37,6 +38,12 @@ ACTOR_NOUNS = frozenset({
 })
 # Verbs whose subject, a country or a capital, is still a place ("Kyiv came under fire", "Odesa woke to blasts");
 # the subject of any other active verb is a government acting: "Moscow continues to advance", "Kyiv staged".
+ARMED_NOUNS = frozenset({"force", "forces", "troop", "troops", "army", "unit", "units", "battalion", "brigade",
+                         "regiment", "militia", "fighter", "fighters", "commander", "guard"})
+# "Sumy RMA", "the Kharkiv regional administration", "Odesa police": bodies named after their place
+BODY_NOUNS = frozenset({"administration", "ministry", "authority", "authorities", "government", "police", "council",
+                        "court", "prosecutor", "prosecutors", "governor", "mayor", "office", "directorate",
+                        "rma", "ova", "mva", "oda", "rda", "cma"})
 PLACE_SUBJECT_VERBS = frozenset({
     "be", "come", "remain", "suffer", "face", "see", "wake", "hear", "experience", "endure", "survive",
     "witness", "sustain", "shake", "tremble", "burn", "lose", "fall", "go", "plunge", "sink", "stay",
@@ -64,10 +71,13 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
     for mention in places:
         if mention.place is None or mention.kind != "toponym":
             continue
-        if not (sent.start_char <= mention.start < sent.end_char) or is_dateline(doc.text, mention):
+        if (not (sent.start_char <= mention.start < sent.end_char) or is_dateline(doc.text, mention)
+                or names_body(mention.text)):
             continue
         head = _head_token(doc, mention)
         if head is None or head.head.lower_ in PARTNER_PREPS or is_actor(head, mention.place):
+            continue
+        if _origin(trigger, head):
             continue
         foreign = _in_foreign_relcl(trigger, head)
         if foreign and not (_about_argument(trigger, head) and mention.place.feature != "country"):
@@ -103,11 +113,28 @@ def inside(inner: Place, outer: Place) -> bool:
         return False
     if outer.feature == "country":
         return True
-    if outer.admin1 and inner.admin1:
+    if outer.admin1 and inner.admin1 and not (inner.admin1 == inner.name and outer.feature == "admin1"):
+        # (a city that is a division of its own, Sevastopol or Kyiv, is measured against the one around it)
         return inner.admin1 == outer.admin1 and (outer.feature == "admin1" or not outer.admin2
-                                                 or inner.admin2 == outer.admin2)
-    reach = max(outer.uncertainty_km or 0.0, 60.0)
+                                                 or same_division(inner.admin2, outer.admin2))
+    reach = max(outer.uncertainty_km or 0.0, 60.0) if inner.admin1 != inner.name else CITY_DIVISION_KM
     return abs(inner.lat - outer.lat) * 111.0 < reach and abs(inner.lon - outer.lon) * 70.0 < reach
+
+
+def same_division(a: str | None, b: str | None) -> bool:
+    """One district under two spellings the gazetteer's sources mix: 'Izyum Raion' and 'Iziumskyi raion'."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    x, y = _division_stem(a), _division_stem(b)
+    return len(min(x, y, key=len)) >= 4 and (x.startswith(y) or y.startswith(x))
+
+
+def _division_stem(name: str) -> str:
+    stem = re.sub(r"\s+(raion|rayon|district|city council|municipality)$", "", name.lower().strip())
+    stem = re.sub(r"[^a-z]", "", stem.replace("y", "i"))
+    return re.sub(r"(skii|skoi|skaia|ska|skiy|ckii)$", "", stem)
 
 
 def compatible(a: Place, b: Place) -> bool:
@@ -136,6 +163,15 @@ def names_area(text: str) -> bool:
     return len(words) > 1 and words[-1] in AREA_NOUNS
 
 
+def names_body(text: str) -> bool:
+    """'Sumy RMA', 'Kharkiv regional administration', 'Odesa police': a body named after its place speaks or
+    acts; it is not where the event was."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    return words[-1].lower().strip(".,'’") in BODY_NOUNS
+
+
 def is_dateline(text: str, mention: PlaceMention) -> bool:
     """A place at the start of a line followed by an agency, a colon or a dash ("MOSCOW (Reuters) -")."""
     line_start = text.rfind("\n", 0, mention.start) + 1
@@ -152,9 +188,11 @@ def is_dateline(text: str, mention: PlaceMention) -> bool:
 def is_actor(tok: Token, place: Place) -> bool:
     """A country or a capital standing for its government: "Moscow's forces", "Russia's FSB", "the Kyiv regime",
     "the ministry of defence of Russia" (it qualifies an actor), "Kyiv says", "Moscow continues to advance"
-    (the subject of what a government does)."""
+    (the subject of what a government does). Any place owning forces is theirs, not where: "Chechnya's Akhmat
+    forces", "Kharkiv's territorial defence units"."""
     if place.feature not in ("country", "capital"):
-        return False
+        top = np_head(tok)
+        return top.dep_ == "poss" and top.head.lemma_.lower() in ARMED_NOUNS
     tok = np_head(tok)
     head = tok.head
     if tok.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -166,7 +204,9 @@ def is_actor(tok: Token, place: Place) -> bool:
 
 
 def _actor_noun(tok: Token) -> bool:
+    # (the lemmatiser leaves some plurals as they are: "defences", "forces")
     return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in ACTOR_NOUNS or tok.ent_type_ == "ORG"
+                                              or tok.lower_.removesuffix("s") in ACTOR_NOUNS
                                               or (tok.is_upper and len(tok.text) > 1))
 
 
@@ -264,6 +304,15 @@ def _relcl_of(place: Token) -> Token | None:
         if anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.lemma_.lower() in RESIDENCE_LEMMAS):
             return anc
     return None
+
+
+def _origin(trigger: Token, place: Token) -> bool:
+    """'drones launched from Yeysk', 'meals brought there from Russia': where something came from, told in a
+    clause about it, is not where the event was."""
+    prep = place.head
+    verb = prep.head
+    return (prep.lower_ == "from" and verb.i != trigger.i and verb.dep_ in ("acl", "relcl", "advcl")
+            and not (verb.left_edge.i <= trigger.i <= verb.right_edge.i))
 
 
 def _in_foreign_relcl(trigger: Token, place: Token) -> bool:

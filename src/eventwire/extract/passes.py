@@ -8,24 +8,22 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from eventwire.extract.casualties import Casualties, casualties_in
-from eventwire.extract.grouping import is_violent
+from eventwire.extract.grouping import SUMMARY_WORDS, is_violent
 from eventwire.records import Event
-
-# words of a running total ("since the invasion", "so far this year"): such a toll is no one strike's
-SUMMARY_WORDS = frozenset({"since", "total", "overall", "so", "year", "war", "invasion", "month", "week"})
 
 
 def without_region_summaries(events: list[Event]) -> list[Event]:
     """'Russian troops carried out 6 attacks on the Sumy region, 31 explosions were recorded', then the
     communities hit: ACLED codes the places, so a strike or battle placed only at a region whose own places
-    carry events of the same type is the region's summary, not one more event."""
+    carry events of the same sub-type is the region's summary, not one more event. ('A drone hit the town of
+    X; a village in the region was shelled': the shelling is an event of its own.)"""
     out = []
     for event in events:
         place = event.location.place if event.location else None
         regional = (place is not None and place.feature == "admin1" and place.admin1
                     and event.event_type in ("Explosions/Remote violence", "Battles"))
         inside = regional and any(
-            other is not event and other.event_type == event.event_type and other.location is not None
+            other is not event and other.sub_event_type == event.sub_event_type and other.location is not None
             and other.location.place.precision < 3 and other.location.place.admin1 == place.admin1  # type: ignore[union-attr]
             for other in events)
         if not inside:

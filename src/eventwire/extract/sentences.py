@@ -33,6 +33,11 @@ ADD_FROM = 0.8  # a sentence with no trigger word becomes an event from this pro
 # sub-types too vague to stand on the detector alone: they need a rule trigger in the sentence
 REMOTE_TYPE = "Explosions/Remote violence"
 NOT_ALONE = frozenset({"Change to group/activity", "Other", "Headquarters or base established"})
+# a protest or a riot needs its crowd: gangs clashing with residents are no demonstration
+CROWD = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
+                   "demonstrations", "rally", "rallies", "riot", "riots", "rioters", "march", "marched", "marchers",
+                   "crowd", "crowds", "strike", "strikers", "picket", "sit-in", "rallied", "protested", "streets",
+                   "gathered", "gathering", "activists", "marching", "protesting", "demonstrated", "vigil"})
 # sub-types defined by the weapon: the detector may give them only when the sentence names it ("The aftermath
 # of the attack" is no chemical attack, tear gas is a protest's, a "suicide drone" is a drone)
 NAMED_BY = {
@@ -40,6 +45,13 @@ NAMED_BY = {
                                   "poisonous", "nerve", "agent"}),
     "Suicide bomb": frozenset({"suicide", "bomber", "bombers", "self-detonated"}),
     "Grenade": frozenset({"grenade", "grenades", "vog", "vogs"}),
+    # "murdered by jihadists on this road" is no bomb; a bomb is named, or its blast
+    "Remote explosive/landmine/IED": frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "device",
+                                                "devices", "explosive", "explosives", "bomb", "bombs", "blast",
+                                                "blasts", "explosion", "explosions", "exploded", "detonated",
+                                                "booby-trapped", "roadside", "sabotage", "sabotaged", "blew"}),
+    "Peaceful protest": CROWD, "Protest with intervention": CROWD, "Excessive force against protesters": CROWD,
+    "Violent demonstration": CROWD,
 }
 
 FAMILY_OF_SUB: dict[str, F] = {
