@@ -123,3 +123,27 @@ def is_purpose(tok: Token) -> bool:
         if anc.dep_ == "ROOT":
             break
     return False
+
+
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", ":", ";", ",")
+PROSE_BEFORE_LINK = 200  # characters of prose before a headline-like line inside the body
+_BULLETS = ("-", "–", "—", "•", "*", "·")
+
+
+def is_link_line(sent: Span) -> bool:
+    """A headline standing on its own line inside the body, after the story has begun: a link to another
+    story ("Gaza rescuers say 18 killed in Israeli strike on school" between two paragraphs), or a
+    subheading. It tells no event of this article; the story's own headline comes before any prose."""
+    text = sent.doc.text
+    line = sent.text.strip()
+    if not line or line.endswith(_SENTENCE_ENDS) or line.startswith(_BULLETS) or len(line.split()) < 4:
+        return False
+    end = sent.start_char + len(sent.text.rstrip())  # spaCy keeps the blank line after it in the span
+    before, after = text[:sent.start_char].rstrip(" \t"), text[end:].lstrip(" \t")
+    if not (before.endswith("\n") and after.startswith("\n") and after.strip()):
+        return False  # a last line cut short ("... targeted the village of X") is the story, not a link
+    # The story has begun: a few sentences of prose stand before it (a promotion line above the headline,
+    # "Be among the first to get it.", does not count as the story).
+    prose = sum(len(s.text) for s in sent.doc.sents
+                if s.end_char <= sent.start_char and s.text.rstrip().endswith((".", "!", "?", '"', "”")))
+    return prose >= PROSE_BEFORE_LINK

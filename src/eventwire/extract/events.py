@@ -33,6 +33,7 @@ from eventwire.extract.commentary import (
     is_failed,
     is_front_summary,
     is_habitual,
+    is_link_line,
     is_purpose,
     is_question,
 )
@@ -46,6 +47,7 @@ from eventwire.extract.grouping import (
     is_violent,
     joins,
     refers_back,
+    summary_toll,
 )
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
@@ -108,7 +110,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         event = mention.event
         tok = doc[trig.i]
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
-                or is_absent(tok) or is_failed(tok) or is_purpose(tok)
+                or is_absent(tok) or is_failed(tok) or is_purpose(tok) or is_link_line(tok.sent)
                 or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event, tok.sent):
@@ -356,7 +358,10 @@ def _places_compatible(a: Location | None, b: Location | None) -> bool:
 
 
 def merge(a: Event, b: Event) -> Event:
-    """Keep the most specific value of each field and all the evidence."""
+    """Keep the most specific value of each field and all the evidence. A running total told in `b` ('the
+    conflict has left 1,700 dead') is no one event's toll."""
+    if summary_toll(b):
+        b = replace(b, fatalities=None, injuries=None)
     location = _more_specific(a.location, b.location)
     attribution = _merged_attribution(a, b)
     date_ = _narrower(a.date, b.date)
