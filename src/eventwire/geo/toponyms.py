@@ -62,6 +62,7 @@ class Found:
     country_hint: str | None = None  # the country a demonym names
     container: str | None = None  # admin-1 code of the region the text puts this place in ("X, Donetsk")
     raion: Raion | None = None  # the district the text puts it in ("X village, Chuhuiv district")
+    possessive: bool = False  # written "X's" ("Chechnya's Akhmat forces"): a polity or a city owns something
 
 
 def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
@@ -111,6 +112,10 @@ def is_government_use(span: Span) -> bool:
 
 
 _TRAILING_SETTLEMENT = {"village", "town", "settlement", "hamlet"}
+# What a polity owns: "Chechnya's forces", "Russia's army"; with a proper name after "'s" ("Chechnya's
+# Akhmat unit"), the owner is as likely a polity.
+_OWNED = {"forces", "force", "troops", "army", "units", "unit", "battalion", "brigade", "regiment", "division",
+          "militia", "fighters", "special", "government", "authorities", "leader", "ruler", "governor"}
 
 
 def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, int, int]:
@@ -215,7 +220,10 @@ def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "top
     lookup = look.text
     if level == "any" and (suffix := _list_region(doc, l1)) is not None:
         level, lookup = "region", lookup + suffix
-    return Found(span.start_char, span.end_char, span.text, lookup, kind, level, sent, source)
+    possessive = s1 + 1 < len(doc) and doc[s1].text in ("'s", "’s") and (
+        doc[s1 + 1].text[:1].isupper() or doc[s1 + 1].lower_ in _OWNED)
+    return Found(span.start_char, span.end_char, span.text, lookup, kind, level, sent, source,
+                 possessive=possessive)
 
 
 def sentence_index(doc: Doc) -> list[int]:
@@ -476,4 +484,4 @@ def found_for_span(doc: Doc, start_char: int, end_char: int, sent_of: list[int] 
     if len(span) == 1 and span[0].lower_ in REGION_WORDS:
         level = "any"
     return Found(start_char, end_char, text, lookup.removeprefix("the ").removeprefix("The "), "toponym",
-                 level, sent, "given")
+                 level, sent, "given", possessive=bool(found and found.possessive))
