@@ -38,6 +38,7 @@ _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # A city this large is known by its alternate names as well as by its official one ("New York" for New York
 # City, "Zaporizhzhia" for Zaporizhzhya): they are no weaker evidence than an exact match.
 _WELL_KNOWN_CITY = 100_000
+_SPELLING_RATIO = 0.75
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
           "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
@@ -104,20 +105,36 @@ def _allowed(c: Candidate, found: Found) -> bool:
     return True
 
 
-def _quality(c: Candidate) -> int:
-    """How well the name matched, counting an alternate name of a well-known city as its own."""
-    if c.quality == 1 and not c.is_region and c.population >= _WELL_KNOWN_CITY:
-        return 0
-    return min(c.quality, 2)
+def _quality(c: Candidate, as_own: frozenset[int] = frozenset()) -> int:
+    return 0 if c.id in as_own else min(c.quality, 2)
 
 
-def prior(c: Candidate) -> float:
+def _spelled_as_own(name: str, cands: list[Candidate]) -> frozenset[int]:
+    """Well-known cities whose alternate name here is a spelling of their own ("Zaporizhzhia" for
+    Zaporizhzhya, "New York" for New York City): as good as an exact match. Not an unrelated or former name
+    (Berea, an old name of Aleppo), nor where another well-known city bears the name officially (Cancún,
+    not Changchun, for "Cancun")."""
+    if any(c.quality == 0 and not c.is_region and c.population >= _WELL_KNOWN_CITY for c in cands):
+        return frozenset()
+    key = name_key(name)
+    return frozenset(c.id for c in cands if c.quality == 1 and not c.is_region
+                     and c.population >= _WELL_KNOWN_CITY and _same_spelling(key, name_key(c.name)))
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    import difflib
+
+    return a[:3] == b[:3] and (a in b or difflib.SequenceMatcher(None, a, b).ratio() >= _SPELLING_RATIO)
+
+
+def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
     pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
-    return _FEATURE_PRIOR.get(c.feature, 0.0) + 0.6 * math.log10(pop + 1) - _QUALITY_PENALTY[_quality(c)]
+    return _FEATURE_PRIOR.get(c.feature, 0.0) + 0.6 * math.log10(pop + 1) - _QUALITY_PENALTY[_quality(c, as_own)]
 
 
-def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True) -> Scored:
-    s = prior(c)
+def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
+          as_own: frozenset[int] = frozenset()) -> Scored:
+    s = prior(c, as_own)
     support = False
     own_key = name_key(found.lookup)
     weight, top = ctx.backing(c.country, own_key)
@@ -146,7 +163,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True) -> 
         # A war report's village is the Ukrainian one, not its Russian namesake, unless the text says Russia
         # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);
         # an alternate spelling that happens to match gets half the weight.
-        s += _BONUS["war"] / (1 + _quality(c))
+        s += _BONUS["war"] / (1 + _quality(c, as_own))
     if (found.container and c.admin1_code == found.container) or (found.raion and in_raion(c, found.raion)):
         s, support = s + _BONUS["container"], True
     if (backing := ctx.colocated.get((own_key, c.id), 0.0)) > 0:
@@ -228,7 +245,8 @@ def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored
     if found.possessive and any(c.is_region or c.population >= _WELL_KNOWN_CITY for c in cands):
         cands = [c for c in cands if c.is_region or c.population >= _SMALL]
     war = not _foreign_region(found, cands)
-    scored = [score(c, found, ctx, war) for c in cands]
+    as_own = _spelled_as_own(found.lookup, cands)
+    scored = [score(c, found, ctx, war, as_own) for c in cands]
     return sorted(_dwarfed(found, scored), key=lambda s: -s.score)
 
 
@@ -264,7 +282,9 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
     c = best.candidate
     if c.is_region or c.population >= _SMALL or best.supported or found.level in ("settlement", "near"):
         also = ""
-        if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported:
+        # A rival known by this name only as an alternate (Changchun for "Cancun") does not make it ambiguous.
+        if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported \
+                and ranked[1].candidate.quality <= c.quality:
             other = ranked[1].candidate
             km = haversine_km(c.lat, c.lon, other.lat, other.lon)
             if km > 161 and not c.is_region:
