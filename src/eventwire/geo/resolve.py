@@ -39,6 +39,7 @@ _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # City, "Zaporizhzhia" for Zaporizhzhya): they are no weaker evidence than an exact match.
 _WELL_KNOWN_CITY = 100_000
 _SPELLING_RATIO = 0.75
+_POP_WEIGHT = 0.6
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
           "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
@@ -129,7 +130,7 @@ def _same_spelling(a: str, b: str) -> bool:
 
 def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
     pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
-    return _FEATURE_PRIOR.get(c.feature, 0.0) + 0.6 * math.log10(pop + 1) - _QUALITY_PENALTY[_quality(c, as_own)]
+    return _FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1) - _QUALITY_PENALTY[_quality(c, as_own)]
 
 
 def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
@@ -197,6 +198,11 @@ def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
     return region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
 
 
+# Unions of countries named as places ("tariffs on goods from the EU"): the continent they cover is the
+# point there is, at precision 3; no gazetteer row of ours has them.
+_UNIONS = {"eu": "Europe", "european union": "Europe"}
+
+
 def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Candidate]:
     """Every place the mention may name: its names, a region's other forms, and for a settlement that the
     text puts in a region, only those inside it (spelled exactly, or tolerantly when none is)."""
@@ -211,6 +217,8 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
+    if (continent := _UNIONS.get(name_key(found.lookup))) is not None:
+        seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
         seen.setdefault(region.id, region)
     if found.container:
