@@ -36,7 +36,8 @@ def test_foreign_namesakes_that_support_each_other_do_not_outvote_the_named_coun
             "the UK organisers said.")
     found = _mentions(text, gazetteer)
     for name in ("Kent", "Fife"):
-        assert found[name].place is not None and found[name].place.country == "GB", found[name].reason
+        place = found[name].place
+        assert place is not None and place.country == "GB", found[name].reason
 
 
 def test_namesakes_in_one_country_give_the_larger_with_the_doubt_in_the_reason(gazetteer: Gazetteer) -> None:
@@ -61,3 +62,16 @@ def test_spellings_of_one_name_and_unrelated_names() -> None:
     assert _same_spelling("new york", "new york city")
     assert not _same_spelling("berea", "aleppo")
     assert not _same_spelling("cancun", "changchun")
+
+
+def test_the_eu_named_as_a_place_is_europe(gazetteer: Gazetteer) -> None:
+    from eventwire.geo.resolve import resolve_mentions
+    from eventwire.geo.toponyms import found_for_span
+    from eventwire.nlp import parse_one
+
+    text = "Exports to the EU fell by a third after the new border checks."
+    start = text.index("EU")
+    found = found_for_span(parse_one(text), start, start + 2)
+    assert found is not None
+    m = resolve_mentions([found], "t", gazetteer)[0]
+    assert m.place is not None and m.place.feature == "continent" and m.place.name == "Europe", m.reason

@@ -130,7 +130,8 @@ def _same_spelling(a: str, b: str) -> bool:
 
 def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
     pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
-    return _FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1) - _QUALITY_PENALTY[_quality(c, as_own)]
+    return (_FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1)
+            - _QUALITY_PENALTY[_quality(c, as_own)])
 
 
 def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
