@@ -75,3 +75,11 @@ def test_the_eu_named_as_a_place_is_europe(gazetteer: Gazetteer) -> None:
     assert found is not None
     m = resolve_mentions([found], "t", gazetteer)[0]
     assert m.place is not None and m.place.feature == "continent" and m.place.name == "Europe", m.reason
+
+
+def test_a_list_of_cities_ending_before_a_lower_case_word_is_no_town_and_its_region(gazetteer: Gazetteer) -> None:
+    found = _mentions("Russian drones attacked Kharkiv, Poltava and Sumy overnight, Ukraine's air force said.",
+                      gazetteer)
+    for name, oblast in (("Kharkiv", "Kharkivska oblast"), ("Poltava", "Poltavska oblast")):
+        place = found[name].place
+        assert place is not None and place.admin1 == oblast and place.precision == 1, found[name].reason

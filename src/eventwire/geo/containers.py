@@ -39,9 +39,10 @@ FACILITY_WORDS = {"airfield", "airport", "airbase", "bridge", "checkpoint", "sta
 _NAMED_AFTER_CENTRE = {"raion", "rayon", "district", "community", "hromada", "municipality"}
 _CAP = re.compile(r"^[A-Z][\w’'\-]*$")
 _WINDOW = 80
-# A list goes on after "X, Y" ("Kyiv, Lviv, Odesa and Dnipro") with another name that ends there.
+# A list goes on after "X, Y" ("Kyiv, Lviv, Odesa and Dnipro") with another name that ends there, before
+# punctuation or a lower-case word ("Kharkiv, Poltava and Sumy overnight").
 _LIST_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
-                        r"(?=\s*(?:[,.;:)]|and\b|or\b|$|regions\b|oblasts\b|cities\b|towns\b))")
+                        r"(?=\s*(?:[,.;:)]|$|[a-z]))")
 _LIST_PREV = re.compile(r"([A-Z][\w’'\-]*)\s*,\s*$")
 _NOT_LISTED = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
