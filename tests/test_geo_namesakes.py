@@ -83,3 +83,10 @@ def test_a_list_of_cities_ending_before_a_lower_case_word_is_no_town_and_its_reg
     for name, oblast in (("Kharkiv", "Kharkivska oblast"), ("Poltava", "Poltavska oblast")):
         place = found[name].place
         assert place is not None and place.admin1 == oblast and place.precision == 1, found[name].reason
+
+
+def test_a_county_inside_an_organisations_name_is_a_place(gazetteer: Gazetteer) -> None:
+    found = _mentions("A spokesman for the Laurel County Sheriff's Office said two men were charged.", gazetteer)
+    m = found["Laurel County"]
+    assert m.kind == "metonym" and m.place is not None and m.place.feature == "admin2", m.reason
+    assert m.place.country == "US"

@@ -369,6 +369,16 @@ def _well_known(text: str, gazetteer: Gazetteer) -> bool:
                for c in gazetteer.candidates(text))
 
 
+_COUNTY_WORDS = ("County", "Parish")
+
+
+def _county(text: str, gazetteer: Gazetteer) -> bool:
+    """"Laurel County" in "the Laurel County Sheriff's Office": a county named with its generic word is a
+    place whatever its size; the word makes it no surname."""
+    return " " in text and text.endswith(_COUNTY_WORDS) and any(
+        c.feature == "admin2" for c in gazetteer.candidates(text))
+
+
 def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
     """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
     (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
@@ -424,7 +434,7 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
         text = doc[i:j].text
         if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None:
             continue  # "NC Dinos", "CIS": initials
-        if _well_known(text, gazetteer):
+        if _well_known(text, gazetteer) or _county(text, gazetteer):
             return j, "metonym", None
     if (cc := demonym_country(tok.text, gazetteer)) is not None:
         return i + 1, "demonym", cc
