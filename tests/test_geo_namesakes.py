@@ -90,3 +90,8 @@ def test_a_county_inside_an_organisations_name_is_a_place(gazetteer: Gazetteer) 
     m = found["Laurel County"]
     assert m.kind == "metonym" and m.place is not None and m.place.feature == "admin2", m.reason
     assert m.place.country == "US"
+
+
+def test_the_eu_in_running_text_is_a_metonym_for_europe(gazetteer: Gazetteer) -> None:
+    m = _mentions("The EU said it would answer the new tariffs within a week.", gazetteer)["EU"]
+    assert m.kind == "metonym" and m.place is not None and m.place.name == "Europe", m.reason

@@ -23,7 +23,7 @@ from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
-from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions, sentence_index
+from eventwire.geo.toponyms import COMPASS, UNIONS, Found, demonym_place, find_mentions, sentence_index
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:
@@ -199,11 +199,6 @@ def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
     return region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
 
 
-# Unions of countries named as places ("tariffs on goods from the EU"): the continent they cover is the
-# point there is, at precision 3; no gazetteer row of ours has them.
-_UNIONS = {"eu": "Europe", "european union": "Europe"}
-
-
 def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Candidate]:
     """Every place the mention may name: its names, a region's other forms, and for a settlement that the
     text puts in a region, only those inside it (spelled exactly, or tolerantly when none is)."""
@@ -218,7 +213,7 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
-    if (continent := _UNIONS.get(name_key(found.lookup))) is not None:
+    if (continent := UNIONS.get(name_key(found.lookup))) is not None:
         seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
         seen.setdefault(region.id, region)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.names import name_key
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.records.place import MentionKind, PlaceMention
@@ -370,6 +371,9 @@ def _well_known(text: str, gazetteer: Gazetteer) -> bool:
 
 
 _COUNTY_WORDS = ("County", "Parish")
+# Unions of countries named as places ("tariffs on goods from the EU", "the EU said"): the continent they
+# cover is the point there is, at precision 3; no gazetteer row has them. Keyed by `name_key`.
+UNIONS = {"eu": "Europe", "european union": "Europe"}
 
 
 def _county(text: str, gazetteer: Gazetteer) -> bool:
@@ -415,7 +419,7 @@ def _embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> li
                 continue
             j, kind, hint = hit
             span = doc[i:j]
-            if kind == "metonym" and (i, j) == _trim_tokens(ent):
+            if kind == "metonym" and (i, j) == _trim_tokens(ent) and name_key(span.text) not in UNIONS:
                 kind = "toponym"  # the whole "organisation" is the place name: spaCy mislabelled it
             out.append(Found(span.start_char, span.end_char, span.text, span.text, kind, "any", sent_of[i],
                              "embedded", hint))
@@ -432,9 +436,9 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
         if not all(_CAP_WORD.match(t.text) for t in doc[i:j]):
             continue
         text = doc[i:j].text
-        if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None:
+        if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None and name_key(text) not in UNIONS:
             continue  # "NC Dinos", "CIS": initials
-        if _well_known(text, gazetteer) or _county(text, gazetteer):
+        if _well_known(text, gazetteer) or _county(text, gazetteer) or name_key(text) in UNIONS:
             return j, "metonym", None
     if (cc := demonym_country(tok.text, gazetteer)) is not None:
         return i + 1, "demonym", cc
