@@ -95,3 +95,16 @@ def test_a_county_inside_an_organisations_name_is_a_place(gazetteer: Gazetteer) 
 def test_the_eu_in_running_text_is_a_metonym_for_europe(gazetteer: Gazetteer) -> None:
     m = _mentions("The EU said it would answer the new tariffs within a week.", gazetteer)["EU"]
     assert m.kind == "metonym" and m.place is not None and m.place.name == "Europe", m.reason
+
+
+def test_a_hromada_named_by_its_adjective_is_its_centre_in_either_language(gazetteer: Gazetteer) -> None:
+    text = ("Russian troops carried out six attacks on the Sumy region at night.\n\n"
+            "Belopolskaya hromada: mortar shells were dropped from drones.\n\n"
+            "Shelling hit the Krasnopilska hromada and the Velykoburlutska hromada of Kharkiv region.")
+    found = _mentions(text, gazetteer)
+    for mention, admin1 in (("Belopolskaya hromada", "Sumska oblast"), ("Krasnopilska hromada", "Sumska oblast"),
+                            ("Velykoburlutska hromada", "Kharkivska oblast")):
+        place = found[mention].place
+        assert place is not None and place.admin1 == admin1 and place.precision == 2, found[mention].reason
+    assert found["Belopolskaya hromada"].place is not None
+    assert found["Belopolskaya hromada"].place.name == "Bilopillia"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import region_alias
@@ -205,6 +206,10 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     if found.level == "region" and found.container:
         region = _region_row(found, gazetteer)
         return [region] if region is not None else []
+    if found.level == "centre" and looks_adjectival(found.lookup) \
+            and (centres := hromada_centres(gazetteer, found.lookup)):
+        # "the Bilopilska hromada": the settlement it is named after, inside the region the text names
+        return [c for c in centres if c.admin1_code == found.container] or centres if found.container else centres
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
