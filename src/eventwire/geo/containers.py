@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.raions import raion_after
 from eventwire.geo.regions import region_alias
 from eventwire.geo.toponyms import Found, demonym_country
@@ -39,9 +40,10 @@ FACILITY_WORDS = {"airfield", "airport", "airbase", "bridge", "checkpoint", "sta
 _NAMED_AFTER_CENTRE = {"raion", "rayon", "district", "community", "hromada", "municipality"}
 _CAP = re.compile(r"^[A-Z][\w’'\-]*$")
 _WINDOW = 80
-# A list goes on after "X, Y" ("Kyiv, Lviv, Odesa and Dnipro") with another name that ends there.
+# A list goes on after "X, Y" ("Kyiv, Lviv, Odesa and Dnipro") with another name that ends there, before
+# punctuation or a lower-case word ("Kharkiv, Poltava and Sumy overnight").
 _LIST_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
-                        r"(?=\s*(?:[,.;:)]|and\b|or\b|$|regions\b|oblasts\b|cities\b|towns\b))")
+                        r"(?=\s*(?:[,.;:)]|$|[a-z]))")
 _LIST_PREV = re.compile(r"([A-Z][\w’'\-]*)\s*,\s*$")
 _NOT_LISTED = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -123,7 +125,7 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
     out: list[Found] = []
     i = 0
     while i < len(doc):
-        if not caps[i] or doc[i].is_sent_start:
+        if not caps[i]:
             i += 1
             continue
         j = i + 1
@@ -131,10 +133,15 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
             j += 1
         span = doc[i:j]
         nxt = doc[j].lower_ if j < len(doc) else ""
+        # "Bilopilska hromada: ..." opens a line of an official list; other sentence openers are any word
+        hromada = nxt in CENTRE_WORDS and looks_adjectival(span.text) and bool(hromada_centres(gazetteer, span.text))
+        if doc[i].is_sent_start and not hromada:
+            i = j
+            continue
         after_word = doc[j].idx + len(doc[j]) if j < len(doc) else span.end_char
         landmark = nxt in FACILITY_WORDS and gazetteer.has_name(span.text)
-        centre = nxt in CENTRE_WORDS and (gazetteer.has_name(span.text)
-                                          or _container_after(text, after_word, gazetteer) is not None)
+        centre = hromada or nxt in CENTRE_WORDS and (gazetteer.has_name(span.text)
+                                                     or _container_after(text, after_word, gazetteer) is not None)
         if landmark or centre:
             end_tok = doc[j]
             out.append(Found(span.start_char, end_tok.idx + len(end_tok), f"{span.text} {end_tok.text}",

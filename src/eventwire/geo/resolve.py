@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.containers import add_containers
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
-from eventwire.geo.toponyms import COMPASS, Found, demonym_place, find_mentions, sentence_index
+from eventwire.geo.toponyms import COMPASS, UNIONS, Found, demonym_place, find_mentions, sentence_index
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:
@@ -35,12 +36,22 @@ _FEATURE_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.0, "capital": 1.
 # region of the same name merely for containing it (New York the city, not the state).
 _POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
 _QUALITY_PENALTY = (0.0, 0.5, 1.5)
+# A city this large is known by its alternate names as well as by its official one ("New York" for New York
+# City, "Zaporizhzhia" for Zaporizhzhya): they are no weaker evidence than an exact match.
+_WELL_KNOWN_CITY = 100_000
+_SPELLING_RATIO = 0.75
+_POP_WEIGHT = 0.6
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
           "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
+# A country backed by much less than the focus country is mostly backed by names it was itself chosen for
+# (Kent, Fife and Cheshire all read in the United States, in an article about Britain): no evidence.
+_NAMED_SHARE = 0.5
 _COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
 _COLOCATION_CANDIDATES = 60  # per name, by prior: enough for every Springfield
 _SMALL = 5_000
+_SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
+_DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
 _PART_MIN_POPULATION = 10_000
 # Words that name no place on their own, even where a gazetteer has a village so called.
@@ -63,6 +74,7 @@ class ArticleContext:
     war: bool = False  # an article about the war in Ukraine: its Ukrainian namesakes come first
     # (name key, candidate id) -> support from the article's other names lying in the same place
     colocated: Mapping[tuple[str, int], float] = field(default_factory=dict)
+    named_countries: frozenset[str] = frozenset()  # countries the article names, or names by a demonym
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -95,19 +107,43 @@ def _allowed(c: Candidate, found: Found) -> bool:
     return True
 
 
-def prior(c: Candidate) -> float:
+def _quality(c: Candidate, as_own: frozenset[int] = frozenset()) -> int:
+    return 0 if c.id in as_own else min(c.quality, 2)
+
+
+def _spelled_as_own(name: str, cands: list[Candidate]) -> frozenset[int]:
+    """Well-known cities whose alternate name here is a spelling of their own ("Zaporizhzhia" for
+    Zaporizhzhya, "New York" for New York City): as good as an exact match. Not an unrelated or former name
+    (Berea, an old name of Aleppo), nor where another well-known city bears the name officially (Cancún,
+    not Changchun, for "Cancun")."""
+    if any(c.quality == 0 and not c.is_region and c.population >= _WELL_KNOWN_CITY for c in cands):
+        return frozenset()
+    key = name_key(name)
+    return frozenset(c.id for c in cands if c.quality == 1 and not c.is_region
+                     and c.population >= _WELL_KNOWN_CITY and _same_spelling(key, name_key(c.name)))
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    import difflib
+
+    return a[:3] == b[:3] and (a in b or difflib.SequenceMatcher(None, a, b).ratio() >= _SPELLING_RATIO)
+
+
+def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
     pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
-    return _FEATURE_PRIOR.get(c.feature, 0.0) + 0.6 * math.log10(pop + 1) - _QUALITY_PENALTY[min(c.quality, 2)]
+    return (_FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1)
+            - _QUALITY_PENALTY[_quality(c, as_own)])
 
 
-def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
-    s = prior(c)
+def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
+          as_own: frozenset[int] = frozenset()) -> Scored:
+    s = prior(c, as_own)
     support = False
     own_key = name_key(found.lookup)
     weight, top = ctx.backing(c.country, own_key)
     if weight > 0 and weight >= top:
         s, support = s + _BONUS["focus_country"], True
-    elif weight > 0:
+    elif weight > 0 and (weight >= _NAMED_SHARE * top or c.country in ctx.named_countries):
         s, support = s + _BONUS["named_country"], True
     # The region must be named by another name: "Montana" is not evidence for Montana City.
     regions = {code for key, code in ctx.admin1_codes if key != own_key}
@@ -126,11 +162,11 @@ def score(c: Candidate, found: Found, ctx: ArticleContext) -> Scored:
     elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
         s, support = s + _BONUS["near"], True  # a region the article's other places lie in
     russian_regions = any(code.startswith("RU.") for _, code in ctx.admin1_codes)
-    if ctx.war and c.country == "UA" and not c.is_region and not russian_regions:
+    if war and ctx.war and c.country == "UA" and not c.is_region and not russian_regions:
         # A war report's village is the Ukrainian one, not its Russian namesake, unless the text says Russia
         # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);
         # an alternate spelling that happens to match gets half the weight.
-        s += _BONUS["war"] / (1 + c.quality)
+        s += _BONUS["war"] / (1 + _quality(c, as_own))
     if (found.container and c.admin1_code == found.container) or (found.raion and in_raion(c, found.raion)):
         s, support = s + _BONUS["container"], True
     if (backing := ctx.colocated.get((own_key, c.id), 0.0)) > 0:
@@ -170,6 +206,10 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     if found.level == "region" and found.container:
         region = _region_row(found, gazetteer)
         return [region] if region is not None else []
+    if found.level == "centre" and looks_adjectival(found.lookup) \
+            and (centres := hromada_centres(gazetteer, found.lookup)):
+        # "the Bilopilska hromada": the settlement it is named after, inside the region the text names
+        return [c for c in centres if c.admin1_code == found.container] or centres if found.container else centres
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
@@ -178,6 +218,8 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
+    if (continent := UNIONS.get(name_key(found.lookup))) is not None:
+        seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
         seen.setdefault(region.id, region)
     if found.container:
@@ -207,7 +249,36 @@ def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored
         # an adjective used as a toponym: "Russian forces", "the European market"; the village of
         # Canadian, Texas, is not what "Canadian" means
         cands.append(named)
-    return sorted((score(c, found, ctx) for c in cands), key=lambda s: -s.score)
+    # "Chechnya's Akhmat forces": what owns forces is a region, a country or a city, not a hamlet that
+    # shares its name
+    if found.possessive and any(c.is_region or c.population >= _WELL_KNOWN_CITY for c in cands):
+        cands = [c for c in cands if c.is_region or c.population >= _SMALL]
+    war = not _foreign_region(found, cands)
+    as_own = _spelled_as_own(found.lookup, cands)
+    scored = [score(c, found, ctx, war, as_own) for c in cands]
+    return sorted(_dwarfed(found, scored), key=lambda s: -s.score)
+
+
+def _foreign_region(found: Found, cands: list[Candidate]) -> bool:
+    """A bare name that is also a sizeable region or country outside Ukraine ("Chechnya", "Poland"): in a
+    war report, Ukraine's village of that name gets no preference over it."""
+    return found.level == "any" and any(
+        c.feature in ("admin1", "country") and c.country != "UA" and c.quality <= 1
+        and c.population >= _WELL_KNOWN_CITY for c in cands)
+
+
+def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
+    """A hamlet that bears the name of a well-known city of its own country is not what the name means
+    because the article's region happens to hold it: the country's support cannot tell the two apart, and
+    only the text putting the hamlet there (a container, a district) says so."""
+    if found.container or found.raion is not None:
+        return scored
+    big = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
+           and s.candidate.population >= _WELL_KNOWN_CITY and s.candidate.quality <= 1}
+    return [replace(s, score=s.score - _DWARFED_PENALTY)
+            if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < _SMALL
+            and s.candidate.country in big else s
+            for s in scored]
 
 
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
@@ -219,11 +290,19 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
     best = ranked[0]
     c = best.candidate
     if c.is_region or c.population >= _SMALL or best.supported or found.level in ("settlement", "near"):
-        if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported:
+        also = ""
+        # A rival known by this name only as an alternate (Changchun for "Cancun") does not make it ambiguous.
+        if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported \
+                and ranked[1].candidate.quality <= c.quality:
             other = ranked[1].candidate
-            if haversine_km(c.lat, c.lon, other.lat, other.lon) > 161 and not c.is_region:
-                return None, f"ambiguous: {c.name} ({c.country}) or {other.name} ({other.country})"
-        return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}"
+            km = haversine_km(c.lat, c.lon, other.lat, other.lon)
+            if km > 161 and not c.is_region:
+                if other.country != c.country:
+                    return None, f"ambiguous: {c.name} ({c.country}) or {other.name} ({other.country})"
+                # Namesakes of one country (Arlington, Texas, or Arlington, Virginia): no wrong country is
+                # possible, and the larger is the one news means more often; the reason keeps the doubt.
+                also = f"; also a {other.feature} of this name in {other.admin1 or other.country}, {km:.0f} km away"
+        return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}{also}"
     return None, (f"only small places called '{found.lookup}' ({c.name}, {c.country}), "
                   "none in the article's country or region")
 
@@ -243,13 +322,17 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
     admin1: set[tuple[str, str]] = set()
     sentence_admin1: set[tuple[int, str, str]] = set()
     points = []
+    named: set[str] = set()
     for found, c in resolved:
         key = name_key(found.lookup)
         if found.kind == "demonym" and found.country_hint:
             names[(key, found.country_hint)] = _STRONG
+            named.add(found.country_hint)
             continue
         if c is None:
             continue
+        if c.feature == "country" and c.country:
+            named.add(c.country)
         if c.country:
             countries = {o.country for o in gazetteer.candidates(found.lookup) if _plausible(o, found)}
             weight = _STRONG if c.feature == "country" or countries == {c.country} else 1.0
@@ -260,7 +343,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
         elif not c.is_region and c.population >= _SMALL:
             points.append((key, c.lat, c.lon, c.admin1_code or ""))
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
-                          frozenset(sentence_admin1), tuple(points))
+                          frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named))
 
 
 def _resolve_all(found: list[Found], gazetteer: Gazetteer,

