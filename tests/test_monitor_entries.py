@@ -28,6 +28,8 @@ def event_place(pipeline, text: str) -> Place | None:
     # The place written first, then a colon: on a monitor it is where the event happened, not a dateline.
     ("Vuhledar, Donetsk: a man was wounded by Russian artillery fire", "Vuhledar"),
     ("Nikopol: Russian drones hit a bus station, two people injured", "Nikopol"),
+    # A city named bare is the city, though an oblast bears its name.
+    ("Protest against the occupation in Kherson", "Kherson"),
     # A settlement followed by its region is a place, whatever spaCy calls it.
     ("Missile strike on Mykolaiv, Mykolaiv region", "Mykolaiv"),
 ])
@@ -53,3 +55,9 @@ def test_a_colon_after_an_agency_dateline_is_still_a_dateline(pipeline) -> None:
 def test_a_place_heading_an_entry_is_found(gazetteer, text: str, words: set[str]) -> None:
     found = {w for w, m in place_mentions(text, gazetteer).items() if m.kind == "toponym" and m.place is not None}
     assert words <= found and not ({"Police", "Update"} & found), found
+
+
+def test_the_region_named_after_a_city_is_still_the_region(gazetteer) -> None:
+    found = place_mentions("Shelling hit several villages in the Kherson region overnight.", gazetteer)
+    place = found["Kherson region"].place
+    assert place is not None and place.feature == "admin1", place

@@ -50,6 +50,7 @@ _NAMED_SHARE = 0.5
 _COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
 _COLOCATION_CANDIDATES = 60  # per name, by prior: enough for every Springfield
 _SMALL = 5_000
+_TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
 _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
@@ -253,10 +254,21 @@ def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored
     # shares its name
     if found.possessive and any(c.is_region or c.population >= _WELL_KNOWN_CITY for c in cands):
         cands = [c for c in cands if c.is_region or c.population >= _SMALL]
+    cands = _named_after_centre(found, cands)
     war = not _foreign_region(found, cands)
     as_own = _spelled_as_own(found.lookup, cands)
     scored = [score(c, found, ctx, war, as_own) for c in cands]
     return sorted(_dwarfed(found, scored), key=lambda s: -s.score)
+
+
+def _named_after_centre(found: Found, cands: list[Candidate]) -> list[Candidate]:
+    """A bare name that is exactly a town's and only another name of the region around it is the town:
+    "in Kherson" is the city, not Kherson oblast, which is named after it ("Kherson region" is the oblast)."""
+    if found.level != "any":
+        return cands
+    centres = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.quality == 0
+               and c.population >= _TOWN_NAMING_REGION and c.admin1_code}
+    return [c for c in cands if not (c.feature == "admin1" and c.quality >= 1 and c.admin1_code in centres)]
 
 
 def _foreign_region(found: Found, cands: list[Candidate]) -> bool:
