@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.names import name_key, romanize_uk
+from eventwire.geo.names import common_prefix, name_key, romanize_uk
 
 # "-ska" (Ukrainian), "-skaya"/"-skoy" (Russian), "-skyi" and "-sky" (a raion's adjective is not matched
 # here: only hromada words call this).
@@ -32,15 +32,6 @@ def consonants(word: str) -> str:
     return key[:1] + _VOWELS.sub("", key[1:])
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def _index() -> dict[str, list[tuple[str, str]]]:
     """consonant frame of each hromada's romanised adjective -> (katottg id, romanised name) of the
     settlement it is named after."""
@@ -60,7 +51,7 @@ def _index() -> dict[str, list[tuple[str, str]]]:
     for hid, hname in names.items():
         settlements = members.get(hid, [])
         hkey = name_key(hname)
-        scored = [(_common_prefix(hkey, name_key(n)), uid, n) for uid, n in settlements]
+        scored = [(common_prefix(hkey, name_key(n)), uid, n) for uid, n in settlements]
         if not scored:
             continue
         prefix, uid, centre = max(scored)

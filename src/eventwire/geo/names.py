@@ -123,3 +123,13 @@ def variant_keys(key: str) -> set[str]:
         out.add(cumulative)
     out.discard(key)
     return {k for k in out if k}
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters two keys share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

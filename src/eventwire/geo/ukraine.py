@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.geo.names import name_key, romanize_uk, variant_keys
+from eventwire.geo.names import common_prefix, name_key, romanize_uk, variant_keys
 from eventwire.geo.rows import OFFICIAL, VARIANT, NameRow, PlaceRow, haversine_km
 from eventwire.geo.world import WorldRows
 
@@ -166,15 +166,6 @@ def locate_near(unit: Unit, ctx: Context, centre: Centre | None) -> Located | No
     return Located(near[0], near[1], "postal") if near else None
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def centres(groups: dict[str, list[Unit]], names: dict[str, str],
             located: dict[str, Located]) -> dict[str, Centre]:
     """Each hromada's (or raion's) centre: the located settlement whose name the unit is named after
@@ -185,7 +176,7 @@ def centres(groups: dict[str, list[Unit]], names: dict[str, str],
         if not pts:
             continue
         pkey = name_key(names.get(parent, ""))
-        scored = [(_common_prefix(pkey, name_key(m.name)), m) for m in members if m.id in located]
+        scored = [(common_prefix(pkey, name_key(m.name)), m) for m in members if m.id in located]
         prefix, best = max(scored, key=lambda s: s[0])
         if prefix >= 4:
             lat, lon = located[best.id].lat, located[best.id].lon
