@@ -52,3 +52,24 @@ def test_a_gated_article_keeps_only_outright_rule_events(pipeline) -> None:
     [result] = list(pipeline.process([Article(id="m", text=text, published=date(2024, 6, 12))]))
     assert isinstance(result, ArticleResult)
     assert [e for e in result.events if e.event_type in ("Battles", "Explosions/Remote violence")] == []
+
+
+def test_an_article_is_gated_once_per_batch(detector) -> None:
+    """The pipeline asks once in its batch read-ahead and again per article: the screen runs once, until the
+    batch's memo is cleared."""
+    from eventwire.classify.detector import Detector
+
+    class Counting(Detector):
+        calls = 0
+
+        def screen_scores(self, texts):  # type: ignore[no-untyped-def]
+            Counting.calls += 1
+            return super().screen_scores(texts)
+
+    counting = Counting(detector.encoder, detector.screen, detector.heads, detector.manifest)
+    assert not counting.reads_article(MARKETS) and not counting.reads_article([f" {s} " for s in MARKETS])
+    assert counting.reads_article(WAR)
+    assert Counting.calls == 2
+    counting.clear()
+    assert not counting.reads_article(MARKETS)
+    assert Counting.calls == 3

@@ -17,10 +17,11 @@ from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, PLOVER_FOR_ACLED
 
 # The classifier overrides the rules' sub-type when it is sure (RETYPE_SURE), or when it clearly prefers
 # another type (at least RETYPE_RATIO times the rules' type) over a trigger the rules read weakly: a
-# 26-way softmax spreads its mass, so a clear winner often holds well under half of it.
+# 26-way softmax spreads its mass, so a clear winner often holds well under half of it; below RETYPE_FLOOR
+# it is no winner ("The Russians also targeted the village": a quarter of the mass on territory capture).
 RETYPE_SURE = 0.5
 RETYPE_RATIO = 2.0
-RETYPE_FLOOR = 0.2
+RETYPE_FLOOR = 0.3
 WEAK_RULE = 0.8  # rule strengths below this came from context, not from a weapon or act named outright
 
 

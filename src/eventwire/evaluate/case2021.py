@@ -45,6 +45,8 @@ class Case2021Report:
                       f"snippets with no ACLED event: {e.no_event}",
                       f"    the detector alone (top sub-type): weighted F1 {e.detector_weighted_f1:.3f}   "
                       f"macro F1 {e.detector_macro_f1:.3f}"]
+            lines += ["    most frequent errors (gold -> end to end; 'none': no ACLED event):"]
+            lines += [f"      {k:3d}  {g} -> {p}" for g, p, k in e.confusions]
         return "\n".join(lines + per_type_lines(self.per_type, "sub-event type", 40))
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,7 +60,9 @@ class Case2021Report:
                     "rows": self.end_to_end.rows, "weighted_f1": round(self.end_to_end.weighted_f1, 4),
                     "macro_f1": round(self.end_to_end.macro_f1, 4), "no_event": self.end_to_end.no_event,
                     "detector_weighted_f1": round(self.end_to_end.detector_weighted_f1, 4),
-                    "detector_macro_f1": round(self.end_to_end.detector_macro_f1, 4), "how": self.end_to_end.how}}
+                    "detector_macro_f1": round(self.end_to_end.detector_macro_f1, 4), "how": self.end_to_end.how,
+                    "confusions": [{"gold": g, "predicted": p, "count": k}
+                                   for g, p, k in self.end_to_end.confusions]}}
 
 
 def evaluate_case2021(data: Path, limit: int | None = None, gazetteer_path: Path | None = None,

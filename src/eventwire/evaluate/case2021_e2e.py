@@ -10,6 +10,7 @@ read by a detector fitted without that snippet's fold (5 folds by snippet, the t
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ import numpy as np
 
 from eventwire.classify.data import Example
 from eventwire.classify.labels import NONE
+
+TOP_CONFUSIONS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class EndToEnd:
     detector_weighted_f1: float  # the detector alone, top sub-type given an event
     detector_macro_f1: float
     how: str
+    confusions: tuple[tuple[str, str, int], ...] = ()  # the most frequent (gold, end-to-end answer) errors
 
 
 def end_to_end(data: Path, examples: Sequence[Example], gazetteer_path: Path | None) -> EndToEnd | None:
@@ -67,7 +71,9 @@ def end_to_end(data: Path, examples: Sequence[Example], gazetteer_path: Path | N
     alone = [preds[n][1] for n in sorted(preds)]
     w, m = _f1s(gold, e2e)
     dw, dm = _f1s(gold, alone)
-    return EndToEnd(len(gold), w, m, sum(1 for p in e2e if p == NONE), dw, dm, how)
+    errors = Counter((g, p) for g, p in zip(gold, e2e, strict=True) if g != p)
+    return EndToEnd(len(gold), w, m, sum(1 for p in e2e if p == NONE), dw, dm, how,
+                    tuple((g, p, k) for (g, p), k in errors.most_common(TOP_CONFUSIONS)))
 
 
 def _hashed(texts: list[str]) -> np.ndarray:
