@@ -76,6 +76,8 @@ from eventwire.timex.event_dates import event_date
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
 CLAIMED_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+# A protest's sub-types by the force met: one protest told in several sentences takes the strongest.
+PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
 
 
@@ -330,8 +332,10 @@ def _is_anaphoric(tok: Token) -> bool:
 
 
 def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
-    """Two mentions in one article describe one event: same type, compatible date, place and actor."""
-    if (a.sub_event_type, _plover_type(a)) != (b.sub_event_type, _plover_type(b)):
+    """Two mentions in one article describe one event: same type, compatible date, place and actor. A
+    protest and the police's intervention in it are one protest (ACLED: Protest with intervention)."""
+    protests = a.event_type == b.event_type == "Protests"
+    if not protests and (a.sub_event_type, _plover_type(a)) != (b.sub_event_type, _plover_type(b)):
         return False
     if a.modality != b.modality:
         return False
@@ -362,6 +366,8 @@ def merge(a: Event, b: Event) -> Event:
     conflict has left 1,700 dead') is no one event's toll."""
     if summary_toll(b):
         b = replace(b, fatalities=None, injuries=None)
+    if PROTEST_FORCE.get(b.sub_event_type or "", -1) > PROTEST_FORCE.get(a.sub_event_type or "", 99):
+        a = replace(a, sub_event_type=b.sub_event_type)  # the protest as its most forceful mention tells it
     location = _more_specific(a.location, b.location)
     attribution = _merged_attribution(a, b)
     date_ = _narrower(a.date, b.date)
