@@ -44,3 +44,20 @@ def test_a_running_total_is_no_one_events_toll(pipeline) -> None:
             "at least 1,700 people killed.")
     tolls = [e.fatalities for e in events_of(pipeline, text)]
     assert 1700 not in tolls, tolls
+
+
+def _attack(n: int, starts: tuple[int, ...], fatalities: int | None) -> Event:
+    from eventwire.records import Attribution, Evidence
+
+    return Event(id=f"e{n}", modality="asserted", attribution=Attribution(status="official", source="the army"),
+                 evidence=tuple(Evidence("p", s, s + 10, "x" * 10) for s in starts), sources=(), confidence=0.8,
+                 event_type="Violence against civilians", sub_event_type="Attack", fatalities=fatalities)
+
+
+def test_one_event_told_twice_from_one_sentence_merges_and_places_apart_stay_apart() -> None:
+    from eventwire.extract.events import merge
+    from eventwire.extract.passes import one_per_sentence
+
+    twice = [_attack(1, (0, 40), 3), _attack(2, (0, 90), None), _attack(3, (200,), 1)]
+    assert [e.evidence[-1].start for e in one_per_sentence(twice, merge, lambda a, b: True)] == [90, 200]
+    assert len(one_per_sentence(twice, merge, lambda a, b: False)) == 3

@@ -51,7 +51,7 @@ from eventwire.extract.grouping import (
 )
 from eventwire.extract.locate import compatible, locate
 from eventwire.extract.modality import modality_of
-from eventwire.extract.passes import later_tolls, without_region_summaries
+from eventwire.extract.passes import later_tolls, one_per_sentence, without_region_summaries
 from eventwire.extract.sentences import coding_for, combine
 from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of
@@ -143,7 +143,9 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     settled = settle_places(doc, merged, places)
     merged = [e if w is e.location else replace(e, location=w, summary=summarize(replace(e, location=w)))
               for e, w in zip(merged, settled, strict=True)]
-    return _split_lists(doc, without_region_summaries(later_tolls(doc, merged)), places)
+    merged = one_per_sentence(without_region_summaries(later_tolls(doc, merged)), merge,
+                              lambda a, b: _places_compatible(a.location, b.location))
+    return _split_lists(doc, merged, places)
 
 
 def _place_pending(merged: list[Event], pending: list[Event]) -> list[Event]:

@@ -1,8 +1,10 @@
 """Article-wide passes over the events `extract.events` assembled: a toll told in the sentences after its
-event, and a region's summary that its own places' events already tell."""
+event, a region's summary that its own places' events already tell, and one event told twice from one
+sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -60,3 +62,20 @@ def _toll_after(sents: list[Span], told: set[int], ends: list[int]) -> Casualtie
 
 def _words_of(sent: Span) -> set[str]:
     return {t.lower_ for t in sent}
+
+
+def one_per_sentence(events: list[Event], merge: Callable[[Event, Event], Event],
+                     compatible: Callable[[Event, Event], bool]) -> list[Event]:
+    """Two events of one sub-type whose evidence shares a sentence, at places that agree (a town and the
+    district around it), are one event told twice: they merge. Events of a list of places ("X, Y and Z were
+    shelled") lie apart, so they stay apart."""
+    out: list[Event] = []
+    for event in events:
+        starts = {e.start for e in event.evidence}
+        n = next((k for k, kept in enumerate(out) if kept.sub_event_type == event.sub_event_type
+                  and starts & {e.start for e in kept.evidence} and compatible(kept, event)), None)
+        if n is None:
+            out.append(event)
+        else:
+            out[n] = merge(out[n], event)
+    return out
