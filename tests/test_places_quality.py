@@ -10,6 +10,8 @@ Re-measured 2026-11-30 on the geo2 branch (gazetteer format 3: country points mo
 - GeoWebNews 0.727 given gold spans, 0.677 end to end; LGL 0.807 given gold spans, 0.623 end to end;
 - UCDP through text unchanged (0.907);
 - realnews-dev place within tolerance: its floor is in test_realnews_quality.py with the other realnews figures
+Re-measured 2026-11-30 after the geo4 branch (namesake ranking, hromada adjectives): GeoWebNews 0.744 / 0.693,
+LGL 0.820 / 0.639; UCDP through text unchanged
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def test_geowebnews_and_lgl(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.71 and gwn.end_to_end_within_161 >= 0.66  # measured 0.727 / 0.677
+    assert gwn.resolved_within_161 >= 0.73 and gwn.end_to_end_within_161 >= 0.68  # measured 0.744 / 0.693
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.79 and lgl.end_to_end_within_161 >= 0.61  # measured 0.807 / 0.623
+    assert lgl.resolved_within_161 >= 0.81 and lgl.end_to_end_within_161 >= 0.62  # measured 0.820 / 0.639

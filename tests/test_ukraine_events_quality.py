@@ -2,9 +2,9 @@
 ACLED-style descriptions and monitor entries, the two kinds of input that issue 13's hidden sets hold.
 
 Measured 2026-11-30 (150 rows): descriptions 0.953 within 50 km, 0.780 within 10 km, every report an event;
-monitor entries 0.839 within 25 km (0.776 before a place heading an entry, "Vuhledar, Donetsk: ...", was read),
-0.924 with an event ("Explosions reported in X" gives an event for 79 of 150). The slow test pins floors a
-little under those figures.
+monitor entries 0.909 within 25 km, 0.996 with an event (0.776 and 0.924 before a place heading an entry,
+"Vuhledar, Donetsk: ...", was read and the detector was retrained; "Explosions reported in X" then gave an event
+for 79 of 150, now 148). The slow test pins floors a little under those figures.
 """
 
 from __future__ import annotations
@@ -44,5 +44,5 @@ def test_ukraine_events_through_the_pipeline(gazetteer_path: Path) -> None:
     scores = {k.kind: k.to_dict() for k in report.kinds}
     assert scores["description"]["within_50km"] >= 0.93
     assert scores["description"]["within_10km"] >= 0.75
-    assert scores["monitor"]["within_25km"] >= 0.82
-    assert scores["monitor"]["with_event"] >= 0.90
+    assert scores["monitor"]["within_25km"] >= 0.88
+    assert scores["monitor"]["with_event"] >= 0.97
