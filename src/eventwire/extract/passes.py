@@ -4,6 +4,7 @@ sentence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -13,19 +14,25 @@ from eventwire.extract.casualties import Casualties, casualties_in
 from eventwire.extract.grouping import SUMMARY_WORDS, is_violent
 from eventwire.records import Event
 
+_COUNTED_ATTACKS = re.compile(r"\b\d+\s+(?:\w+\s+)?(?:attacks|strikes|explosions|shellings|assaults)\b",
+                              re.IGNORECASE)
+
 
 def without_region_summaries(events: list[Event]) -> list[Event]:
     """'Russian troops carried out 6 attacks on the Sumy region, 31 explosions were recorded', then the
     communities hit: ACLED codes the places, so a strike or battle placed only at a region whose own places
-    carry events of the same sub-type is the region's summary, not one more event. ('A drone hit the town of
+    carry events of the same sub-type is the region's summary, not one more event; so is one that counts the
+    attacks ("9 attacks", "27 explosions"), whatever kinds its places' events are. ('A drone hit the town of
     X; a village in the region was shelled': the shelling is an event of its own.)"""
     out = []
     for event in events:
         place = event.location.place if event.location else None
         regional = (place is not None and place.feature == "admin1" and place.admin1
                     and event.event_type in ("Explosions/Remote violence", "Battles"))
+        counted = any(_COUNTED_ATTACKS.search(e.text) for e in event.evidence)
         inside = regional and any(
-            other is not event and other.sub_event_type == event.sub_event_type and other.location is not None
+            other is not event and (counted or other.sub_event_type == event.sub_event_type)
+            and other.event_type in ("Explosions/Remote violence", "Battles") and other.location is not None
             and other.location.place.precision < 3 and other.location.place.admin1 == place.admin1  # type: ignore[union-attr]
             for other in events)
         if not inside:
