@@ -122,9 +122,8 @@ def _gold_documents(sents: Path) -> dict[int, set[str]]:
 
 
 def _end_to_end(folder: Path, doc_ids: Sequence[int], gazetteer_path: Path | None) -> dict[int, set[str]]:
-    from eventwire.ingest.chrome import cut_page_chrome
+    from eventwire.ingest.fields import record_to_article
     from eventwire.pipeline import ArticleResult, open_pipeline
-    from eventwire.records import Article
 
     dates: dict[int, date | None] = {}
     with (folder / "metadata.jsonl").open(encoding="utf-8") as fh:
@@ -136,9 +135,10 @@ def _end_to_end(folder: Path, doc_ids: Sequence[int], gazetteer_path: Path | Non
         for line in fh:
             rec = json.loads(line)
             texts[int(rec["doc_id"])] = rec["doc_text"]
-    # The text as a reader hands it on (page chrome such as share bars cut), since that is what users get.
-    articles = [Article(id=f"ipe-{d}", text=cut_page_chrome(texts[d]), title=None, published=dates.get(d))
-                for d in doc_ids]
+    # Each document as the JSONL reader hands it on (page chrome such as share bars cut): what users get.
+    articles = [record_to_article({"id": f"ipe-{d}", "text": texts[d],
+                                   "published": (day.isoformat() if (day := dates.get(d)) else None)},
+                                  f"docs.jsonl:{d}") for d in doc_ids]
     found: dict[int, set[str]] = {d: set() for d in doc_ids}
     for result in open_pipeline(gazetteer_path).process(articles):
         if isinstance(result, ArticleResult):

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import lexicon as lx
 from eventwire.extract.countries import country_by_alpha2, country_of
-from eventwire.extract.spans import core_phrase
+from eventwire.extract.spans import core_phrase, ends_sentence
 from eventwire.records import Actor, Attribution
 from eventwire.records.event import AttributionStatus
 
@@ -157,7 +157,7 @@ def _witness_in(sent: Span) -> Source | None:
 def _trailing_source(sent: Span) -> Source | None:
     """A headline's source after a dash or colon at its end: '… kills three - Ukraine military',
     '… killed in rebel east: army'. Only a short phrase without a verb of its own counts."""
-    headline = not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    headline = not ends_sentence(sent.text)
     for i in range(sent.end - 2, max(sent.start, sent.end - 9), -1):
         tok = sent.doc[i]
         # A free-standing dash (spaces around it, not the one in "large-scale") or a colon.

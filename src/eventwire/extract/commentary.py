@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.extract.spans import SENTENCE_ENDS, ends_sentence
 from eventwire.records import Location
 
 # adverbs and adjectives that make an act a habit: no one event, no one day
@@ -125,7 +126,7 @@ def is_purpose(tok: Token) -> bool:
     return False
 
 
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", ":", ";", ",")
+_NOT_HEADLINE_ENDS = (*SENTENCE_ENDS, ":", ";", ",")  # a line ending so leads into more text
 PROSE_BEFORE_LINK = 200  # characters of prose before a headline-like line inside the body
 _BULLETS = ("-", "–", "—", "•", "*", "·")
 
@@ -136,7 +137,7 @@ def is_link_line(sent: Span) -> bool:
     subheading. It tells no event of this article; the story's own headline comes before any prose."""
     text = sent.doc.text
     line = sent.text.strip()
-    if not line or line.endswith(_SENTENCE_ENDS) or line.startswith(_BULLETS) or len(line.split()) < 4:
+    if not line or line.endswith(_NOT_HEADLINE_ENDS) or line.startswith(_BULLETS) or len(line.split()) < 4:
         return False
     end = sent.start_char + len(sent.text.rstrip())  # spaCy keeps the blank line after it in the span
     before, after = text[:sent.start_char].rstrip(" \t"), text[end:].lstrip(" \t")
@@ -145,5 +146,5 @@ def is_link_line(sent: Span) -> bool:
     # The story has begun: a few sentences of prose stand before it (a promotion line above the headline,
     # "Be among the first to get it.", does not count as the story).
     prose = sum(len(s.text) for s in sent.doc.sents
-                if s.end_char <= sent.start_char and s.text.rstrip().endswith((".", "!", "?", '"', "”")))
+                if s.end_char <= sent.start_char and ends_sentence(s.text))
     return prose >= PROSE_BEFORE_LINK

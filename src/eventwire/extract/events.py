@@ -54,7 +54,7 @@ from eventwire.extract.modality import modality_of
 from eventwire.extract.passes import later_tolls, one_per_sentence, without_region_summaries
 from eventwire.extract.sentences import coding_for, combine
 from eventwire.extract.settle import echoes, settle_places, shot_over
-from eventwire.extract.spans import clause_of
+from eventwire.extract.spans import clause_of, ends_sentence
 from eventwire.records import (
     Actor,
     Article,
@@ -217,19 +217,15 @@ def _dates_meet(a: Event, b: Event) -> bool:
 
 def _headline_only(event: Event) -> bool:
     ev = event.evidence
-    return len(ev) == 1 and ev[0].start == 0 and not ev[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return len(ev) == 1 and ev[0].start == 0 and not ends_sentence(ev[0].text)
 
 
 def _is_headline(sent: Span) -> bool:
     """The first line that reads as a sentence with no full stop; a site's name or a byline may stand above it."""
-    if _ends_sentence(sent.text):
+    if ends_sentence(sent.text):
         return False
     earlier = list(takewhile(lambda s: s.start < sent.start, sent.doc.sents))
-    return len(earlier) <= 2 and not any(_ends_sentence(s.text) for s in earlier)
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return len(earlier) <= 2 and not any(ends_sentence(s.text) for s in earlier)
 
 
 def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) -> list[Event]:

@@ -6,6 +6,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+SENTENCE_ENDS = (".", "!", "?", '"', "”")
+
+
+def ends_sentence(text: str) -> bool:
+    """Text that closes as a sentence of prose does; headlines, captions and list lines do not."""
+    return text.rstrip().endswith(SENTENCE_ENDS)
+
+
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj"})
 
 
