@@ -22,10 +22,10 @@ ROW = {"where_coordinates": "Pisky village", "adm_1": "Donetsk oblast", "date_st
 
 def test_each_row_gives_every_form_with_its_words() -> None:
     reports = reports_for(ROW)
-    assert [(k, f) for k, f, _ in reports] == [(k, f) for k, f, _ in FORMS]
-    shelled = dict(((k, f), t) for k, f, t in reports)[("description", "shelled")]
+    assert [(k, f, s) for k, f, s, _ in reports] == [(k, f, s) for k, f, s, _ in FORMS]
+    shelled = dict(((k, f), t) for k, f, _, t in reports)[("description", "shelled")]
     assert shelled == "On 23 July 2015, Russian forces shelled Pisky, Donetsk. Casualties unknown."
-    assert all("Pisky" in t and "village" not in t for _, _, t in reports)
+    assert all("Pisky" in t and "village" not in t for *_, t in reports)
 
 
 @pytest.mark.parametrize("broken", [{"adm_1": ""}, {"date_start": "not a date"}])
