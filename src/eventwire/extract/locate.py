@@ -306,13 +306,23 @@ def _relcl_of(place: Token) -> Token | None:
     return None
 
 
+# Verbs of carrying: "meals brought there from Russia", "arms smuggled from Iran" tell where things came from,
+# however the parser hangs the clause.
+CARRY_LEMMAS = frozenset({"bring", "import", "send", "ship", "smuggle", "supply", "deliver", "transport",
+                          "transfer", "originate", "export"})
+ORIGIN_NOUNS = frozenset({"origin", "make", "manufacture", "production"})
+
+
 def _origin(trigger: Token, place: Token) -> bool:
-    """'drones launched from Yeysk', 'meals brought there from Russia': where something came from, told in a
-    clause about it, is not where the event was."""
+    """'drones launched from Yeysk', 'meals brought there from Russia', 'landmines of Russian origin': where
+    something came from, told in a clause about it, is not where the event was."""
     prep = place.head
     verb = prep.head
-    return (prep.lower_ == "from" and verb.i != trigger.i and verb.dep_ in ("acl", "relcl", "advcl")
-            and not (verb.left_edge.i <= trigger.i <= verb.right_edge.i))
+    if place.head.lemma_.lower() in ORIGIN_NOUNS and place.dep_ in ("amod", "compound", "nmod"):
+        return True  # "of the Russian origin", "Iranian manufacture"
+    if prep.lower_ != "from" or verb.i == trigger.i or verb.left_edge.i <= trigger.i <= verb.right_edge.i:
+        return False
+    return verb.dep_ in ("acl", "relcl", "advcl") or verb.lemma_.lower() in CARRY_LEMMAS
 
 
 def _in_foreign_relcl(trigger: Token, place: Token) -> bool:
