@@ -95,3 +95,37 @@ def test_the_means_of_a_prevented_act_was_done() -> None:
     text = "The security service prevented a sabotage on the railway by detaining an agent in the city."
     assert modality_of(word(text, "detaining"), "arrest") == "asserted"
     assert modality_of(word("Air defence prevented the strike on the city.", "strike"), "strike") == "hypothetical"
+
+
+def test_a_blast_with_no_aircraft_named_is_no_air_strike() -> None:
+    from eventwire.extract.weapons import weapon_sub
+
+    bomb = word("Guerrillas blew up a transformer substation with TNT blocks in the city.", "blew")
+    assert weapon_sub("Air/drone strike", bomb) == "Remote explosive/landmine/IED"
+    drone = word("A drone blew up a fuel depot in the city.", "blew")
+    assert weapon_sub("Air/drone strike", drone) == "Air/drone strike"
+
+
+def test_a_civil_body_named_after_the_army_is_no_armed_side() -> None:
+    from eventwire.extract.detect import find_triggers
+
+    doc = parse_one("The Regional Military Administration reported another attack targeting the private sector "
+                    "in the town.")
+    assert all(t.coding.sub_event_type != "Armed clash" for t in find_triggers(doc))
+    doc = parse_one("Soldiers came under attack near the town.")
+    assert any(t.coding.sub_event_type == "Armed clash" for t in find_triggers(doc))
+
+
+@pytest.mark.parametrize(("text", "trigger", "read_as", "expected"), [
+    ("Rebels fired shells into the city, and residents suspect the shells contained poisonous gas.", "fired",
+     "Shelling/artillery/missile attack", "Chemical weapon"),
+    ("Warplanes launched air missiles targeting three chemical weapons facilities on Tuesday.", "launched",
+     "Chemical weapon", "Air/drone strike"),
+    ("Twin car-bomb attacks killed at least ten people in the port city.", "killed", "Attack",
+     "Remote explosive/landmine/IED"),
+    ("Gunmen attacked the office with hand grenades, injuring an editor.", "attacked", "Armed clash", "Grenade"),
+])
+def test_remote_violence_sub_types_follow_the_weapon(text: str, trigger: str, read_as: str, expected: str) -> None:
+    from eventwire.extract.weapons import weapon_sub
+
+    assert weapon_sub(read_as, word(text, trigger)) == expected

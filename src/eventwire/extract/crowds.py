@@ -69,8 +69,8 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
         return sub
     if sub in ("Looting/property destruction", "Mob violence"):
         return "Violent demonstration" if words & DEMONSTRATORS else sub
-    if _rioting(words):
-        return "Violent demonstration"
+    if _rioting(words | (_around(sent) if sub in PROTEST_SUBS else set())):
+        return "Violent demonstration"  # a protest told in one sentence, its road blocks or stones in the next
     if words & STATE_FORCE and (words & LETHAL or _live_fire(sent)) and sub != "Arrests":
         return "Excessive force against protesters"
     if sub in ("Armed clash", "Attack"):
@@ -86,6 +86,9 @@ def _live_fire(sent: Span) -> bool:
     return any(t.lower_ == "live" and t.head.lower_ in LIVE_FIRE for t in sent)
 
 
+AT_THE_PROTEST = frozenset({"during", "at", "amid", "while", "prior"})
+
+
 def _arrested_protesting(trigger: Token) -> bool:
     """Those arrested are demonstrators ('police detain protesters'), or the arrest came at or during a protest
     ('detained while trying to hold demonstrations'), not for one held before ('charged with organising a
@@ -97,9 +100,20 @@ def _arrested_protesting(trigger: Token) -> bool:
         if tok.lower_ not in PROTESTING:
             continue
         path = [tok, *tok.ancestors]
-        if any(a.lower_ in ("during", "at", "amid", "while") or a.lemma_.lower() in ("try", "attempt") for a in path):
+        if any(a.lower_ in AT_THE_PROTEST or a.lemma_.lower() in ("try", "attempt") for a in path):
             return True
     return False
+
+
+def _around(sent: Span) -> set[str]:
+    """The words of the sentences just before and after."""
+    doc = sent.doc
+    out: set[str] = set()
+    if sent.start > 0:
+        out |= _words(doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        out |= _words(doc[sent.end].sent)
+    return out
 
 
 def _rioting(words: set[str]) -> bool:
@@ -112,6 +126,8 @@ def armed_victims(sub: str | None, trigger: Token) -> str | None:
     if sub != "Attack" or trigger.pos_ != "VERB":
         return sub
     victims = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not victims:  # "killed and wounded scores of terrorists": the object shared with the conjunct
+        victims = [c for v in trigger.conjuncts for c in v.children if c.dep_ == "dobj"]
     words = {t.lower_ for v in victims for t in v.subtree}
     if words & ORGANISED_ARMED and not words & lx.CIVILIAN_WORDS:
         return "Armed clash"
@@ -124,3 +140,4 @@ def _words(sent: Span) -> set[str]:
     return {t.lower_ for t in sent if t.ent_type_ not in ("DATE", "TIME")
             and not (t.lower_ == "riot" and t.head.lower_ in STATE_FORCE | {"gear", "squad", "shields", "unit"})
             and not (t.lower_ == "violent" and t.i >= 2 and t.doc[t.i - 2].lower_ == "non")}  # "non-violent"
+

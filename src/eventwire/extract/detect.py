@@ -207,9 +207,19 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.CIVILIAN_WORDS or _words(sent) & lx.CIVILIAN_WORDS:
         return _acled("kill", "Attack", 0.6)
-    if _words(sent) & lx.ARMED_WORDS:
+    if _armed_present(sent):
         return _acled("clash", "Armed clash", 0.55)
     return None
+
+
+# bodies named after the army that are no fighting force: "the Regional Military Administration reported"
+CIVIL_BODIES = frozenset({"administration", "administrations", "prosecutor", "prosecutors", "court", "courts",
+                          "commissariat", "registration", "enlistment"})
+
+
+def _armed_present(sent: Span) -> bool:
+    """Someone who carries arms is in the sentence (not the name of a civil body: 'Military Administration')."""
+    return any(t.lower_ in lx.ARMED_WORDS and t.head.lower_ not in CIVIL_BODIES for t in sent)
 
 
 def _acled(family: str, sub: str, strength: float) -> Coding:

@@ -58,6 +58,7 @@ from eventwire.extract.passes import later_tolls, one_per_sentence, without_regi
 from eventwire.extract.sentences import coding_for, combine
 from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of, ends_sentence
+from eventwire.extract.weapons import weapon_sub
 from eventwire.records import (
     Actor,
     Article,
@@ -272,7 +273,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     if coding.sub_event_type == "Arrests" and armed_subject(tok, actor1):
         coding = coding_for("Abduction/forced disappearance", coding.strength)  # ACLED: only a state arrests
     sub = territory_sub(coding.sub_event_type, actor1, country, *territory_parties(tok))
-    sub = armed_victims(crowd_sub(sub, tok), tok)
+    sub = weapon_sub(armed_victims(crowd_sub(sub, tok), tok), tok)
     if sub != coding.sub_event_type and sub is not None:
         mode = PLOVER_FOR_ACLED.get(sub, (None, None))
         coding = replace(coding, event_type=ACLED_SUB_TO_TYPE[sub], sub_event_type=sub, plover_type=mode[0],

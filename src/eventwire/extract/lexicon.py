@@ -78,9 +78,10 @@ VIOLENT: frozenset[str] = frozenset(VIOLENT_FAMILIES)
 WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"chemical", "chlorine", "sarin", "gas"}), "Chemical weapon", "cbrn"),
     (frozenset({"suicide", "bomber"}), "Suicide bomb", "explosives"),
-    (frozenset({"ied", "landmine", "mine", "roadside", "explosive", "device", "car-bomb", "booby"}),
+    (frozenset({"ied", "ieds", "landmine", "landmines", "mine", "roadside", "explosive", "explosives", "device",
+                "car-bomb", "booby"}),
      "Remote explosive/landmine/IED", "explosives"),
-    (frozenset({"grenade"}), "Grenade", "explosives"),
+    (frozenset({"grenade", "grenades"}), "Grenade", "explosives"),
     (frozenset({"drone", "drones", "uav", "uavs", "airstrike", "airstrikes", "aircraft", "warplane",
                 "warplanes", "jet", "jets", "helicopter", "gunship", "air", "aerial", "shahed"}),
      "Air/drone strike", "aerial"),
