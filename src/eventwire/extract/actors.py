@@ -56,6 +56,14 @@ def _agent_tokens(trigger: Token) -> list[Token]:
             subj = subject_of(trigger.head)
             if subj is not None and subj.i != trigger.i:
                 found.append(subj)
+    elif trigger.lemma_.lower() in lx.SPEECH_VERBS:
+        # an event read at the verb that reports it ("the governor reported another act of aggression by the
+        # Russian Federation"): the one who speaks is the source; the doer hangs on what was reported
+        told = [c for c in trigger.children if c.dep_ in ("dobj", "ccomp")]
+        found += [g for t in told for c in t.subtree if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
+        found += [m for t in told for m in _modifier_agents(t)]
+        found += [subj for t in told if t.dep_ == "ccomp" and (subj := subject_of(t)) is not None]
     else:
         found += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subj = subject_of(trigger)
