@@ -129,3 +129,28 @@ def test_remote_violence_sub_types_follow_the_weapon(text: str, trigger: str, re
     from eventwire.extract.weapons import weapon_sub
 
     assert weapon_sub(read_as, word(text, trigger)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian forces have set up a new military base in the village on Monday.", "Headquarters or base established"),
+    ("The army's engineering units found several weapons caches in the villages.", "Disrupted weapons use"),
+    ("Protesters gathered outside the court on Monday evening.", "Peaceful protest"),
+    ("The city opened a new shelter for displaced people.", None),
+    ("Investigators found fragments of a missile at the site.", None),
+    ("Police found the body of a man in the village.", None),
+])
+def test_strategic_developments_told_by_a_verb_and_its_object(text: str, expected: str | None) -> None:
+    from eventwire.extract.detect import find_triggers
+
+    subs = [t.coding.sub_event_type for t in find_triggers(parse_one(text))]
+    assert subs == ([expected] if expected else [])
+
+
+def test_launch_sites_and_origins_are_not_where_the_event_was() -> None:
+    from eventwire.extract.locate import _launch_site, _origin
+
+    text = "Russia attacked with 16 Shahed drones (launch areas: Yeysk and Kursk) overnight."
+    assert _launch_site(text, text.index("Yeysk")) and not _launch_site(text, text.index("Russia"))
+    found = word("The fighters found there landmines and combat meals brought there from Russia.", "found")
+    russia = next(t for t in found.doc if t.text == "Russia")
+    assert _origin(found, russia)

@@ -60,6 +60,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for sent in doc.sents:
         conflict = _conflict_context(sent)
         for tok in sent:
+            strategic = _strategic(tok)
+            if strategic is not None:
+                found[tok.i] = strategic
+                continue
             family = _family(tok, conflict)
             if family is None:
                 continue
@@ -78,6 +82,39 @@ def _family(tok: Token, conflict: bool) -> str | None:
         if family is None or _is_background(tok) or _is_generic_plural(tok, family):
             return None
         return _noun_sense(tok, family, conflict)
+    return None
+
+
+# ACLED's strategic developments told by a verb and its object: a base set up, a weapons cache found
+BASE_NOUNS = frozenset({"base", "bases", "headquarters", "outpost", "outposts", "post", "posts", "camp", "camps",
+                        "point", "points", "checkpoint", "checkpoints", "garrison"})
+MILITARY_MARKS = frozenset({"military", "observation", "army", "forces", "troops", "soldiers"})
+BUILD_LEMMAS = frozenset({"establish", "create", "build", "open", "erect"})
+CACHE_WORDS = frozenset({"cache", "caches", "arsenal", "stockpile", "weapons", "arms", "ammunition", "explosives",
+                         "ieds", "ied", "bombs", "bomb", "grenades", "rifles", "munitions", "detonators"})
+FIND_LEMMAS = frozenset({"find", "discover", "uncover", "defuse", "dismantle", "unearth", "neutralize", "neutralise"})
+# weapons seized in a raid or an arrest are that event's; a cache or bombs seized are a plot disrupted
+SEIZE_LEMMAS = frozenset({"seize", "confiscate", "recover"})
+CACHE_ONLY = frozenset({"cache", "caches", "arsenal", "stockpile", "explosives", "ieds", "ied", "bombs", "detonators"})
+
+
+def _strategic(tok: Token) -> Coding | None:
+    """'Turkish forces set up a new observation post', 'police found a cache of weapons', 'sappers defused a
+    bomb': a base established, weapons use disrupted (ACLED: Headquarters or base established; Disrupted
+    weapons use). Landmines cleared from fields are demining, not a disrupted attack."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    objects = _objects(tok)
+    if (lemma in BUILD_LEMMAS or (lemma == "set" and "up" in particles)) and objects & BASE_NOUNS and (
+            (objects | _subject_words(tok)) & MILITARY_MARKS or _armed_subject(tok)
+            or any(t.ent_type_ == "NORP" for t in tok.subtree)):
+        plover_type, _ = PLOVER_FOR_ACLED.get("Headquarters or base established", ("MOBILIZE", None))
+        return Coding(F.MOBILIZE, "Strategic developments", "Headquarters or base established", plover_type,
+                      None, 0.75)
+    if (lemma in FIND_LEMMAS and objects & CACHE_WORDS) or (lemma in SEIZE_LEMMAS and objects & CACHE_ONLY):
+        return _acled("intercept", "Disrupted weapons use", 0.75)
     return None
 
 
@@ -119,6 +156,8 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return None
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if _subject_words(tok) & CROWD_WORDS else None
+    if lemma == "gather":  # "protesters gathered outside the court" (not "people gathered to watch")
+        return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "protestors"} else None
     if lemma == "protest" and (any(c.dep_ == "ccomp" for c in tok.children)
                                or (objects and not _subject_words(tok) & CROWD_WORDS)):
         return None  # "firms protested that the rule was unfair", "she protested her innocence": objecting in words

@@ -26,7 +26,7 @@ VERB_FAMILIES: dict[str, str] = {
     "clash": "clash", "fight": "clash", "battle": "clash", "ambush": "clash",
     "liquidate": "clash", "eliminate": "clash",  # "eliminated 50 militants": fighters killed in a battle
     # demonstrations and riots
-    "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest",
+    "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest", "gather": "protest",
     "riot": "riot", "loot": "loot", "torch": "loot", "vandalize": "loot", "vandalise": "loot",
     "ransack": "loot",
     # violence against people

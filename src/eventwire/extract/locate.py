@@ -77,7 +77,7 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
         head = _head_token(doc, mention)
         if head is None or head.head.lower_ in PARTNER_PREPS or is_actor(head, mention.place):
             continue
-        if _origin(trigger, head):
+        if _origin(trigger, head) or _launch_site(doc.text, mention.start):
             continue
         foreign = _in_foreign_relcl(trigger, head)
         if foreign and not (_about_argument(trigger, head) and mention.place.feature != "country"):
@@ -323,6 +323,16 @@ def _origin(trigger: Token, place: Token) -> bool:
     if prep.lower_ != "from" or verb.i == trigger.i or verb.left_edge.i <= trigger.i <= verb.right_edge.i:
         return False
     return verb.dep_ in ("acl", "relcl", "advcl") or verb.lemma_.lower() in CARRY_LEMMAS
+
+
+_LAUNCH_SITE = re.compile(r"\b(?:launch(?:ed)?|take-?off|fired)\s+(?:from|areas?|sites?|positions?|points?)\b"
+                          r"[^.;()\n]{0,60}$", re.IGNORECASE)
+
+
+def _launch_site(text: str, start: int) -> bool:
+    """'16 Shahed drones (launch areas: Yeysk and Kursk)': where the weapons took off, named beside the
+    attack in the words of a list, is not where they struck."""
+    return bool(_LAUNCH_SITE.search(text, max(0, start - 80), start))
 
 
 def _in_foreign_relcl(trigger: Token, place: Token) -> bool:
