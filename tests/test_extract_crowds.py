@@ -154,3 +154,25 @@ def test_launch_sites_and_origins_are_not_where_the_event_was() -> None:
     found = word("The fighters found there landmines and combat meals brought there from Russia.", "found")
     russia = next(t for t in found.doc if t.text == "Russia")
     assert _origin(found, russia)
+
+
+def test_ground_taken_after_the_other_side_left_is_a_non_violent_transfer() -> None:
+    from eventwire.extract.actors import handed_over
+
+    left = word("Rebel fighters entered the town on Sunday and have taken control of it after government forces "
+                "pulled out.", "taken")
+    assert handed_over("Non-state actor overtakes territory", left) == "Non-violent transfer of territory"
+    fought = word("Russian forces captured the village after heavy fighting, and Ukrainian troops withdrew.",
+                  "captured")
+    assert handed_over("Non-state actor overtakes territory", fought) == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces pushed the militants out of several villages in the region.",
+    "Army units established control over an area in the countryside after eliminating the last fighters.",
+])
+def test_fighters_driven_out_is_ground_taken(text: str) -> None:
+    from eventwire.extract.detect import find_triggers
+
+    codings = [t.coding for t in find_triggers(parse_one(text))]
+    assert any(c.family == "territory" for c in codings)

@@ -263,6 +263,9 @@ def territory_parties(trigger: Token) -> tuple[Span | None, Span | None]:
             if head is not None:
                 taker = _own_words(head)
                 break
+    if taker is None and trigger.pos_ == "VERB":  # "took the village after recapturing the oilfields"
+        subj = subject_of(trigger)
+        taker = _own_words(subj) if subj is not None else None
     loser = None
     for tok in trigger.subtree:
         clear = tok.lower_ == "of" and tok.head.i == trigger.i and trigger.lemma_.lower() in CLEAR_HEADS
@@ -296,3 +299,26 @@ def _own_words(head: Token) -> Span:
         if child.i > head.i and child.dep_ in ("compound", "flat", "appos", "nmod") and child.right_edge.i > end:
             end = child.right_edge.i
     return doc[head.left_edge.i : end + 1]
+
+
+WITHDRAW_LEMMAS = frozenset({"withdraw", "retreat", "abandon", "evacuate", "leave", "vacate"})
+FIGHT_WORDS = frozenset({"fighting", "fight", "fought", "clashes", "clash", "clashed", "battle", "battles", "assault",
+                         "killed", "storm", "stormed", "heavy", "fierce", "shelling", "airstrikes", "strikes"})
+
+
+def handed_over(sub: str | None, trigger: Token) -> str | None:
+    """'entered the town after Kurdish forces pulled out', 'recaptured Palmyra after the army withdrew': ground
+    taken once the other side left, with no fighting told, is ACLED's Non-violent transfer of territory."""
+    if sub not in TERRITORIAL:
+        return sub
+    sent = trigger.sent
+    words = {t.lower_ for t in sent}
+    left = any(_withdrawal(t) and t.i != trigger.i and any(a.dep_ == "advcl" or a.lower_ == "after"
+                                                           for a in (t, *t.ancestors)) for t in sent)
+    return "Non-violent transfer of territory" if left and not words & FIGHT_WORDS else sub
+
+
+def _withdrawal(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}  # "pulled out (of the city)"
+    return tok.pos_ == "VERB" and (lemma in WITHDRAW_LEMMAS or (lemma == "pull" and bool(particles & {"out", "back"})))

@@ -115,7 +115,20 @@ def _strategic(tok: Token) -> Coding | None:
                       None, 0.75)
     if (lemma in FIND_LEMMAS and objects & CACHE_WORDS) or (lemma in SEIZE_LEMMAS and objects & CACHE_ONLY):
         return _acled("intercept", "Disrupted weapons use", 0.75)
+    if _expels_fighters(tok, lemma, particles, objects) or (lemma in BUILD_LEMMAS and "control" in objects):
+        # "pushed the militants out of fresh areas", "established control over the area": ground taken; who
+        # took it (extract.actors.territory_sub) decides between ACLED's two sub-types
+        return _acled("territory", "Non-state actor overtakes territory", 0.75)
     return None
+
+
+EXPEL_LEMMAS = frozenset({"push", "drive", "expel", "oust", "flush", "dislodge", "evict", "chase"})
+
+
+def _expels_fighters(tok: Token, lemma: str, particles: set[str], objects: set[str]) -> bool:
+    if lemma not in EXPEL_LEMMAS or not objects & lx.ARMED_WORDS:
+        return False
+    return "out" in particles or "back" in particles or _has_prep(tok, {"from", "out"})
 
 
 # who takes to the streets: a verb of marching or protesting done by these is a demonstration

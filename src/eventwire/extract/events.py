@@ -23,6 +23,7 @@ from eventwire.extract.actors import (
     actor2_for,
     actor_from_phrase,
     armed_subject,
+    handed_over,
     placed,
     territory_parties,
     territory_sub,
@@ -272,7 +273,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
     if coding.sub_event_type == "Arrests" and armed_subject(tok, actor1):
         coding = coding_for("Abduction/forced disappearance", coding.strength)  # ACLED: only a state arrests
-    sub = territory_sub(coding.sub_event_type, actor1, country, *territory_parties(tok))
+    sub = handed_over(territory_sub(coding.sub_event_type, actor1, country, *territory_parties(tok)), tok)
     sub = weapon_sub(armed_victims(crowd_sub(sub, tok), tok), tok)
     if sub != coding.sub_event_type and sub is not None:
         mode = PLOVER_FOR_ACLED.get(sub, (None, None))
