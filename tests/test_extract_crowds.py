@@ -124,6 +124,12 @@ def test_a_civil_body_named_after_the_army_is_no_armed_side() -> None:
     ("Twin car-bomb attacks killed at least ten people in the port city.", "killed", "Attack",
      "Remote explosive/landmine/IED"),
     ("Gunmen attacked the office with hand grenades, injuring an editor.", "attacked", "Armed clash", "Grenade"),
+    ("In the community, ammunition was dropped from UAVs (2 explosions).", "dropped", "Disrupted weapons use",
+     "Air/drone strike"),
+    ("Air defence shot down 14 drones that attacked the region.", "shot", "Disrupted weapons use",
+     "Disrupted weapons use"),
+    ("Two fighters attacked the village six times and dropped at least 17 bombs on Sunday.", "attacked",
+     "Armed clash", "Air/drone strike"),
 ])
 def test_remote_violence_sub_types_follow_the_weapon(text: str, trigger: str, read_as: str, expected: str) -> None:
     from eventwire.extract.weapons import weapon_sub

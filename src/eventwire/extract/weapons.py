@@ -6,7 +6,8 @@ trigger's own reading (rules or detector), which may have read the kind of attac
   named as a target or as another attack ('strikes on chemical weapons facilities', 'in retaliation for a
   chlorine attack');
 - civilians killed by a bomb or a landmine are remote violence, not an Attack;
-- grenades thrown make a Grenade attack, not a battle.
+- grenades thrown make a Grenade attack, not a battle;
+- munitions dropped from a drone that nothing stopped are an air strike, not a disrupted weapon.
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ NOT_THE_AGENT = frozenset({"facility", "facilities", "plant", "plants", "factory
                            "sites", "arsenal", "industry", "company"})
 REMOTE_SUBS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED"})
 GRENADES = frozenset({"grenade", "grenades"})
+DROPPED_THINGS = frozenset({"bomb", "bombs", "grenade", "grenades", "munitions", "explosives", "barrel", "vog",
+                            "vogs", "ammunition"})
+# what disrupts a weapon's use: shot down, intercepted, jammed, defused, found, seized
+DISRUPTING = frozenset({"shot", "down", "downed", "intercepted", "interception", "intercept", "destroyed", "repelled",
+                        "repulsed", "neutralized", "neutralised", "suppressed", "jammed", "defused", "found", "seized",
+                        "discovered", "foiled", "thwarted", "prevented", "defence", "defense", "defences", "defenses",
+                        "dismantled", "shooting", "fended", "eliminated", "lost", "suppression", "warfare"})
+DROPPED = frozenset({"dropped", "drop", "hit", "struck", "attacked", "exploded", "explosions", "explosion"})
 
 
 def weapon_sub(sub: str | None, trigger: Token) -> str | None:
@@ -41,13 +50,23 @@ def weapon_sub(sub: str | None, trigger: Token) -> str | None:
         return "Chemical weapon"
     if sub == "Chemical weapon" and not chemical:
         return _other_weapon(words) or sub
+    if sub == "Disrupted weapons use" and not words & DISRUPTING and words & AIR_WORDS and words & DROPPED:
+        return "Air/drone strike"  # "VOG ammunition was dropped from UAVs": nothing stopped it
     if sub == "Air/drone strike" and not words & AIR_WORDS and words & EXPLOSIVE_WORDS:
         return "Remote explosive/landmine/IED"
     if sub == "Attack" and words & BOMB_WORDS and not words & (FIREARM_WORDS | AIR_WORDS):
         return "Remote explosive/landmine/IED"  # 'car bomb attacks killed ten people'
+    if sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Grenade") and _dropped_bombs(trigger):
+        return "Air/drone strike"  # "fighters attacked the village and dropped 17 bombs": from the air
     if sub in ("Armed clash", "Attack") and words & GRENADES:
         return "Grenade"
     return sub
+
+
+def _dropped_bombs(trigger: Token) -> bool:
+    """Bombs or grenades dropped (from aircraft, from drones) in the trigger's sentence."""
+    return any(t.lemma_.lower() == "drop" and {w.lower_ for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                                               for w in c.subtree} & DROPPED_THINGS for t in trigger.sent)
 
 
 def _agent_used(trigger: Token) -> bool:
