@@ -52,8 +52,8 @@ _TIME_STAMP = re.compile(
     r"\d+ (?:minutes?|hours?|days?) ago", re.IGNORECASE)
 _MAX_HEADLINE = 180
 # A caption's credit: "Photo: SES", "Stock Photo: Diana Ruda", "Фото: Вікіпедія", "Фото © flickr.com".
-_PHOTO_CREDIT = re.compile(r"(?:^|[\s.(])(?:stock )?(?:photo|photos|picture|image|фото|фото/відео|фото/видео)\s*(?::|©)",
-                           re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[\s.(])(?:stock )?(?:photo|photos|picture|image|фото|фото/відео|фото/видео)\s*(?::|©)", re.IGNORECASE)
 _JOINED_CREDIT = re.compile(r"[a-z]Photo:")  # "…drone attackPhoto: Sevastopol": a caption glued to its headline
 # A credit in brackets closing the line, as the picture's source writes it: "(Atesh/Telegram)", "(Getty Images)",
 # "(AFP)", "... sabotage operation. (Reuters)": a path, a credit word, or a bracket after a full stop. A bracket
@@ -82,8 +82,14 @@ def cut_page_chrome(text: str) -> str:
             keep[i:] = [False] * (len(lines) - i)
             break
         if (_AD_LABEL.fullmatch(line) or _SHARE_BAR.fullmatch(line) or _LINK_LINE.fullmatch(line)
-                or is_caption(line) or _is_byline(line)):
+                or _is_byline(line)):
             keep[i] = False
+        elif is_caption(line):
+            told = caption_text(line)
+            if told:
+                lines[i] = told  # a caption that tells what the picture shows is the story's: its credit goes
+            else:
+                keep[i] = False
         elif _LIST_HEADING.fullmatch(line):
             end = _end_of_list(lines, i + 1)
             if end > i + 1:
@@ -91,7 +97,7 @@ def cut_page_chrome(text: str) -> str:
                 i = end
                 continue
         i += 1
-    if all(keep):
+    if all(keep) and "\n".join(lines) == text:
         return text
     cut = "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept).rstrip()
     return cut if cut.strip() else text
@@ -127,6 +133,20 @@ def is_caption(line: str) -> bool:
         return False
     words = set(re.findall(r"[a-z]+", bracket.group(1).lower()))
     return bool(_BRACKET_CREDIT.search(line)) or bool(words & _CREDIT_WORDS)
+
+
+_MIN_CAPTION_WORDS = 5  # fewer words before the credit name the picture ("The detainee", "Berdyansk")
+
+
+def caption_text(line: str) -> str:
+    """What a caption line says without its credit: '... in Kyiv yesterday. Photo: AFP' keeps the sentence (it
+    may be the only place the story tells that event); a label ('Berdyansk (Photo: ...)') keeps nothing."""
+    cuts = [m.start() for m in (_PHOTO_CREDIT.search(line), _JOINED_CREDIT.search(line), _FINAL_BRACKET.search(line))
+            if m is not None]
+    told = line[: min(cuts)].rstrip() if cuts else line
+    if _JOINED_CREDIT.search(line) and not _PHOTO_CREDIT.search(line):
+        told = line[: _JOINED_CREDIT.search(line).start() + 1]  # type: ignore[union-attr]
+    return told if len(told.split()) >= _MIN_CAPTION_WORDS else ""
 
 
 def _is_byline(line: str) -> bool:
