@@ -22,8 +22,10 @@ def word(text: str, target: str) -> Token:
     # demonstrators who damage, throw, clash or barricade roads: a violent demonstration
     ("Hundreds of protesters threw stones at the police and smashed shop windows in the capital.", "threw",
      "Peaceful protest", "Violent demonstration"),
-    ("Farmers blocked roads and railways across the country to protest the new law.", "protest",
+    ("Protesters blocked roads with burning tyres across the country to protest the new law.", "protest",
      "Peaceful protest", "Violent demonstration"),
+    ("Farmers blocked roads with tractors across the country to protest the new law.", "protest",
+     "Peaceful protest", "Peaceful protest"),
     ("Demonstrators clashed with security forces during an opposition rally in the city.", "clashed",
      "Armed clash", "Violent demonstration"),
     # a crowd the state's forces kill: excessive force

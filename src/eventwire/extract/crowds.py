@@ -2,8 +2,8 @@
 the crowd did and what was done to it, after the trigger's own reading (rules or detector).
 
 ACLED's codebook draws the lines by who did what:
-- demonstrators who damage, burn, loot, throw stones, clash with the police or block roads with barricades
-  hold a Violent demonstration, whatever the police then did;
+- demonstrators who damage, burn, loot, throw stones, clash with the police or block roads with barricades or
+  burning tyres hold a Violent demonstration, whatever the police then did;
 - a peaceful crowd that the state's forces kill or fire live rounds on meets Excessive force;
 - a peaceful crowd that the police disperse, beat or arrest is a Protest with intervention;
 - a mob, vigilantes or villagers fighting one another (no demonstration, no armed organisation) is Mob violence;
@@ -40,10 +40,7 @@ RIOTING = frozenset({"stones", "rocks", "bricks", "bottles", "molotov", "petrol"
                      "smashed", "smashing", "torched", "torching", "burned", "burnt", "burning", "vandalised",
                      "vandalized", "vandalising", "vandalizing", "looted", "looting", "clashed", "clash", "clashes",
                      "clashing", "rioters", "rioting", "riot", "barricades", "barricaded", "violent", "stormed",
-                     "storming", "ransacked", "pelted", "hurled"})
-BLOCKING = frozenset({"blocked", "blocking", "block", "blockade", "blockaded"})
-WAYS = frozenset({"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "thoroughfares",
-                  "thoroughfare", "motorway", "bridge", "bridges", "traffic"})
+                     "storming", "ransacked", "pelted", "hurled", "tyres", "tires"})
 DISPERSING = frozenset({"tear", "teargas", "dispersed", "disperse", "dispersing", "cannon", "cannons", "batons",
                         "baton", "rubber", "broke", "beat", "beaten", "charged", "pepper", "stun"})
 MOB = frozenset({"mob", "mobs", "vigilante", "vigilantes", "vigilantism", "lynched", "lynching", "lynch"})
@@ -117,7 +114,9 @@ def _around(sent: Span) -> set[str]:
 
 
 def _rioting(words: set[str]) -> bool:
-    return bool(words & RIOTING) or bool(words & BLOCKING and words & WAYS)
+    """ACLED: road blocks count as violence when built of barricades or burning tyres ("blocked roads with
+    burning tyres"), not a crowd or tractors standing in the road."""
+    return bool(words & RIOTING)
 
 
 def armed_victims(sub: str | None, trigger: Token) -> str | None:

@@ -325,8 +325,9 @@ def _origin(trigger: Token, place: Token) -> bool:
     return verb.dep_ in ("acl", "relcl", "advcl") or verb.lemma_.lower() in CARRY_LEMMAS
 
 
-_LAUNCH_SITE = re.compile(r"\b(?:launch(?:ed)?|take-?off|fired)\s+(?:from|areas?|sites?|positions?|points?)\b"
-                          r"[^.;()\n]{0,60}$", re.IGNORECASE)
+# "(launch areas: Yeysk and Kursk)": a list of names after the label, up to the place
+_LAUNCH_SITE = re.compile(r"\blaunch(?:ing)?\s+(?:areas?|sites?|positions?|points?)\s*:\s*"
+                          r"(?:[A-Z][\w'’-]*(?:\s*,\s*|\s+and\s+|\s+))*$", re.IGNORECASE)
 
 
 def _launch_site(text: str, start: int) -> bool:
