@@ -115,11 +115,36 @@ def _strategic(tok: Token) -> Coding | None:
                       None, 0.75)
     if (lemma in FIND_LEMMAS and objects & CACHE_WORDS) or (lemma in SEIZE_LEMMAS and objects & CACHE_ONLY):
         return _acled("intercept", "Disrupted weapons use", 0.75)
+    if _changes_group(tok, lemma, objects):
+        plover_type, _ = PLOVER_FOR_ACLED.get("Change to group/activity", ("MOBILIZE", None))
+        return Coding(F.MOBILIZE, "Strategic developments", "Change to group/activity", plover_type, None, 0.7)
     if _expels_fighters(tok, lemma, particles, objects) or (lemma in BUILD_LEMMAS and "control" in objects):
         # "pushed the militants out of fresh areas", "established control over the area": ground taken; who
         # took it (extract.actors.territory_sub) decides between ACLED's two sub-types
         return _acled("territory", "Non-state actor overtakes territory", 0.75)
     return None
+
+
+# ACLED's Change to group/activity: fighters defecting, forces reinforcing or fortifying their positions,
+# redeploying, troops moved, units formed (not "deployed to separate the factions": a deployment told in
+# passing is no change of the group)
+REGROUP_LEMMAS = frozenset({"reinforce", "fortify", "redeploy", "regroup", "bolster"})
+FORMED_UNITS = frozenset({"groups", "group", "units", "unit", "brigade", "brigades", "battalion", "battalions",
+                          "regiment", "militia", "force"})
+
+
+def _changes_group(tok: Token, lemma: str, objects: set[str]) -> bool:
+    subject = _subject_words(tok)
+    armed = bool((subject | objects) & lx.ARMED_WORDS) or _armed_subject(tok)
+    if lemma == "defect":
+        return armed or bool(subject & {"members", "commander", "commanders", "officers", "officer"})
+    if lemma in REGROUP_LEMMAS:
+        return armed
+    if lemma == "move":
+        return bool(objects & {"troops", "forces", "fighters", "reinforcements", "soldiers"})
+    if lemma == "form":
+        return bool(objects & FORMED_UNITS) and bool(objects & lx.ARMED_WORDS)
+    return False
 
 
 EXPEL_LEMMAS = frozenset({"push", "drive", "expel", "oust", "flush", "dislodge", "evict", "chase"})
