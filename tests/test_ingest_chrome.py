@@ -78,3 +78,41 @@ def test_listed_headlines_give_no_events(pipeline) -> None:
     assert isinstance(result, ArticleResult)
     places = {e.location.place.name for e in result.events if e.location is not None and e.location.place}
     assert result.events and not any("Sumy" in p or "Melitopol" in p for p in places), places
+
+
+@pytest.mark.parametrize("chrome", [
+    "The detainee (Photo: security service)",
+    "Kharkiv. Stock Photo: Jane Doe",
+    "Berdyansk (Photo: Jane Doe/youtube)",
+    "Photo: unsplash.com",
+    "Фото: Вікіпедія",
+    "By Jane Doe",
+    "by Jane Doe March 9, 2025 7:27 AM 2 min read",
+    "Author: Jane Doe",
+])
+def test_photo_labels_and_bylines_are_cut(chrome: str) -> None:
+    assert cut_page_chrome(chrome + "\n" + STORY) == STORY
+    assert cut_page_chrome(STORY + "\n" + chrome + "\nMore prose follows here.") == STORY + "\nMore prose follows here."
+
+
+@pytest.mark.parametrize(("caption", "told"), [
+    ("The aftermath of the shelling of the village. Photo: State Emergency Service",
+     "The aftermath of the shelling of the village."),
+    ("Firefighters put out the blaze at the fuel depot. (Reuters/Telegram)",
+     "Firefighters put out the blaze at the fuel depot."),
+    ("A burned car in the city centre on Monday (Getty Images)", "A burned car in the city centre on Monday"),
+])
+def test_a_caption_that_tells_what_happened_keeps_its_words_and_loses_its_credit(caption: str, told: str) -> None:
+    # the caption may be the only place the story tells an event (a strike on a warehouse told under its photo)
+    assert cut_page_chrome(caption + "\n" + STORY) == told + "\n" + STORY
+
+
+@pytest.mark.parametrize("line", [
+    "Shelling hit the village of Bilozerka (Kherson Oblast)",  # a place in brackets, not a credit
+    "The town lies 10 kilometres (six miles) from the border.",
+    "By Friday, the army had retaken the town.",  # a sentence that opens with 'By'
+    "Photos show the damage in the city on Monday.",
+])
+def test_prose_with_brackets_or_by_stays(line: str) -> None:
+    text = line + "\n" + STORY
+    assert cut_page_chrome(text) == text

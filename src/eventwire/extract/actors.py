@@ -56,6 +56,14 @@ def _agent_tokens(trigger: Token) -> list[Token]:
             subj = subject_of(trigger.head)
             if subj is not None and subj.i != trigger.i:
                 found.append(subj)
+    elif trigger.lemma_.lower() in lx.SPEECH_VERBS:
+        # an event read at the verb that reports it ("the governor reported another act of aggression by the
+        # Russian Federation"): the one who speaks is the source; the doer hangs on what was reported
+        told = [c for c in trigger.children if c.dep_ in ("dobj", "ccomp")]
+        found += [g for t in told for c in t.subtree if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
+        found += [m for t in told for m in _modifier_agents(t)]
+        found += [subj for t in told if t.dep_ == "ccomp" and (subj := subject_of(t)) is not None]
     else:
         found += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subj = subject_of(trigger)
@@ -195,14 +203,122 @@ def armed_subject(tok: Token, actor: Actor | None) -> bool:
                for c in tok.children)
 
 
-def territory_sub(sub: str | None, actor1: Actor | None, country: str | None) -> str | None:
-    """ACLED: a government retaking its own territory vs anyone else (a foreign army too) taking it."""
-    territorial = ("Non-state actor overtakes territory", "Government regains territory")
-    if sub not in territorial or actor1 is None or actor1.country is None or not country:
+# Who holds a state's arms: taking ground back for the state is Government regains territory.
+STATE_FORCE_WORDS = frozenset({"army", "military", "soldiers", "soldier", "troops", "troop", "government",
+                               "marines", "navy", "police", "gendarmes", "gendarmerie", "commandos", "regime",
+                               "junta", "security", "loyalist", "loyalists", "pro-government"})
+NON_STATE_WORDS = REBEL_WORDS | GANG_WORDS | frozenset({"group", "groups", "islamist", "islamists", "extremists",
+                                                        "opposition", "movement", "faction", "factions"})
+TERRITORIAL = ("Non-state actor overtakes territory", "Government regains territory")
+
+
+def territory_sub(sub: str | None, actor1: Actor | None, country: str | None,
+                  taker: Span | None = None, loser: Span | None = None) -> str | None:
+    """ACLED: a government retaking its own territory vs anyone else (rebels, militants, a foreign army) taking
+    it. Who took it decides (`taker`, the doer's words); else from whom it was taken (`loser`: 'recaptured the
+    village from the rebels' is the state's, 'seized the base from government forces' is not)."""
+    if sub not in TERRITORIAL:
         return sub
-    own = country_by_alpha2(country)
-    if own is None:
+    side = _side(taker, actor1)
+    if side is None and loser is not None:
+        lost = _side(loser, None)
+        side = None if lost is None else ("non-state" if lost == "state" else "state")
+    if side == "non-state":
+        return TERRITORIAL[0]
+    own = country_by_alpha2(country) if country else None
+    if actor1 is not None and actor1.country is not None and own is not None and own.alpha3 != actor1.country:
+        return TERRITORIAL[0]  # a foreign army is no government here
+    if side == "state" or (actor1 is not None and own is not None and own.alpha3 == actor1.country):
+        return TERRITORIAL[1]
+    return sub
+
+
+def _side(words_of: Span | None, actor: Actor | None) -> str | None:
+    """'state' for a state's forces, 'non-state' for rebels, militants, gangs and named armed groups."""
+    kind = actor.kind if actor is not None else None
+    words = {t.lower_ for t in words_of} if words_of is not None else set()
+    if actor is not None and actor.text:
+        words |= set(actor.text.lower().split())
+    if words and words <= PRONOUNS | {"they", "them", "we", "he", "she"}:
+        return None  # "they have taken control": whose side a pronoun stands for is not read here
+    if words & NON_STATE_WORDS:
+        return "non-state"
+    if words & STATE_FORCE_WORDS:
+        return "state"  # "the army", "government troops": a state's forces, whether or not it is named
+    if kind in ("rebel group", "armed group", "protesters", "civilians"):
+        return "non-state"
+    if kind in ("state forces", "police"):
+        return "state"
+    return None
+
+
+def territory_parties(trigger: Token) -> tuple[Span | None, Span | None]:
+    """The words of the one who took the ground (the verb's subject or agent) and of the one it was taken
+    from ('from the Syrian army'); of a list of takers the first ('the army and allied fighters' is the
+    army's gain), and without the clauses that describe them ('militants backed by Ankara')."""
+    taker = None
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "agent"):
+            head = child if child.dep_ == "nsubj" else next((g for g in child.children if g.dep_ == "pobj"), None)
+            if head is not None:
+                taker = _own_words(head)
+                break
+    if taker is None and trigger.pos_ == "VERB":  # "took the village after recapturing the oilfields"
+        subj = subject_of(trigger)
+        taker = _own_words(subj) if subj is not None else None
+    loser = None
+    for tok in trigger.subtree:
+        clear = tok.lower_ == "of" and tok.head.i == trigger.i and trigger.lemma_.lower() in CLEAR_HEADS
+        if tok.dep_ != "prep" or not (tok.lower_ == "from" or clear) or _in_clause(tok, trigger):
+            continue
+        obj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+        if obj is not None:
+            loser = _own_words(obj)
+            break
+    return taker, loser
+
+
+CLEAR_HEADS = frozenset({"clear", "free", "liberate", "rid", "purge", "cleanse"})  # "cleared the town of militants"
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """`tok` lies in a clause of its own under `top` ('days after it was seized from the army')."""
+    for anc in tok.ancestors:
+        if anc.i == top.i:
+            return False
+        if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+            return True
+    return False
+
+
+def _own_words(head: Token) -> Span:
+    """The noun phrase up to its head and its own modifiers, without conjuncts and clauses after it."""
+    doc = head.doc
+    end = head.i
+    for child in head.children:
+        if child.i > head.i and child.dep_ in ("compound", "flat", "appos", "nmod") and child.right_edge.i > end:
+            end = child.right_edge.i
+    return doc[head.left_edge.i : end + 1]
+
+
+WITHDRAW_LEMMAS = frozenset({"withdraw", "retreat", "abandon", "evacuate", "leave", "vacate"})
+FIGHT_WORDS = frozenset({"fighting", "fight", "fought", "clashes", "clash", "clashed", "battle", "battles", "assault",
+                         "killed", "storm", "stormed", "heavy", "fierce", "shelling", "airstrikes", "strikes"})
+
+
+def handed_over(sub: str | None, trigger: Token) -> str | None:
+    """'entered the town after Kurdish forces pulled out', 'recaptured Palmyra after the army withdrew': ground
+    taken once the other side left, with no fighting told, is ACLED's Non-violent transfer of territory."""
+    if sub not in TERRITORIAL:
         return sub
-    if sub == territorial[0]:
-        return territorial[1] if own.alpha3 == actor1.country else sub
-    return territorial[0] if own.alpha3 != actor1.country else sub  # a foreign army is no government here
+    sent = trigger.sent
+    words = {t.lower_ for t in sent}
+    left = any(_withdrawal(t) and t.i != trigger.i and any(a.dep_ == "advcl" or a.lower_ == "after"
+                                                           for a in (t, *t.ancestors)) for t in sent)
+    return "Non-violent transfer of territory" if left and not words & FIGHT_WORDS else sub
+
+
+def _withdrawal(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}  # "pulled out (of the city)"
+    return tok.pos_ == "VERB" and (lemma in WITHDRAW_LEMMAS or (lemma == "pull" and bool(particles & {"out", "back"})))

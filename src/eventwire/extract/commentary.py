@@ -43,6 +43,17 @@ def _ongoing_since(verb: Token) -> bool:
     return perfect and any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in verb.children)
 
 
+def is_since_clause(tok: Token) -> bool:
+    """'… trading fire with Israel since Hamas attacked Israel on October 7': an event told in a 'since'
+    clause is the starting point of a period, told as background, not the news."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "conj") or node.dep_ == "advcl":
+            return False
+    return False
+
+
 def is_question(sent: Span) -> bool:
     """'What led to violent protests in Kenya?': a question asks about events, it reports none."""
     return sent.text.rstrip().rstrip("'\"’”").endswith("?")

@@ -60,6 +60,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for sent in doc.sents:
         conflict = _conflict_context(sent)
         for tok in sent:
+            strategic = _strategic(tok)
+            if strategic is not None:
+                found[tok.i] = strategic
+                continue
             family = _family(tok, conflict)
             if family is None:
                 continue
@@ -79,6 +83,77 @@ def _family(tok: Token, conflict: bool) -> str | None:
             return None
         return _noun_sense(tok, family, conflict)
     return None
+
+
+# ACLED's strategic developments told by a verb and its object: a base set up, a weapons cache found
+BASE_NOUNS = frozenset({"base", "bases", "headquarters", "outpost", "outposts", "post", "posts", "camp", "camps",
+                        "point", "points", "checkpoint", "checkpoints", "garrison"})
+MILITARY_MARKS = frozenset({"military", "observation", "army", "forces", "troops", "soldiers"})
+BUILD_LEMMAS = frozenset({"establish", "create", "build", "open", "erect"})
+CACHE_WORDS = frozenset({"cache", "caches", "arsenal", "stockpile", "weapons", "arms", "ammunition", "explosives",
+                         "ieds", "ied", "bombs", "bomb", "grenades", "rifles", "munitions", "detonators"})
+FIND_LEMMAS = frozenset({"find", "discover", "uncover", "defuse", "dismantle", "unearth", "neutralize", "neutralise"})
+# weapons seized in a raid or an arrest are that event's; a cache or bombs seized are a plot disrupted
+SEIZE_LEMMAS = frozenset({"seize", "confiscate", "recover"})
+CACHE_ONLY = frozenset({"cache", "caches", "arsenal", "stockpile", "explosives", "ieds", "ied", "bombs", "detonators"})
+
+
+def _strategic(tok: Token) -> Coding | None:
+    """'Turkish forces set up a new observation post', 'police found a cache of weapons', 'sappers defused a
+    bomb': a base established, weapons use disrupted (ACLED: Headquarters or base established; Disrupted
+    weapons use). Landmines cleared from fields are demining, not a disrupted attack."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    objects = _objects(tok)
+    if (lemma in BUILD_LEMMAS or (lemma == "set" and "up" in particles)) and objects & BASE_NOUNS and (
+            (objects | _subject_words(tok)) & MILITARY_MARKS or _armed_subject(tok)
+            or any(t.ent_type_ == "NORP" for t in tok.subtree)):
+        plover_type, _ = PLOVER_FOR_ACLED.get("Headquarters or base established", ("MOBILIZE", None))
+        return Coding(F.MOBILIZE, "Strategic developments", "Headquarters or base established", plover_type,
+                      None, 0.75)
+    if (lemma in FIND_LEMMAS and objects & CACHE_WORDS) or (lemma in SEIZE_LEMMAS and objects & CACHE_ONLY):
+        return _acled("intercept", "Disrupted weapons use", 0.75)
+    if _changes_group(tok, lemma, objects):
+        plover_type, _ = PLOVER_FOR_ACLED.get("Change to group/activity", ("MOBILIZE", None))
+        return Coding(F.MOBILIZE, "Strategic developments", "Change to group/activity", plover_type, None, 0.7)
+    if _expels_fighters(tok, lemma, particles, objects) or (lemma in BUILD_LEMMAS and "control" in objects):
+        # "pushed the militants out of fresh areas", "established control over the area": ground taken; who
+        # took it (extract.actors.territory_sub) decides between ACLED's two sub-types
+        return _acled("territory", "Non-state actor overtakes territory", 0.75)
+    return None
+
+
+# ACLED's Change to group/activity: fighters defecting, forces reinforcing or fortifying their positions,
+# redeploying, troops moved, units formed (not "deployed to separate the factions": a deployment told in
+# passing is no change of the group)
+REGROUP_LEMMAS = frozenset({"reinforce", "fortify", "redeploy", "regroup", "bolster"})
+FORMED_UNITS = frozenset({"groups", "group", "units", "unit", "brigade", "brigades", "battalion", "battalions",
+                          "regiment", "militia", "force"})
+
+
+def _changes_group(tok: Token, lemma: str, objects: set[str]) -> bool:
+    subject = _subject_words(tok)
+    armed = bool((subject | objects) & lx.ARMED_WORDS) or _armed_subject(tok)
+    if lemma == "defect":
+        return armed or bool(subject & {"members", "commander", "commanders", "officers", "officer"})
+    if lemma in REGROUP_LEMMAS:
+        return armed
+    if lemma == "move":
+        return bool(objects & {"troops", "forces", "fighters", "reinforcements", "soldiers"})
+    if lemma == "form":
+        return bool(objects & FORMED_UNITS) and bool(objects & lx.ARMED_WORDS)
+    return False
+
+
+EXPEL_LEMMAS = frozenset({"push", "drive", "expel", "oust", "flush", "dislodge", "evict", "chase"})
+
+
+def _expels_fighters(tok: Token, lemma: str, particles: set[str], objects: set[str]) -> bool:
+    if lemma not in EXPEL_LEMMAS or not objects & lx.ARMED_WORDS:
+        return False
+    return "out" in particles or "back" in particles or _has_prep(tok, {"from", "out"})
 
 
 # who takes to the streets: a verb of marching or protesting done by these is a demonstration
@@ -119,6 +194,8 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return None
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if _subject_words(tok) & CROWD_WORDS else None
+    if lemma == "gather":  # "protesters gathered outside the court" (not "people gathered to watch")
+        return "protest" if _subject_words(tok) & {"protesters", "demonstrators", "protestors"} else None
     if lemma == "protest" and (any(c.dep_ == "ccomp" for c in tok.children)
                                or (objects and not _subject_words(tok) & CROWD_WORDS)):
         return None  # "firms protested that the rule was unfair", "she protested her innocence": objecting in words
@@ -207,9 +284,19 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return _acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.CIVILIAN_WORDS or _words(sent) & lx.CIVILIAN_WORDS:
         return _acled("kill", "Attack", 0.6)
-    if _words(sent) & lx.ARMED_WORDS:
+    if _armed_present(sent):
         return _acled("clash", "Armed clash", 0.55)
     return None
+
+
+# bodies named after the army that are no fighting force: "the Regional Military Administration reported"
+CIVIL_BODIES = frozenset({"administration", "administrations", "prosecutor", "prosecutors", "court", "courts",
+                          "commissariat", "registration", "enlistment"})
+
+
+def _armed_present(sent: Span) -> bool:
+    """Someone who carries arms is in the sentence (not the name of a civil body: 'Military Administration')."""
+    return any(t.lower_ in lx.ARMED_WORDS and t.head.lower_ not in CIVIL_BODIES for t in sent)
 
 
 def _acled(family: str, sub: str, strength: float) -> Coding:

@@ -23,7 +23,9 @@ from eventwire.extract.actors import (
     actor2_for,
     actor_from_phrase,
     armed_subject,
+    handed_over,
     placed,
+    territory_parties,
     territory_sub,
 )
 from eventwire.extract.attribution import Source, article_source, attribution_for, find_source
@@ -36,8 +38,10 @@ from eventwire.extract.commentary import (
     is_link_line,
     is_purpose,
     is_question,
+    is_since_clause,
 )
 from eventwire.extract.countries import country_by_alpha2
+from eventwire.extract.crowds import armed_victims, crowd_sub
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import (
     VIOLENT_TYPES,
@@ -55,6 +59,7 @@ from eventwire.extract.passes import later_tolls, one_per_sentence, without_regi
 from eventwire.extract.sentences import coding_for, combine
 from eventwire.extract.settle import echoes, settle_places, shot_over
 from eventwire.extract.spans import clause_of, ends_sentence
+from eventwire.extract.weapons import weapon_sub
 from eventwire.records import (
     Actor,
     Article,
@@ -69,7 +74,7 @@ from eventwire.records import (
     TimeMention,
 )
 from eventwire.records.event import Modality
-from eventwire.records.taxonomy import FATAL_FAMILIES, INJURY_FAMILIES
+from eventwire.records.taxonomy import ACLED_SUB_TO_TYPE, FATAL_FAMILIES, INJURY_FAMILIES, PLOVER_FOR_ACLED
 from eventwire.records.taxonomy import Family as F
 from eventwire.timex.event_dates import event_date
 
@@ -112,6 +117,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         event = mention.event
         tok = doc[trig.i]
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
+                or is_since_clause(tok)
                 or is_absent(tok) or is_failed(tok) or is_purpose(tok) or is_link_line(tok.sent)
                 or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
@@ -267,7 +273,12 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
     if coding.sub_event_type == "Arrests" and armed_subject(tok, actor1):
         coding = coding_for("Abduction/forced disappearance", coding.strength)  # ACLED: only a state arrests
-    sub = territory_sub(coding.sub_event_type, actor1, country)
+    sub = handed_over(territory_sub(coding.sub_event_type, actor1, country, *territory_parties(tok)), tok)
+    sub = weapon_sub(armed_victims(crowd_sub(sub, tok), tok), tok)
+    if sub != coding.sub_event_type and sub is not None:
+        mode = PLOVER_FOR_ACLED.get(sub, (None, None))
+        coding = replace(coding, event_type=ACLED_SUB_TO_TYPE[sub], sub_event_type=sub, plover_type=mode[0],
+                         plover_mode=mode[1])
     clause = clause_of(tok)
     when = event_date(_own_times(tok, times), trigger=(tok.idx, tok.idx + len(tok.text)),
                       clause=(clause.start_char, clause.end_char), sentence=(sent.start_char, sent.end_char),

@@ -26,7 +26,7 @@ VERB_FAMILIES: dict[str, str] = {
     "clash": "clash", "fight": "clash", "battle": "clash", "ambush": "clash",
     "liquidate": "clash", "eliminate": "clash",  # "eliminated 50 militants": fighters killed in a battle
     # demonstrations and riots
-    "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest",
+    "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest", "gather": "protest",
     "riot": "riot", "loot": "loot", "torch": "loot", "vandalize": "loot", "vandalise": "loot",
     "ransack": "loot",
     # violence against people
@@ -78,9 +78,10 @@ VIOLENT: frozenset[str] = frozenset(VIOLENT_FAMILIES)
 WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"chemical", "chlorine", "sarin", "gas"}), "Chemical weapon", "cbrn"),
     (frozenset({"suicide", "bomber"}), "Suicide bomb", "explosives"),
-    (frozenset({"ied", "landmine", "mine", "roadside", "explosive", "device", "car-bomb", "booby"}),
+    (frozenset({"ied", "ieds", "landmine", "landmines", "mine", "roadside", "explosive", "explosives", "device",
+                "car-bomb", "booby"}),
      "Remote explosive/landmine/IED", "explosives"),
-    (frozenset({"grenade"}), "Grenade", "explosives"),
+    (frozenset({"grenade", "grenades"}), "Grenade", "explosives"),
     (frozenset({"drone", "drones", "uav", "uavs", "airstrike", "airstrikes", "aircraft", "warplane",
                 "warplanes", "jet", "jets", "helicopter", "gunship", "air", "aerial", "shahed"}),
      "Air/drone strike", "aerial"),

@@ -77,7 +77,7 @@ def locate(trigger: Token, places: Sequence[PlaceMention], verbal: bool = False)
         head = _head_token(doc, mention)
         if head is None or head.head.lower_ in PARTNER_PREPS or is_actor(head, mention.place):
             continue
-        if _origin(trigger, head):
+        if _origin(trigger, head) or _launch_site(doc.text, mention.start):
             continue
         foreign = _in_foreign_relcl(trigger, head)
         if foreign and not (_about_argument(trigger, head) and mention.place.feature != "country"):
@@ -306,13 +306,34 @@ def _relcl_of(place: Token) -> Token | None:
     return None
 
 
+# Verbs of carrying: "meals brought there from Russia", "arms smuggled from Iran" tell where things came from,
+# however the parser hangs the clause.
+CARRY_LEMMAS = frozenset({"bring", "import", "send", "ship", "smuggle", "supply", "deliver", "transport",
+                          "transfer", "originate", "export"})
+ORIGIN_NOUNS = frozenset({"origin", "make", "manufacture", "production"})
+
+
 def _origin(trigger: Token, place: Token) -> bool:
-    """'drones launched from Yeysk', 'meals brought there from Russia': where something came from, told in a
-    clause about it, is not where the event was."""
+    """'drones launched from Yeysk', 'meals brought there from Russia', 'landmines of Russian origin': where
+    something came from, told in a clause about it, is not where the event was."""
     prep = place.head
     verb = prep.head
-    return (prep.lower_ == "from" and verb.i != trigger.i and verb.dep_ in ("acl", "relcl", "advcl")
-            and not (verb.left_edge.i <= trigger.i <= verb.right_edge.i))
+    if place.head.lemma_.lower() in ORIGIN_NOUNS and place.dep_ in ("amod", "compound", "nmod"):
+        return True  # "of the Russian origin", "Iranian manufacture"
+    if prep.lower_ != "from" or verb.i == trigger.i or verb.left_edge.i <= trigger.i <= verb.right_edge.i:
+        return False
+    return verb.dep_ in ("acl", "relcl", "advcl") or verb.lemma_.lower() in CARRY_LEMMAS
+
+
+# "(launch areas: Yeysk and Kursk)": a list of names after the label, up to the place
+_LAUNCH_SITE = re.compile(r"\blaunch(?:ing)?\s+(?:areas?|sites?|positions?|points?)\s*:\s*"
+                          r"(?:[A-Z][\w'’-]*(?:\s*,\s*|\s+and\s+|\s+))*$", re.IGNORECASE)
+
+
+def _launch_site(text: str, start: int) -> bool:
+    """'16 Shahed drones (launch areas: Yeysk and Kursk)': where the weapons took off, named beside the
+    attack in the words of a list, is not where they struck."""
+    return bool(_LAUNCH_SITE.search(text, max(0, start - 80), start))
 
 
 def _in_foreign_relcl(trigger: Token, place: Token) -> bool:

@@ -10,6 +10,7 @@ from eventwire.records.event import Modality
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 MODAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+PREVENT_LEMMAS = frozenset({"halt", "stop", "prevent", "avoid", "end"})
 SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 
 
@@ -19,10 +20,16 @@ def modality_of(trigger: Token, family: str) -> Modality:
         return own
     if _asserted_subclause(trigger):
         return "asserted"
+    means = False
     for gov in trigger.ancestors:
         lemma = gov.lemma_.lower()
         if family in ("request", "threaten") and lemma in lx.DEMANDED_WORDS | lx.THREATENED_WORDS:
             continue  # "demanded that ... enter talks": the demand is the event, and it happened
+        if gov.lower_ == "by" and gov.dep_ == "prep":
+            means = True  # "prevented the sabotage by detaining an agent": the means was done
+            continue
+        if means and lemma in PREVENT_LEMMAS:
+            return _own_modality(gov) or "asserted"
         found = _governing_modality(gov, lemma)
         if found is not None:
             return found
@@ -57,6 +64,6 @@ def _governing_modality(gov: Token, lemma: str) -> Modality | None:
         return "threatened"
     if lemma in lx.DENIED_WORDS:
         return "denied"
-    if lemma in ("halt", "stop", "prevent", "avoid", "end") and gov.pos_ == "VERB":
+    if lemma in PREVENT_LEMMAS and gov.pos_ == "VERB":
         return "hypothetical"
     return _own_modality(gov) if gov.pos_ in ("VERB", "AUX") else None

@@ -1,0 +1,142 @@
+"""ACLED's sub-types of crowd violence and of the force met by a crowd, decided from what the sentence says
+the crowd did and what was done to it, after the trigger's own reading (rules or detector).
+
+ACLED's codebook draws the lines by who did what:
+- demonstrators who damage, burn, loot, throw stones, clash with the police or block roads with barricades or
+  burning tyres hold a Violent demonstration, whatever the police then did;
+- a peaceful crowd that the state's forces kill or fire live rounds on meets Excessive force;
+- a peaceful crowd that the police disperse, beat or arrest is a Protest with intervention;
+- a mob, vigilantes or villagers fighting one another (no demonstration, no armed organisation) is Mob violence;
+- killing those who carry arms (militants, soldiers) is a battle, not an Attack: Attack is violence against
+  civilians.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract import lexicon as lx
+
+PROTEST_SUBS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+CROWD_SUBS = PROTEST_SUBS | {"Violent demonstration"}
+# acts that a crowd's event may have been read as before the crowd was seen
+READ_AS = CROWD_SUBS | {"Armed clash", "Attack", "Arrests", "Mob violence", "Looting/property destruction"}
+DEMONSTRATORS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "marchers", "picketers",
+                           "strikers"})
+DEMONSTRATION = DEMONSTRATORS | frozenset({
+    "protest", "protests", "protested", "protesting", "demonstration", "demonstrations", "demonstrated", "rally",
+    "rallies", "rallied", "march", "marched", "marches", "sit-in", "picket", "vigil", "riot", "riots", "rioting"})
+PROTESTING = DEMONSTRATORS | frozenset({"protest", "protests", "protesting", "demonstration", "demonstrations",
+                                       "demonstrating", "sit-in", "picket"})
+STATE_FORCE = frozenset({"police", "policemen", "officers", "security", "soldiers", "troops", "army", "military",
+                         "forces", "gendarmes", "gendarmerie", "guards", "junta", "regime", "crackdown"})
+# the force that maims or kills: live fire, deaths, a crackdown's toll
+# (not "death": "the acquittal of an officer in the death of a man" is what a protest is about)
+LETHAL = frozenset({"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "massacre", "massacred",
+                    "excessive", "lethal"})
+LIVE_FIRE = frozenset({"bullets", "rounds", "ammunition", "fire"})  # "live bullets", "live fire"
+# what violent demonstrators do (throwing, burning, smashing, clashing, barricading)
+RIOTING = frozenset({"stones", "rocks", "bricks", "bottles", "molotov", "petrol", "firecrackers", "projectiles",
+                     "smashed", "smashing", "torched", "torching", "burned", "burnt", "burning", "vandalised",
+                     "vandalized", "vandalising", "vandalizing", "looted", "looting", "clashed", "clash", "clashes",
+                     "clashing", "rioters", "rioting", "riot", "barricades", "barricaded", "violent", "stormed",
+                     "storming", "ransacked", "pelted", "hurled", "tyres", "tires"})
+DISPERSING = frozenset({"tear", "teargas", "dispersed", "disperse", "dispersing", "cannon", "cannons", "batons",
+                        "baton", "rubber", "broke", "beat", "beaten", "charged", "pepper", "stun"})
+MOB = frozenset({"mob", "mobs", "vigilante", "vigilantes", "vigilantism", "lynched", "lynching", "lynch"})
+COMMUNAL = frozenset({"villagers", "residents", "locals", "youths", "neighbours", "neighbors", "relatives", "mob",
+                      "mobs"})
+FIGHTING = frozenset({"clashed", "clash", "clashes", "clashing", "fought", "fight", "attacked", "beat", "beaten",
+                      "lynched"})
+ORGANISED_ARMED = lx.ARMED_WORDS - {"police", "policemen", "officers", "defence", "defense", "force", "forces"}
+
+
+def crowd_sub(sub: str | None, trigger: Token) -> str | None:
+    """The sub-type of an event whose sentence tells of a crowd (demonstrators, a mob); `sub` otherwise."""
+    if sub not in READ_AS:
+        return sub
+    sent = trigger.sent
+    words = _words(sent)
+    if words & MOB and (sub in ("Armed clash", "Attack", "Violent demonstration") or not words & DEMONSTRATION):
+        return "Mob violence"  # vigilantes and lynch mobs are no demonstration and no armed organisation
+    if (sub in ("Armed clash", "Mob violence") and words & COMMUNAL and words & FIGHTING
+            and not words & (ORGANISED_ARMED | DEMONSTRATION)):
+        return "Mob violence"  # "villagers clashed using bamboo sticks"
+    if not words & DEMONSTRATION:
+        return sub
+    if sub in ("Looting/property destruction", "Mob violence"):
+        return "Violent demonstration" if words & DEMONSTRATORS else sub
+    if _rioting(words | (_around(sent) if sub in PROTEST_SUBS else set())):
+        return "Violent demonstration"  # a protest told in one sentence, its road blocks or stones in the next
+    if words & STATE_FORCE and (words & LETHAL or _live_fire(sent)) and sub != "Arrests":
+        return "Excessive force against protesters"
+    if sub in ("Armed clash", "Attack"):
+        return sub  # a battle or an attack told beside a protest, with no force met by the crowd
+    if sub == "Arrests":  # those arrested were protesting, or were stopped from it (not 'a murder at a rally')
+        return "Protest with intervention" if _arrested_protesting(trigger) else sub
+    if words & STATE_FORCE and words & DISPERSING:
+        return "Protest with intervention"  # the police broke it up
+    return sub
+
+
+def _live_fire(sent: Span) -> bool:
+    return any(t.lower_ == "live" and t.head.lower_ in LIVE_FIRE for t in sent)
+
+
+AT_THE_PROTEST = frozenset({"during", "at", "amid", "while", "prior"})
+
+
+def _arrested_protesting(trigger: Token) -> bool:
+    """Those arrested are demonstrators ('police detain protesters'), or the arrest came at or during a protest
+    ('detained while trying to hold demonstrations'), not for one held before ('charged with organising a
+    protest')."""
+    held = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(t.lower_ in DEMONSTRATORS for c in held for t in c.subtree):
+        return True
+    for tok in trigger.sent:
+        if tok.lower_ not in PROTESTING:
+            continue
+        path = [tok, *tok.ancestors]
+        if any(a.lower_ in AT_THE_PROTEST or a.lemma_.lower() in ("try", "attempt") for a in path):
+            return True
+    return False
+
+
+def _around(sent: Span) -> set[str]:
+    """The words of the sentences just before and after."""
+    doc = sent.doc
+    out: set[str] = set()
+    if sent.start > 0:
+        out |= _words(doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        out |= _words(doc[sent.end].sent)
+    return out
+
+
+def _rioting(words: set[str]) -> bool:
+    """ACLED: road blocks count as violence when built of barricades or burning tyres ("blocked roads with
+    burning tyres"), not a crowd or tractors standing in the road."""
+    return bool(words & RIOTING)
+
+
+def armed_victims(sub: str | None, trigger: Token) -> str | None:
+    """'The army killed scores of terrorists', 'security forces killed 219 rebels': ACLED's Attack is violence
+    against civilians; killing armed men is a battle (Armed clash)."""
+    if sub != "Attack" or trigger.pos_ != "VERB":
+        return sub
+    victims = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not victims:  # "killed and wounded scores of terrorists": the object shared with the conjunct
+        victims = [c for v in trigger.conjuncts for c in v.children if c.dep_ == "dobj"]
+    words = {t.lower_ for v in victims for t in v.subtree}
+    if words & ORGANISED_ARMED and not words & lx.CIVILIAN_WORDS:
+        return "Armed clash"
+    return sub
+
+
+def _words(sent: Span) -> set[str]:
+    """The sentence's words, less a month's name ("on March 9" is no march) and the police's kind ("riot
+    police" face a crowd; they are no riot)."""
+    return {t.lower_ for t in sent if t.ent_type_ not in ("DATE", "TIME")
+            and not (t.lower_ == "riot" and t.head.lower_ in STATE_FORCE | {"gear", "squad", "shields", "unit"})
+            and not (t.lower_ == "violent" and t.i >= 2 and t.doc[t.i - 2].lower_ == "non")}  # "non-violent"
+

@@ -1,0 +1,93 @@
+"""ACLED's sub-types of remote violence are the weapon's: checked against what the sentence names, after the
+trigger's own reading (rules or detector), which may have read the kind of attack from other words.
+
+- an air or drone strike needs an aircraft or a drone ('blew up a substation with TNT blocks' is a bomb);
+- a chemical weapon is one whose agent the attack itself used ('shells contained poisonous gas'), not one
+  named as a target or as another attack ('strikes on chemical weapons facilities', 'in retaliation for a
+  chlorine attack');
+- civilians killed by a bomb or a landmine are remote violence, not an Attack;
+- grenades thrown make a Grenade attack, not a battle;
+- munitions dropped from a drone that nothing stopped are an air strike, not a disrupted weapon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract import lexicon as lx
+
+AIR_WORDS = next(words for words, sub, _ in lx.WEAPONS if sub == "Air/drone strike") | frozenset({
+    "bomber", "bombers", "plane", "planes", "airplane", "airplanes", "kab", "kabs", "aviation", "choppers",
+    "helicopters", "quadcopter", "quadcopters", "fpv", "shaheds", "geran", "gerans"})
+EXPLOSIVE_WORDS = frozenset({"tnt", "explosive", "explosives", "ied", "ieds", "blew", "blow", "blown", "detonated",
+                             "detonation", "landmine", "landmines", "booby-trapped", "car-bomb", "planted"})
+BOMB_WORDS = frozenset({"ied", "ieds", "landmine", "landmines", "car-bomb", "bomb", "bombs", "explosives",
+                        "explosive", "roadside", "booby-trapped"})
+FIREARM_WORDS = frozenset({"shot", "shooting", "gunfire", "gunmen", "gunman", "rifles", "guns", "stabbed", "machetes",
+                           "knives", "hacked", "beheaded", "opened"})
+CHEMICAL_AGENTS = frozenset({"chemical", "chlorine", "sarin", "mustard", "poisonous", "poison", "vx"})
+# nouns that make a chemical word name something else than the attack's agent
+NOT_THE_AGENT = frozenset({"facility", "facilities", "plant", "plants", "factory", "factories", "attack", "attacks",
+                           "weapons", "stockpile", "stockpiles", "depot", "warehouse", "programme", "program", "site",
+                           "sites", "arsenal", "industry", "company"})
+REMOTE_SUBS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED"})
+GRENADES = frozenset({"grenade", "grenades"})
+DROPPED_THINGS = frozenset({"bomb", "bombs", "grenade", "grenades", "munitions", "explosives", "barrel", "vog",
+                            "vogs", "ammunition"})
+# what disrupts a weapon's use: shot down, intercepted, jammed, defused, found, seized
+DISRUPTING = frozenset({"shot", "down", "downed", "intercepted", "interception", "intercept", "destroyed", "repelled",
+                        "repulsed", "neutralized", "neutralised", "suppressed", "jammed", "defused", "found", "seized",
+                        "discovered", "foiled", "thwarted", "prevented", "defence", "defense", "defences", "defenses",
+                        "dismantled", "shooting", "fended", "eliminated", "lost", "suppression", "warfare"})
+DROPPED = frozenset({"dropped", "drop", "hit", "struck", "attacked", "exploded", "explosions", "explosion"})
+
+
+def weapon_sub(sub: str | None, trigger: Token) -> str | None:
+    """The sub-type that the weapons the trigger's sentence names make of `sub`."""
+    words = {t.lower_ for t in trigger.sent}
+    chemical = _agent_used(trigger)
+    if sub in REMOTE_SUBS and chemical:
+        return "Chemical weapon"
+    if sub == "Chemical weapon" and not chemical:
+        return _other_weapon(words) or sub
+    if sub == "Disrupted weapons use" and not words & DISRUPTING and words & AIR_WORDS and words & DROPPED:
+        return "Air/drone strike"  # "VOG ammunition was dropped from UAVs": nothing stopped it
+    if sub == "Air/drone strike" and not words & AIR_WORDS and words & EXPLOSIVE_WORDS:
+        return "Remote explosive/landmine/IED"
+    if sub == "Attack" and words & BOMB_WORDS and not words & (FIREARM_WORDS | AIR_WORDS):
+        return "Remote explosive/landmine/IED"  # 'car bomb attacks killed ten people'
+    if sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Grenade") and _dropped_bombs(trigger):
+        return "Air/drone strike"  # "fighters attacked the village and dropped 17 bombs": from the air
+    if sub in ("Armed clash", "Attack") and words & GRENADES:
+        return "Grenade"
+    return sub
+
+
+def _dropped_bombs(trigger: Token) -> bool:
+    """Bombs or grenades dropped (from aircraft, from drones) in the trigger's sentence."""
+    return any(t.lemma_.lower() == "drop" and {w.lower_ for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                                               for w in c.subtree} & DROPPED_THINGS for t in trigger.sent)
+
+
+def _agent_used(trigger: Token) -> bool:
+    """A chemical agent named as what the attack used, not as a target or as another attack."""
+    for tok in trigger.sent:
+        if tok.lower_ not in CHEMICAL_AGENTS:
+            continue
+        named = False
+        for anc in tok.ancestors:
+            if anc.i == trigger.i or anc.pos_ in ("VERB", "AUX"):
+                break
+            if anc.lemma_.lower() in NOT_THE_AGENT or anc.lower_ in NOT_THE_AGENT:
+                named = True
+                break
+        if not named and not (tok.head.lower_ in NOT_THE_AGENT and tok.head.i != trigger.i):
+            return True
+    return False
+
+
+def _other_weapon(words: set[str]) -> str | None:
+    for weapon_words, sub, _mode in lx.WEAPONS:
+        if sub != "Chemical weapon" and words & (weapon_words - {"air"}):
+            return sub
+    return None
