@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import colocation, tolerant
-from eventwire.geo.containers import add_containers
+from eventwire.geo.containers import add_containers, world_region
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
@@ -51,6 +51,7 @@ _COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
 _COLOCATION_CANDIDATES = 60  # per name, by prior: enough for every Springfield
 _SMALL = 5_000
 _TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
+_METROPOLIS = 1_000_000
 _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
@@ -198,7 +199,11 @@ def _names_to_look_up(found: Found) -> list[str]:
 def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
     if found.level in ("settlement", "near", "centre"):
         return None
-    return region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
+    region = region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
+    if region is None and found.level == "region" and found.container:
+        world = world_region(gazetteer, found.text)
+        return world if world is not None and world.admin1_code == found.container else None
+    return region
 
 
 def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Candidate]:
@@ -254,7 +259,7 @@ def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored
     # shares its name
     if found.possessive and any(c.is_region or c.population >= _WELL_KNOWN_CITY for c in cands):
         cands = [c for c in cands if c.is_region or c.population >= _SMALL]
-    cands = _named_after_centre(found, cands)
+    cands = _named_after_state(found, _named_after_centre(found, cands))
     war = not _foreign_region(found, cands)
     as_own = _spelled_as_own(found.lookup, cands)
     scored = [score(c, found, ctx, war, as_own) for c in cands]
@@ -268,7 +273,16 @@ def _named_after_centre(found: Found, cands: list[Candidate]) -> list[Candidate]
         return cands
     centres = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.quality == 0
                and c.population >= _TOWN_NAMING_REGION and c.admin1_code}
-    return [c for c in cands if not (c.feature == "admin1" and c.quality >= 1 and c.admin1_code in centres)]
+    # A city of millions is what its bare name means even where the region around it officially bears the
+    # same name ("New York", "Istanbul", "Sao Paulo"): news names the state as "New York state". Ukraine's
+    # and Russia's regions keep the readings of `regions.region_alias` ("over Voronezh" in a governor's
+    # report is his oblast).
+    key = name_key(found.lookup)
+    metropolises = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.admin1_code
+                    and c.population >= _METROPOLIS and c.country not in ("UA", "RU")
+                    and (c.quality == 0 or _same_spelling(key, name_key(c.name)))}
+    return [c for c in cands if not (c.feature == "admin1" and (c.quality >= 1 and c.admin1_code in centres
+                                                                or c.admin1_code in metropolises))]
 
 
 def _foreign_region(found: Found, cands: list[Candidate]) -> bool:
@@ -291,6 +305,17 @@ def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
             if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < _SMALL
             and s.candidate.country in big else s
             for s in scored]
+
+
+def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
+    """A town named after a state or province of its own country (California and Washington,
+    Pennsylvania) is what the name means only where the text puts it there ("California, Pa."): lying
+    among the article's places is no evidence that "California" means it rather than the state."""
+    if found.container or found.raion is not None or found.level in ("settlement", "near"):
+        return cands
+    states = {c.country for c in cands if c.feature == "admin1" and c.quality == 0}
+    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and c.country in states
+                                     and c.population < _WELL_KNOWN_CITY)]
 
 
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:

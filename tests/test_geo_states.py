@@ -1,0 +1,81 @@
+"""States and provinces: a town followed by its state ("Fresno, Calif."), a state's name against towns named
+after it, a city of millions against the region of its name, and demonyms scored where a geoparsing set
+annotates them. Real gazetteer, real spaCy pipeline; sentences and XML written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventwire.evaluate.geoparsing import evaluate_geoparsing
+from eventwire.geo import Gazetteer
+from eventwire.records.place import Place
+from tests.conftest import place_mentions as _mentions
+
+
+def _place(text: str, mention: str, gazetteer: Gazetteer) -> Place:
+    m = _mentions(text, gazetteer)[mention]
+    assert m.place is not None, m.reason
+    return m.place
+
+
+def test_a_state_abbreviation_after_a_comma_is_the_towns_container(gazetteer: Gazetteer) -> None:
+    # Fresno is also a town in Texas, and the sentence names Texas first.
+    text = "The sergeant, who trained in Texas, now lives in Fresno, Calif., with his family."
+    place = _place(text, "Fresno", gazetteer)
+    assert place.country == "US" and place.admin1 == "California"
+    state = _place(text, "Calif.", gazetteer)
+    assert state.feature == "admin1" and state.admin1 == "California"
+
+
+def test_a_state_named_in_full_after_a_comma_picks_the_namesake_inside_it(gazetteer: Gazetteer) -> None:
+    text = "Flooding closed two schools in Paris, Texas, on Monday, county officials said."
+    place = _place(text, "Paris", gazetteer)
+    assert place.country == "US" and place.admin1 == "Texas"
+
+
+def test_a_list_of_states_is_no_town_and_container(gazetteer: Gazetteer) -> None:
+    text = "Volunteers came from Missouri, Ohio, Indiana and Illinois to help after the storm."
+    found = _mentions(text, gazetteer)
+    for name in ("Missouri", "Ohio", "Indiana"):
+        place = found[name].place
+        assert place is not None and place.feature == "admin1", found[name].reason
+
+
+def test_a_states_name_is_the_state_not_a_town_named_after_it_near_the_articles_places(
+        gazetteer: Gazetteer) -> None:
+    # California and Washington are also small towns just south of Pittsburgh, Pennsylvania.
+    text = ("Engineers in Pittsburgh, Pa., tested the parts before they were shipped to a base in California, "
+            "a spokesman said in Washington.")
+    found = _mentions(text, gazetteer)
+    state = found["California"].place
+    assert state is not None and state.feature == "admin1" and state.admin1 == "California", found["California"].reason
+    capital = found["Washington"].place
+    assert capital is not None and capital.admin1 == "District of Columbia", found["Washington"].reason
+    # ... unless the text puts the town there
+    town = _place("The mayor of California, Pa., said the bridge would reopen.", "California", gazetteer)
+    assert town.admin1 == "Pennsylvania" and town.feature == "town"
+
+
+def test_a_city_of_millions_is_what_its_bare_name_means(gazetteer: Gazetteer) -> None:
+    text = "The airline plans daily flights between New York and Chicago from next spring."
+    place = _place(text, "New York", gazetteer)
+    assert place.feature in ("city", "capital") and (place.population or 0) > 5_000_000
+    region = _place("Lawmakers in New York state passed the budget on Friday.", "New York state", gazetteer)
+    assert region.feature == "admin1"
+
+
+_LGL_XML = """<articles>
+<article docid="1"><text>{text}</text><toponyms>
+<toponym><start>{start}</start><end>{end}</end><phrase>Russian</phrase>
+<gaztag geonameid="2017370"><lat>60.0</lat><lon>100.0</lon></gaztag></toponym>
+</toponyms></article>
+</articles>"""
+
+
+def test_lgl_format_scores_demonym_predictions_as_its_gold_marks_them(gazetteer_path: Path, tmp_path: Path) -> None:
+    text = "Russian officials said the border crossing would reopen on Monday."
+    path = tmp_path / "lgl-mini.xml"
+    path.write_text(_LGL_XML.format(text=text, start=0, end=len("Russian")), encoding="utf-8")
+    report = evaluate_geoparsing(path, gazetteer_path=gazetteer_path)
+    assert report.gold_with_coordinates == 1
+    assert report.end_to_end_within_161 == 1.0
