@@ -79,3 +79,27 @@ def test_lgl_format_scores_demonym_predictions_as_its_gold_marks_them(gazetteer_
     report = evaluate_geoparsing(path, gazetteer_path=gazetteer_path)
     assert report.gold_with_coordinates == 1
     assert report.end_to_end_within_161 == 1.0
+
+
+def test_a_russian_districts_adjective_is_coded_to_the_town_it_is_named_after(gazetteer: Gazetteer) -> None:
+    text = ("Shelling hit the Shebekinsky city district and the Grayvoronsky district of Belgorod region, "
+            "the governor said.")
+    found = _mentions(text, gazetteer)
+    shebekino = found["Shebekinsky city district"].place
+    assert shebekino is not None and shebekino.name == "Shebekino" and shebekino.precision == 2
+    grayvoron = found["Grayvoronsky district"].place
+    assert grayvoron is not None and grayvoron.name == "Grayvoron" and grayvoron.country == "RU"
+
+
+def test_the_end_of_a_compound_town_name_is_no_district_adjective(gazetteer: Gazetteer) -> None:
+    # "Siversky" alone would be read as the district of Siversk, a town of Donetsk oblast.
+    found = _mentions("In Novhorod-Siversky district of Chernihiv region, Russians fired at a car.", gazetteer)
+    for m in found.values():
+        assert m.place is None or m.place.admin1 != "Donetska oblast", m.reason
+
+
+def test_a_region_named_after_its_generic_word_and_of(gazetteer: Gazetteer) -> None:
+    text = "The blast hit a battalion base in a rural village in the department of César, the army said."
+    place = _place(text, "César", gazetteer)
+    assert place.country == "CO" and place.feature == "admin1"
+    assert "Justice" not in _mentions("The Department of Justice said it would appeal.", gazetteer)

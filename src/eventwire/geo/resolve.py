@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.containers import add_containers, world_region
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.hromadas import hromada_centres, looks_adjectival
+from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import region_alias
@@ -216,6 +216,9 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
             and (centres := hromada_centres(gazetteer, found.lookup)):
         # "the Bilopilska hromada": the settlement it is named after, inside the region the text names
         return [c for c in centres if c.admin1_code == found.container] or centres if found.container else centres
+    if found.level == "centre" and (towns := district_centres(gazetteer, found.lookup)):
+        # "the Shebekinsky city district": the town it is named after (Shebekino), inside the region named
+        return [c for c in towns if c.admin1_code == found.container] if found.container else towns
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
