@@ -103,3 +103,14 @@ def test_a_region_named_after_its_generic_word_and_of(gazetteer: Gazetteer) -> N
     place = _place(text, "César", gazetteer)
     assert place.country == "CO" and place.feature == "admin1"
     assert "Justice" not in _mentions("The Department of Justice said it would appeal.", gazetteer)
+
+
+def test_a_split_english_county_is_known_by_its_old_name(gazetteer: Gazetteer) -> None:
+    from eventwire.geo.world import shire_of
+
+    assert shire_of("West Northamptonshire") == ["Northamptonshire"] and shire_of("Cheshire East") == ["Cheshire"]
+    assert shire_of("Hampshire") == [] and shire_of("North Somerset") == []
+    text = ("The British series visits Snetterton in Norfolk, then Rockingham in Northamptonshire, "
+            "the UK organisers said.")
+    place = _place(text, "Northamptonshire", gazetteer)
+    assert place.country == "GB" and place.feature == "admin2"
