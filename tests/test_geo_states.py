@@ -114,3 +114,10 @@ def test_a_split_english_county_is_known_by_its_old_name(gazetteer: Gazetteer) -
             "the UK organisers said.")
     place = _place(text, "Northamptonshire", gazetteer)
     assert place.country == "GB" and place.feature == "admin2"
+
+
+def test_a_landmark_is_not_moved_to_a_city_of_a_country_the_article_is_not_about(gazetteer: Gazetteer) -> None:
+    text = ("Toyota said its new car will race in the British Touring Car Championship. The season opens at "
+            "Oulton Park next month, the UK organisers said.")
+    circuit = _mentions(text, gazetteer)["Oulton Park"]
+    assert circuit.place is None or circuit.place.country == "GB", circuit.reason

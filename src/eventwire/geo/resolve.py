@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -530,6 +531,11 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
               and f.source != "part" and _city_part_kind(f) is None]
     if not cities:
         return resolved
+    # Only a city of a country the article is about or names: a carmaker's home town (Toyota) named in a
+    # report on British racing is no city for its circuits to be in.
+    counts = Counter(c.country for _, c, _ in resolved if c is not None and c.country)
+    countries = {cc for cc, n in counts.items() if n == max(counts.values())} | {
+        c.country for f, c, _ in resolved if c is not None and (c.feature == "country" or f.kind == "demonym")}
     out = []
     for f, c, why in resolved:
         kind = _city_part_kind(f)
@@ -548,6 +554,9 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
             out.append((f, c, why))
             continue
         city = around[-1]
+        if city.country not in countries:
+            out.append((f, c, why))
+            continue
         prec = 1 if kind == "district" else 2
         out.append((replace(f, source="city-part"), replace(city, precision=max(city.precision, prec)),
                     f"a {kind} of {city.name}, the city the article names"))
