@@ -99,14 +99,16 @@ def test_eval_floors(gazetteer: Gazetteer) -> None:
     161 km given gold spans, recognition F1 0.808 strict, 0.871 overlapping; LGL 0.703; TR-News 0.774;
     GeoVirus 0.705, recognition F1 0.897 overlapping. UCDP through text: tests/test_places_quality.py.
     Re-measured 2026-11-30 (gazetteer format 3: country points moved, co-location): GWN 0.727, recognition F1
-    0.805 strict, 0.870 overlapping; LGL 0.807; TR-News 0.832; GeoVirus 0.719, 0.898 overlapping."""
+    0.805 strict, 0.870 overlapping; LGL 0.807; TR-News 0.832; GeoVirus 0.719, 0.898 overlapping.
+    Re-measured 2026-11-30 on geo5 (gazetteer format 4): GWN 0.757, recognition F1 0.815 strict, 0.880
+    overlapping; LGL 0.820; TR-News 0.851; GeoVirus 0.723, 0.902 overlapping."""
     from eventwire.evaluate.geoparsing import evaluate_geoparsing
 
     geo = SHARED / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(geo / "GWN.xml", gazetteer_path=gazetteer.path)
-    assert gwn.resolved_within_161 >= 0.71
+    assert gwn.resolved_within_161 >= 0.745
     assert gwn.strict.prf()[2] >= 0.78 and gwn.overlap.prf()[2] >= 0.85
-    assert evaluate_geoparsing(geo / "lgl.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.79
-    assert evaluate_geoparsing(geo / "TR-News.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.81
+    assert evaluate_geoparsing(geo / "lgl.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.81
+    assert evaluate_geoparsing(geo / "TR-News.xml", gazetteer_path=gazetteer.path).resolved_within_161 >= 0.84
     virus = evaluate_geoparsing(geo / "GeoVirus.xml", gazetteer_path=gazetteer.path)
     assert virus.resolved_within_161 >= 0.70 and virus.overlap.prf()[2] >= 0.87

@@ -12,6 +12,10 @@ Re-measured 2026-11-30 on the geo2 branch (gazetteer format 3: country points mo
 - realnews-dev place within tolerance: its floor is in test_realnews_quality.py with the other realnews figures
 Re-measured 2026-11-30 after the geo4 branch (namesake ranking, hromada adjectives): GeoWebNews 0.744 / 0.693,
 LGL 0.820 / 0.639; UCDP through text unchanged
+Re-measured 2026-11-30 on the geo5 branch (gazetteer format 4; containers "Fresno, Calif."; towns named after
+a state; English split counties; LGL and TR-News score demonym predictions, as their gold marks demonyms, and
+gold spans are read with their containers): GeoWebNews 0.757 / 0.704, LGL 0.820 / 0.693 (0.639 end to end
+before the demonym change alone moved it to 0.695); UCDP through text unchanged (0.909)
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ def test_geowebnews_and_lgl(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.73 and gwn.end_to_end_within_161 >= 0.68  # measured 0.744 / 0.693
+    assert gwn.resolved_within_161 >= 0.745 and gwn.end_to_end_within_161 >= 0.69  # measured 0.757 / 0.704
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.81 and lgl.end_to_end_within_161 >= 0.62  # measured 0.820 / 0.639
+    assert lgl.resolved_within_161 >= 0.81 and lgl.end_to_end_within_161 >= 0.68  # measured 0.820 / 0.693

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.raions import raion_after
 from eventwire.geo.regions import region_alias
@@ -112,7 +112,43 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer,
         if region is not None and region.admin1_code:
             at = end + lead.end()
             return at, at + len(full), full, region.admin1_code
-    return None
+    return _world_container(text, end, gazetteer, start) if comma else None
+
+
+# A state or province after a comma, by name or by its abbreviation: "Fresno, Calif.", "Grand Forks, N.D.",
+# "Columbus, Ohio", "London, Ontario".
+_WORLD_REGION = re.compile(r"^\s*,\s*((?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+                           r"(?=\s*(?:[,.;:)(\-–—]|$|\s[a-z]|\s[A-Z]))")
+
+
+def world_region(gazetteer: Gazetteer, text: str) -> Candidate | None:
+    """The one first-level region outside Ukraine and Russia that this is the name ("Texas", "Ontario") or
+    the postal abbreviation ("Calif.", "N.D.") of; None where it names none or several."""
+    abbreviated = text.endswith(".")
+    regions = [c for c in gazetteer.candidates(text) if c.feature == "admin1" and c.admin1_code
+               and (c.quality == 0 or abbreviated)]
+    return regions[0] if len(regions) == 1 else None
+
+
+def _world_container(text: str, end: int, gazetteer: Gazetteer,
+                     start: int | None) -> tuple[int, int, str, str] | None:
+    """"Fresno, Calif.", "California, Pa.": a state or province after the comma is the place's container,
+    when a place of that name lies in it and the pair is not part of a list ("Ohio, Indiana and Illinois")."""
+    m = _WORLD_REGION.match(text[end:end + _WINDOW])
+    if m is None or start is None:
+        return None
+    written, at = m.group(1), end + m.start(1)
+    if written.endswith(".") and world_region(gazetteer, written[:-1]) is not None:
+        written = written[:-1]  # "Paris, Texas.": the full stop ends the sentence
+    name, region = text[start:end], world_region(gazetteer, written)
+    if region is None or _listed(text, start, at + len(written), gazetteer):
+        return None
+    cands = gazetteer.candidates(name)
+    if any(c.feature == "country" and c.quality == 0 for c in cands) \
+            or not any(c.admin1_code == region.admin1_code and not c.is_region for c in cands):
+        return None
+    assert region.admin1_code is not None
+    return at, at + len(written), written, region.admin1_code
 
 
 def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int],

@@ -70,3 +70,26 @@ def hromada_centres(gazetteer: Gazetteer, adjective: str) -> list[Candidate]:
     for uid, centre in index.get(consonants(adjective), []):
         out += [c for c in gazetteer.candidates(centre) if c.gazetteer_id == f"katottg:{uid}"]
     return out
+
+
+# A Russian district's adjective ("Shebekinsky city district", "Belgorodsky district", "Valuysky okrug"): the
+# town it is named after is its stem with one of the usual town endings (Shebekino, Belgorod, Valuyki).
+_DISTRICT_ADJECTIVE = re.compile(r"^(?P<stem>[A-Z][\w’'\-]{2,}?)(?:skiy|skii|skyi|sky|skoy|skoi|skaya|skaia)$")
+_TOWN_ENDINGS = ("", "o", "a", "i", "y", "e", "ka", "ki", "sk")
+
+
+def district_centres(gazetteer: Gazetteer, adjective: str) -> list[Candidate]:
+    """The settlements a district named by this adjective may be named after; none when the adjective is a
+    place's own name (Novhorod-Siverskyi is a town)."""
+    m = _DISTRICT_ADJECTIVE.match(adjective.strip())
+    if m is None or gazetteer.has_name(adjective):
+        return []
+    stem = m.group("stem")
+    stems = [stem, stem[:-1]] if stem.endswith("n") else [stem]  # Sudzhansky: Sudzha
+    seen: dict[int, Candidate] = {}
+    for base in stems:
+        for ending in _TOWN_ENDINGS:
+            for c in gazetteer.candidates(base + ending):
+                if not c.is_region and c.quality == 0:
+                    seen.setdefault(c.id, c)
+    return list(seen.values())

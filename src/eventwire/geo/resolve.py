@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import colocation, tolerant
-from eventwire.geo.containers import add_containers
+from eventwire.geo.containers import add_containers, world_region
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.hromadas import hromada_centres, looks_adjectival
+from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import region_alias
@@ -51,6 +52,7 @@ _COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
 _COLOCATION_CANDIDATES = 60  # per name, by prior: enough for every Springfield
 _SMALL = 5_000
 _TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
+_METROPOLIS = 1_000_000
 _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
@@ -198,7 +200,11 @@ def _names_to_look_up(found: Found) -> list[str]:
 def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
     if found.level in ("settlement", "near", "centre"):
         return None
-    return region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
+    region = region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
+    if region is None and found.level == "region" and found.container:
+        world = world_region(gazetteer, found.text)
+        return world if world is not None and world.admin1_code == found.container else None
+    return region
 
 
 def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Candidate]:
@@ -211,6 +217,9 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
             and (centres := hromada_centres(gazetteer, found.lookup)):
         # "the Bilopilska hromada": the settlement it is named after, inside the region the text names
         return [c for c in centres if c.admin1_code == found.container] or centres if found.container else centres
+    if found.level == "centre" and (towns := district_centres(gazetteer, found.lookup)):
+        # "the Shebekinsky city district": the town it is named after (Shebekino), inside the region named
+        return [c for c in towns if c.admin1_code == found.container] if found.container else towns
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
@@ -254,7 +263,7 @@ def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored
     # shares its name
     if found.possessive and any(c.is_region or c.population >= _WELL_KNOWN_CITY for c in cands):
         cands = [c for c in cands if c.is_region or c.population >= _SMALL]
-    cands = _named_after_centre(found, cands)
+    cands = _named_after_state(found, _named_after_centre(found, cands))
     war = not _foreign_region(found, cands)
     as_own = _spelled_as_own(found.lookup, cands)
     scored = [score(c, found, ctx, war, as_own) for c in cands]
@@ -268,7 +277,16 @@ def _named_after_centre(found: Found, cands: list[Candidate]) -> list[Candidate]
         return cands
     centres = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.quality == 0
                and c.population >= _TOWN_NAMING_REGION and c.admin1_code}
-    return [c for c in cands if not (c.feature == "admin1" and c.quality >= 1 and c.admin1_code in centres)]
+    # A city of millions is what its bare name means even where the region around it officially bears the
+    # same name ("New York", "Istanbul", "Sao Paulo"): news names the state as "New York state". Ukraine's
+    # and Russia's regions keep the readings of `regions.region_alias` ("over Voronezh" in a governor's
+    # report is his oblast).
+    key = name_key(found.lookup)
+    metropolises = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.admin1_code
+                    and c.population >= _METROPOLIS and c.country not in ("UA", "RU")
+                    and (c.quality == 0 or _same_spelling(key, name_key(c.name)))}
+    return [c for c in cands if not (c.feature == "admin1" and (c.quality >= 1 and c.admin1_code in centres
+                                                                or c.admin1_code in metropolises))]
 
 
 def _foreign_region(found: Found, cands: list[Candidate]) -> bool:
@@ -291,6 +309,17 @@ def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
             if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < _SMALL
             and s.candidate.country in big else s
             for s in scored]
+
+
+def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
+    """A town named after a state or province of its own country (California and Washington,
+    Pennsylvania) is what the name means only where the text puts it there ("California, Pa."): lying
+    among the article's places is no evidence that "California" means it rather than the state."""
+    if found.container or found.raion is not None or found.level in ("settlement", "near"):
+        return cands
+    states = {c.country for c in cands if c.feature == "admin1" and c.quality == 0}
+    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and c.country in states
+                                     and c.population < _WELL_KNOWN_CITY)]
 
 
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
@@ -502,6 +531,11 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
               and f.source != "part" and _city_part_kind(f) is None]
     if not cities:
         return resolved
+    # Only a city of a country the article is about or names: a carmaker's home town (Toyota) named in a
+    # report on British racing is no city for its circuits to be in.
+    counts = Counter(c.country for _, c, _ in resolved if c is not None and c.country)
+    countries = {cc for cc, n in counts.items() if n == max(counts.values())} | {
+        c.country for f, c, _ in resolved if c is not None and (c.feature == "country" or f.kind == "demonym")}
     out = []
     for f, c, why in resolved:
         kind = _city_part_kind(f)
@@ -520,6 +554,9 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
             out.append((f, c, why))
             continue
         city = around[-1]
+        if city.country not in countries:
+            out.append((f, c, why))
+            continue
         prec = 1 if kind == "district" else 2
         out.append((replace(f, source="city-part"), replace(city, precision=max(city.precision, prec)),
                     f"a {kind} of {city.name}, the city the article names"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from eventwire.geo import tolerant
 from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.hromadas import district_centres
 from eventwire.geo.names import name_key
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
 Level = Literal["any", "region", "settlement", "near", "centre"]
 
 REGION_WORDS = {"region", "oblast", "province", "state", "district", "raion", "county", "governorate",
-                "prefecture", "territory", "regions", "oblasts", "provinces"}
+                "prefecture", "territory", "department", "regions", "oblasts", "provinces"}
+# "the department of César", "the province of Idlib": a region named after its generic word and "of".
+_DISTRICT_KINDS = {"city", "urban", "municipal"}
+_REGION_OF = {"region", "oblast", "province", "department", "governorate", "prefecture", "state"}
 SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "hamlet", "capital", "port", "suburb"}
 LOCATIVE = {"in", "near", "at", "outside", "from", "to", "into", "around", "towards", "toward", "across",
             "of", "on", "via", "between", "and", "nearby", "inside", "through", "off", "captured", "took"}
@@ -128,6 +132,8 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
         level, look_end = "region", end - 1
     elif end < len(doc) and doc[end].lower_ in REGION_WORDS:
         level, span_end = "region", end + 1
+    elif end + 1 < len(doc) and doc[end].lower_ in _DISTRICT_KINDS and doc[end + 1].lower_ in ("district", "okrug"):
+        level, span_end = "region", end + 2  # "the Shebekinsky city district", a Russian municipal unit
     elif end - start > 1 and doc[end - 1].text in _TRAILING_SETTLEMENT:
         # "Rubizhne village": the village named Rubizhne; "Cape Town" (capitalised) is a name of its own
         level, look_end = "settlement", end - 1
@@ -138,6 +144,9 @@ def _level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, 
         before = [t.lower_ for t in doc[max(0, start - 5):start - 2] if t.lower_ not in ("the", "a", "small")]
         if before and before[-1] in ("near", "outside", "around", "nearby"):
             level = "near"
+    elif (prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].text in _REGION_OF
+          and level == "any"):
+        level = "region"  # lower case only: "the Department of Justice" is no region
     elif prev is not None and prev.lower_ in ("near", "outside", "nearby", "around") and level == "any":
         level = "near"
     elif (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the")
@@ -366,13 +375,23 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
         # Russian-form spellings of Ukrainian villages are looked for only in reports on the war.
         if (len(text) >= 3 and _has_cue(doc, r0, end)
                 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
-                     or (war and tolerant.known_spelling(gazetteer, text)))
+                     or (war and tolerant.known_spelling(gazetteer, text)) or _district_of(doc, r0, end, gazetteer))
                 and _not_a_person(doc, r0, end, gazetteer, war) and _org_ok(doc, r0, end, ents)
                 and not _common_word(doc, r0, end, words)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
             if found is not None:
                 out.append(found)
     return out
+
+
+def _district_of(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """"the Grayvoronsky district": a district's adjective before a district word, named after a town."""
+    if start > 0 and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_:
+        return False  # "Novhorod-Siversky district": the end of a compound town name, not an adjective
+    first = doc[end].lower_ if end < len(doc) else ""
+    second = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    district = first in ("district", "raion", "okrug") or (first in _DISTRICT_KINDS and second in ("district", "okrug"))
+    return district and bool(district_centres(gazetteer, doc[start:end].text))
 
 
 def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -392,6 +411,9 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     level, *_ = _level_and_bounds(doc, start, end)
     if level == "settlement" or _heads_entry(doc, start) or _contained(doc, end):
         return True
+    if level == "region" and (any(c.is_region for c in gazetteer.candidates(doc[start:end].text))
+                              or _district_of(doc, start, end, gazetteer)):
+        return True  # "the department of César", "the Grayvoronsky district"
     text = doc[start:end].text
     if (cc := country_possessive(doc, start, gazetteer)) is not None:
         return any(c.country == cc for c in gazetteer.candidates(text))  # "Syria's Sweida"

