@@ -132,6 +132,12 @@ def test_a_civil_body_named_after_the_army_is_no_armed_side() -> None:
      "Disrupted weapons use"),
     ("Two fighters attacked the village six times and dropped at least 17 bombs on Sunday.", "attacked",
      "Armed clash", "Air/drone strike"),
+    ("Soldiers fired on a civilian minibus with small arms outside the town, killing two passengers.", "fired",
+     "Shelling/artillery/missile attack", "Attack"),
+    ("Troops fired on enemy positions with machine guns and rifles across the river.", "fired",
+     "Shelling/artillery/missile attack", "Armed clash"),
+    ("Troops fired mortars and rifles at the village, wounding a farmer.", "fired",
+     "Shelling/artillery/missile attack", "Shelling/artillery/missile attack"),
 ])
 def test_remote_violence_sub_types_follow_the_weapon(text: str, trigger: str, read_as: str, expected: str) -> None:
     from eventwire.extract.weapons import weapon_sub

@@ -46,8 +46,8 @@ FORMS: tuple[tuple[str, str, str | None, str], ...] = (
     ("description", "shot-down", "Disrupted weapons use",
      "On {d}, Ukrainian air defence shot down two Russian drones over {x}, {y}. No damage was reported."),
     ("description", "civilian-shot", "Attack", "On {d}, Russian soldiers shot and killed a civilian man in {x}, {y}."),
-    ("description", "car-fired-on", "Attack", "On {d}, Russian soldiers fired on a civilian car near {x}, {y}, killing "
-                                              "the driver."),
+    ("description", "car-fired-on", "Attack", "On {d}, Russian soldiers fired on a civilian car with small arms near "
+                                              "{x}, {y}, killing the driver."),
     ("description", "assault", CLASH, "On {d}, Russian forces launched an assault on Ukrainian positions near {x}, "
                                       "{y}, with armour and artillery support; the assault was repelled."),
     ("monitor", "explosions", None, "Explosions reported in {x}, {y} region"),

@@ -7,7 +7,8 @@ trigger's own reading (rules or detector), which may have read the kind of attac
   chlorine attack');
 - civilians killed by a bomb or a landmine are remote violence, not an Attack;
 - grenades thrown make a Grenade attack, not a battle;
-- munitions dropped from a drone that nothing stopped are an air strike, not a disrupted weapon.
+- munitions dropped from a drone that nothing stopped are an air strike, not a disrupted weapon;
+- troops firing small arms, with no heavy weapon named, are no shelling: an Attack on civilians, else a battle.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ BOMB_WORDS = frozenset({"ied", "ieds", "landmine", "landmines", "car-bomb", "bom
                         "explosive", "roadside", "booby-trapped"})
 FIREARM_WORDS = frozenset({"shot", "shooting", "gunfire", "gunmen", "gunman", "rifles", "guns", "stabbed", "machetes",
                            "knives", "hacked", "beheaded", "opened"})
+SMALL_ARMS = frozenset({"rifle", "rifles", "machine-gun", "machine-guns", "machinegun", "pistol", "pistols",
+                        "sniper", "snipers", "kalashnikov", "kalashnikovs", "gunfire", "automatic"})
+HEAVY_WORDS = next(words for words, sub, _ in lx.WEAPONS if sub == "Shelling/artillery/missile attack") | AIR_WORDS
 CHEMICAL_AGENTS = frozenset({"chemical", "chlorine", "sarin", "mustard", "poisonous", "poison", "vx"})
 # nouns that make a chemical word name something else than the attack's agent
 NOT_THE_AGENT = frozenset({"facility", "facilities", "plant", "plants", "factory", "factories", "attack", "attacks",
@@ -60,7 +64,14 @@ def weapon_sub(sub: str | None, trigger: Token) -> str | None:
         return "Air/drone strike"  # "fighters attacked the village and dropped 17 bombs": from the air
     if sub in ("Armed clash", "Attack") and words & GRENADES:
         return "Grenade"
+    if sub == "Shelling/artillery/missile attack" and _small_arms(trigger.sent.text.lower(), words):
+        return "Attack" if words & lx.CIVILIAN_WORDS else "Armed clash"
     return sub
+
+
+def _small_arms(text: str, words: set[str]) -> bool:
+    """Rifles or small arms named, and no artillery, missile, aircraft or bomb ('fired on a car with small arms')."""
+    return bool(words & SMALL_ARMS or "small arms" in text) and not words & (HEAVY_WORDS | EXPLOSIVE_WORDS)
 
 
 def _dropped_bombs(trigger: Token) -> bool:
