@@ -108,6 +108,18 @@ def test_a_blast_with_no_aircraft_named_is_no_air_strike() -> None:
     assert weapon_sub("Air/drone strike", drone) == "Air/drone strike"
 
 
+def test_what_was_repelled_is_told_in_its_own_clause() -> None:
+    from eventwire.extract.detect import find_triggers
+
+    def repelled(text: str) -> str | None:
+        doc = parse_one(text)
+        return next(t.coding.sub_event_type for t in find_triggers(doc) if doc[t.i].lower_ == "repelled")
+
+    assert repelled("Troops launched an assault on the bridge with artillery support; the assault was "
+                    "repelled.") != "Disrupted weapons use"
+    assert repelled("Air defence repelled a massive drone attack on the city overnight.") == "Disrupted weapons use"
+
+
 def test_a_civil_body_named_after_the_army_is_no_armed_side() -> None:
     from eventwire.extract.detect import find_triggers
 

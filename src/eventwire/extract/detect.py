@@ -179,7 +179,7 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma == "intercept":  # intercepting is never a battle: weapons stopped, or nothing to code
         return "intercept" if _words(tok.sent) & lx.WEAPON_WORDS else None
     if lemma in ("down", "repel"):
-        return "intercept" if _words(tok.subtree) & lx.WEAPON_WORDS else ("clash" if conflict else None)
+        return "intercept" if _own_words(tok) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in LOSS_WORDS:
         return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
     if lemma in ("take", "gain", "wrest"):
@@ -425,6 +425,13 @@ def _aside_clause(tok: Token, other: Token) -> bool:
 
 def _words(tokens: Iterable[Token]) -> set[str]:
     return {t.lower_ for t in tokens}
+
+
+def _own_words(tok: Token) -> set[str]:
+    """The words of `tok`'s clause, without the clauses joined to it ('launched an assault with artillery
+    support; the assault was repelled': the artillery is not what was repelled)."""
+    joined = [c for c in tok.children if c.dep_ in ("ccomp", "advcl", "conj", "parataxis", "csubj")]
+    return _words(tok.subtree) - _words(t for c in joined for t in c.subtree)
 
 
 def _child_words(tok: Token) -> set[str]:
