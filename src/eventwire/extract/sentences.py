@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.classify.apply import Typed, apply_prediction
-from eventwire.classify.detector import NO_EVENT, Detection, Detector
+from eventwire.classify.detector import GATE_MIN_SENTENCES, NO_EVENT, Detection, Detector
 from eventwire.classify.labels import NONE
 from eventwire.classify.model import Prediction
 from eventwire.extract import lexicon as lx
@@ -93,11 +93,13 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
             ) -> tuple[list[Trigger], dict[int, Typed], set[int]]:
     """The triggers to keep or add, each one's typing by the detector, and the added ones' token indexes."""
     reading = read_sentences(doc, triggers, detector)
+    quiet = _quiet(doc, reading)
     kept: list[Trigger] = []
     typed: dict[int, Typed] = {}
     for trig in triggers:
         det = reading[doc[trig.i].sent.start]
-        if det.probability < DROP_BELOW and trig.coding.strength < KEEP_RULE:
+        floor = detector.threshold if quiet and trig.coding.event_type is not None else DROP_BELOW
+        if det.probability < floor and trig.coding.strength < KEEP_RULE:
             continue
         kept.append(trig)
         typed[trig.i] = _retyped(apply_prediction(trig.coding, as_prediction(det), detector.threshold), det,
@@ -122,6 +124,17 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
         added.add(anchor.i)
     kept.sort(key=lambda t: t.i)
     return kept, typed, added
+
+
+def _quiet(doc: Doc, reading: dict[int, Detection]) -> bool:
+    """An article of GATE_MIN_SENTENCES or more none of whose sentences the detector reads as an ACLED event
+    (at its threshold) is no conflict news: its weak ACLED triggers are figures of speech (a striker's
+    "strike", an "attacking force", a tsunami's dead, a protest "expected to be muted") and are dropped
+    rather than kept flagged low-confidence. A shorter snippet has too little context to judge by: its weak
+    triggers stay, flagged."""
+    if sum(1 for _ in doc.sents) < GATE_MIN_SENTENCES:
+        return False
+    return all(det.sub_event_type is None for det in reading.values())
 
 
 def stands_alone(sub: str, det: Detection) -> bool:
