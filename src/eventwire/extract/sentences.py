@@ -6,6 +6,8 @@ the sentence it is anchored (the trigger) and everything hung on the parse. So:
   2022", a sports "attack"), unless the rules named the weapon or act outright;
 - a sentence the detector reads as an ACLED event with no rule trigger gets one, anchored at the
   sentence's main verb (or its head noun in a caption or headline);
+- an article of four sentences or more that the detector reads as no ACLED event anywhere keeps no weak
+  ACLED trigger (quiet news: a striker's "strike" is not kept even flagged low-confidence);
 - the detector's sub-type replaces the rules' where it is surer (classify.apply).
 """
 
