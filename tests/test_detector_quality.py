@@ -1,7 +1,9 @@
 """Quality floors of the sentence detector end to end (slow; skip without ../shared/data).
 
 Floors sit a little below the figures measured 2026-11-30 (report of issue 14): CASE 2021 end to end
-(cross-validated detector) weighted F1 0.616, 30 snippets with no ACLED event. The realnews-dev floors are in
+(cross-validated detector) weighted F1 0.616, 30 snippets with no ACLED event; 0.791 (macro 0.748), 16 with no
+event after the fourth round (crowd, weapon and territory sub-types read from who did what; bases set up stand
+on a sure detector alone). The realnews-dev floors are in
 test_realnews_quality.py.
 """
 
@@ -26,4 +28,4 @@ def test_case2021_end_to_end_floor(gazetteer_path: Path) -> None:
     print(report.table())
     e2e = report.end_to_end
     assert e2e is not None and e2e.rows == 412 and "cross-validated" in e2e.how
-    assert e2e.weighted_f1 >= 0.58 and e2e.no_event <= 40
+    assert e2e.weighted_f1 >= 0.77 and e2e.macro_f1 >= 0.72 and e2e.no_event <= 22

@@ -120,6 +120,18 @@ def test_what_was_repelled_is_told_in_its_own_clause() -> None:
     assert repelled("Air defence repelled a massive drone attack on the city overnight.") == "Disrupted weapons use"
 
 
+def test_weapons_that_only_back_a_ground_assault_do_not_make_it_remote() -> None:
+    from eventwire.extract.detect import find_triggers
+
+    def subs(text: str) -> set[str | None]:
+        return {t.coding.sub_event_type for t in find_triggers(parse_one(text))}
+
+    assert subs("Troops launched an assault on enemy positions near the bridge with tank and artillery "
+                "support.") == {"Armed clash"}
+    assert subs("Troops attacked enemy positions near the bridge with artillery.") == {
+        "Shelling/artillery/missile attack"}
+
+
 def test_a_civil_body_named_after_the_army_is_no_armed_side() -> None:
     from eventwire.extract.detect import find_triggers
 

@@ -42,6 +42,7 @@ SETTLEMENTS = frozenset({"town", "village", "city", "settlement", "community", "
                          "outskirts", "region", "oblast", "port", "capital"})
 REMOTE_LEMMAS = frozenset({"strike", "hit", "target", "pound", "bombard"})  # not "attack": armed groups attack villages
 LOSS_WORDS = frozenset({"liquidate", "eliminate", "liquidation", "elimination"})  # the enemy's fighters killed
+BACKING_NOUNS = frozenset({"support", "cover", "backing"})  # "with artillery support", "under air cover"
 AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
 CONFLICT_AGREEMENT = frozenset({"peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners",
                                 "swap", "exchange", "hostage", "hostages", "de-escalation", "security"})
@@ -312,8 +313,13 @@ def weapon_named(sent: Span) -> str | None:
 
 
 def _weapon(tok: Token, sent: Span) -> str | None:
-    """The most specific weapon named by the trigger's own words, else by its clause, else the sentence."""
+    """The most specific weapon named by the trigger's own words, else by its clause, else the sentence.
+    Weapons that only back the act ('an assault with armour and artillery support', 'under air cover') do not
+    make a ground assault remote violence."""
+    backing = {t.i for b in sent if b.lemma_.lower() in BACKING_NOUNS and b.pos_ == "NOUN" and b.i != tok.i
+               for t in b.subtree}
     for scope in (list(tok.subtree), list(tok.head.subtree), list(sent)):
+        scope = [t for t in scope if t.i not in backing]
         sub = _weapon_in(_words(scope) | {tok.lower_}, _air_strike(scope))
         if sub is not None:
             return sub
