@@ -4,7 +4,11 @@ ACLED-style descriptions and monitor entries, the two kinds of input that issue 
 Measured 2026-11-30 (150 rows): descriptions 0.953 within 50 km, 0.780 within 10 km, every report an event;
 monitor entries 0.909 within 25 km, 0.996 with an event (0.776 and 0.924 before a place heading an entry,
 "Vuhledar, Donetsk: ...", was read and the detector was retrained; "Explosions reported in X" then gave an event
-for 79 of 150, now 148). The slow test pins floors a little under those figures.
+for 79 of 150, now 148). With twelve description forms, each naming the ACLED sub-type a coder would give it
+(fourth round, same day): descriptions 0.958 / 0.780, sub-type accuracy 0.999 (0.916 before an assault backed
+by artillery was read as a battle; the forms are the project's own, and the two that failed were then fixed,
+so the sub-type figure checks against regressions more than it measures); monitor entries 0.909, 0.996 with an
+event, sub-type 0.997. The slow test pins floors a little under those figures.
 """
 
 from __future__ import annotations
@@ -46,3 +50,4 @@ def test_ukraine_events_through_the_pipeline(gazetteer_path: Path) -> None:
     assert scores["description"]["within_10km"] >= 0.75
     assert scores["monitor"]["within_25km"] >= 0.88
     assert scores["monitor"]["with_event"] >= 0.97
+    assert scores["description"]["sub_type_accuracy"] >= 0.97 and scores["monitor"]["sub_type_accuracy"] >= 0.97
