@@ -54,9 +54,14 @@ def test_a_new_base_with_no_trigger_word_is_an_event(pipeline) -> None:
     assert not events[0].low_confidence
 
 
-def test_a_defection_needs_a_rule_trigger(pipeline) -> None:
-    assert acled_events(pipeline, "Hundreds of fighters from the government militia defected to the rebels in "
-                                  "the eastern region this week.") == []
+def test_a_change_to_a_group_needs_a_rule_trigger(pipeline) -> None:
+    # the detector reads both as a change to group/activity (P(event) 0.99 and 0.98); only the defection has a
+    # rule trigger ("defected"), so only it gives an event
+    assert acled_events(pipeline, "Two rebel factions merged into a single armed movement in the eastern region "
+                                  "this week.") == []
+    defection = acled_events(pipeline, "Hundreds of fighters from the government militia defected to the rebels "
+                                       "in the eastern region this week.")
+    assert [e.sub_event_type for e in defection] == ["Change to group/activity"]
 
 
 @pytest.fixture(scope="module")
