@@ -111,19 +111,22 @@ def _strategic(tok: Token) -> Coding | None:
     if (lemma in BUILD_LEMMAS or (lemma == "set" and "up" in particles)) and objects & BASE_NOUNS and (
             (objects | _subject_words(tok)) & MILITARY_MARKS or _armed_subject(tok)
             or any(t.ent_type_ == "NORP" for t in tok.subtree)):
-        plover_type, _ = PLOVER_FOR_ACLED.get("Headquarters or base established", ("MOBILIZE", None))
-        return Coding(F.MOBILIZE, "Strategic developments", "Headquarters or base established", plover_type,
-                      None, 0.75)
+        return _development("Headquarters or base established", 0.75)
     if (lemma in FIND_LEMMAS and objects & CACHE_WORDS) or (lemma in SEIZE_LEMMAS and objects & CACHE_ONLY):
         return _acled("intercept", "Disrupted weapons use", 0.75)
     if _changes_group(tok, lemma, objects):
-        plover_type, _ = PLOVER_FOR_ACLED.get("Change to group/activity", ("MOBILIZE", None))
-        return Coding(F.MOBILIZE, "Strategic developments", "Change to group/activity", plover_type, None, 0.7)
+        return _development("Change to group/activity", 0.7)
     if _expels_fighters(tok, lemma, particles, objects) or (lemma in BUILD_LEMMAS and "control" in objects):
         # "pushed the militants out of fresh areas", "established control over the area": ground taken; who
         # took it (extract.actors.territory_sub) decides between ACLED's two sub-types
         return _acled("territory", "Non-state actor overtakes territory", 0.75)
     return None
+
+
+def _development(sub: str, strength: float) -> Coding:
+    """A strategic development of ACLED's: PLOVER's MOBILIZE where the taxonomy maps the sub-type to none."""
+    plover_type, _ = PLOVER_FOR_ACLED.get(sub, ("MOBILIZE", None))
+    return Coding(F.MOBILIZE, "Strategic developments", sub, plover_type, None, strength)
 
 
 # ACLED's Change to group/activity: fighters defecting, forces reinforcing or fortifying their positions,
@@ -180,7 +183,7 @@ def _verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma == "intercept":  # intercepting is never a battle: weapons stopped, or nothing to code
         return "intercept" if _words(tok.sent) & lx.WEAPON_WORDS else None
     if lemma in ("down", "repel"):
-        return "intercept" if _own_words(tok) & lx.WEAPON_WORDS else ("clash" if conflict else None)
+        return "intercept" if _clause_words(tok) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in LOSS_WORDS:
         return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
     if lemma in ("take", "gain", "wrest"):
@@ -433,7 +436,7 @@ def _words(tokens: Iterable[Token]) -> set[str]:
     return {t.lower_ for t in tokens}
 
 
-def _own_words(tok: Token) -> set[str]:
+def _clause_words(tok: Token) -> set[str]:
     """The words of `tok`'s clause, without the clauses joined to it ('launched an assault with artillery
     support; the assault was repelled': the artillery is not what was repelled)."""
     joined = [c for c in tok.children if c.dep_ in ("ccomp", "advcl", "conj", "parataxis", "csubj")]

@@ -273,8 +273,12 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
         actor1 = _speaker_as_actor(tok, places)  # "Moscow claimed the capture of…": the claimant took it
     if coding.sub_event_type == "Arrests" and armed_subject(tok, actor1):
         coding = coding_for("Abduction/forced disappearance", coding.strength)  # ACLED: only a state arrests
-    sub = handed_over(territory_sub(coding.sub_event_type, actor1, country, *territory_parties(tok)), tok)
-    sub = weapon_sub(armed_victims(crowd_sub(sub, tok), tok), tok)
+    # the codebook's lines drawn from who did what, after the trigger's own reading (rules or detector)
+    sub = territory_sub(coding.sub_event_type, actor1, country, *territory_parties(tok))
+    sub = handed_over(sub, tok)
+    sub = crowd_sub(sub, tok)
+    sub = armed_victims(sub, tok)
+    sub = weapon_sub(sub, tok)
     if sub != coding.sub_event_type and sub is not None:
         mode = PLOVER_FOR_ACLED.get(sub, (None, None))
         coding = replace(coding, event_type=ACLED_SUB_TO_TYPE[sub], sub_event_type=sub, plover_type=mode[0],
