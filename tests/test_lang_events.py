@@ -58,6 +58,26 @@ def test_casualties_in_words_attach_to_the_strike(gazetteer: Gazetteer) -> None:
     assert len(event.evidence) == 2
 
 
+@pytest.mark.parametrize(("text", "language", "village"), [
+    ("В результате атаки беспилотника ВСУ в Белгородской области погибла женщина, сообщил губернатор. "
+     "Инцидент произошел в селе Бессоновка при ударе по частному дому.", "ru", "Bessonovka"),
+    ("Внаслідок атаки дрона на Сумщині загинула жінка, повідомила ОВА. Це сталося у селі Нова Січ.", "uk",
+     "Nova Sich"),
+])
+def test_a_follow_up_sentence_says_which_village(text: str, language: str, village: str,
+                                                  gazetteer: Gazetteer) -> None:
+    [event] = _events(text, language, gazetteer)
+    assert event.location is not None and event.location.place.name == village
+    assert event.location.place.precision == 1 and event.fatalities == 1
+
+
+def test_a_follow_up_village_in_another_oblast_moves_nothing(gazetteer: Gazetteer) -> None:
+    text = ("Внаслідок атаки дрона на Сумщині загинула жінка, повідомила ОВА. "
+            "Пошкоджено також будинок у Харкові.")
+    [event] = _events(text, "uk", gazetteer)
+    assert event.location is not None and event.location.place.name == "Sumska oblast"
+
+
 def test_shootdowns_over_two_regions_are_two_events(gazetteer: Gazetteer) -> None:
     text = ("Над Курской областью сбиты три беспилотника. Кроме того, над Брянской областью средствами ПВО "
             "уничтожены два беспилотника, пострадавших нет.")

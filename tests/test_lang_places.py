@@ -60,6 +60,13 @@ def test_hromada_is_its_centre_and_a_person_is_no_place(gazetteer: Gazetteer) ->
     assert not any(text_ in ("Сергій", "Лисак") for text_, _ in _places(text, gazetteer))
 
 
+def test_a_list_of_hromadas_in_mixed_spelling(gazetteer: Gazetteer) -> None:
+    # a Russian stem with a Ukrainian ending ("-скій") is still the hromada's adjective
+    text = "На Полтавщині вночі ворог завдав удари по Машівській та Решетилівскій громадах."
+    names = [name for _, name in _places(text, gazetteer)]
+    assert "Mashivka" in names and "Reshetylivka" in names
+
+
 def test_words_that_are_not_places(gazetteer: Gazetteer) -> None:
     text = 'Війська угруповання "Восток" наступають на Харківському напрямку. Україна і Росія.'
     assert _places(text, gazetteer) == []

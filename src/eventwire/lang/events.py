@@ -42,8 +42,9 @@ def build_events(view: ArticleView, typings: Sequence[Sequence[Typing]]) -> list
     typings = _without_background(view, typings)
     for n, (sent, types) in enumerate(zip(view.sentences, typings, strict=True)):
         if not types:
-            if last and c.has(c.CASUALTY + "|" + c.DAMAGE, sent.text):
-                attached = [_with_toll(e, sent, view.article.id) for e in last]
+            if last and c.has(c.CASUALTY + "|" + c.DAMAGE + "|" + c.INCIDENT, sent.text):
+                attached = [_with_toll(_placed(e, _settlements_in(view, sent)), sent, view.article.id)
+                            for e in last]
                 events = [attached[last.index(e)] if e in last else e for e in events]
                 last = attached
             continue
@@ -181,6 +182,22 @@ def _unique(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
             seen.add(m.place.name)
             out.append(m)
     return out
+
+
+def _settlements_in(view: ArticleView, sent: Sentence) -> list[PlaceMention]:
+    return [p for p in view.places if sent.start <= p.start < sent.end and p.place is not None
+            and p.place.precision < 3 and not _is_source_name(view.article.text, p)]
+
+
+def _placed(event: Event, settlements: Sequence[PlaceMention]) -> Event:
+    """A follow-up sentence that names one settlement inside the oblast an event was placed in ("В результате
+    атаки ... в Белгородской области погибла женщина. Инцидент произошел в селе X") says where it was."""
+    where = event.location.place if event.location is not None else None
+    inside = [m for m in _unique(settlements) if where is not None and where.precision == 3
+              and m.place is not None and m.place.admin1 == where.admin1]
+    if len(inside) != 1 or inside[0].place is None:
+        return event
+    return replace(event, location=Location(inside[0].place, inside[0].text))
 
 
 def _with_toll(event: Event, sent: Sentence, article_id: str) -> Event:
