@@ -44,7 +44,11 @@ def _count(sent: Span, words: frozenset[str]) -> int | None:
 
 def _number_for(tok: Token) -> int | None:
     """The count attached to a casualty word: its victims' numeral, or a numeral right before it."""
-    victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj", "dobj", "npadvmod")]
+    victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "npadvmod")]
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        # "two people died", "three killed in blast": the subject is the victim; with an object ("an airstrike
+        # killed 9 civilians") the subject is the killer
+        victims += [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         victims.append(tok.head)  # "12 people dead", "five wounded soldiers"
     for victim in victims:

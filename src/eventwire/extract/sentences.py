@@ -169,10 +169,14 @@ def _weapon_allows(rules: Coding, sub: str | None, sent: Span) -> bool:
     attack' stays a missile attack; 'suicide drones' may become a drone strike: drones are named)."""
     if sub in NAMED_BY and not _names(sub, sent):
         return False
-    if rules.family != F.STRIKE or ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE:
+    if rules.family != F.STRIKE:
         return True
     words = {t.lower_ for t in sent}
     named = [subtype for weapon_words, subtype, _mode in lx.WEAPONS if words & weapon_words - {"air"}]
+    if sub == "Attack":  # ACLED: a strike that kills civilians is still the strike ("an airstrike killed 9 civilians")
+        return not named
+    if ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE:
+        return True
     return not named or sub in named
 
 
