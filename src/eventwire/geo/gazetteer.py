@@ -66,6 +66,7 @@ class Gazetteer:
         self._countries: dict[str, Candidate] | None = None
         self._demonyms: dict[str, str] | None = None
         self._region_aliases: dict[str, Candidate] | None = None
+        self._country_keys: frozenset[str] | None = None
         self._admin1_rows: dict[tuple[str, ...], list[Candidate]] = {}
         self._places_in: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
         # Indexes other geo modules derive from this gazetteer (name skeletons), built on first use.
@@ -126,6 +127,15 @@ class Gazetteer:
                 rows = self._con.execute(f"SELECT {_COLUMNS}, 0 FROM places p WHERE feature='country'").fetchall()
             self._countries = {r[3]: Candidate(*r) for r in rows}
         return self._countries
+
+    def country_name_keys(self) -> frozenset[str]:
+        """The name key of every name a country has here ("burkina faso", "dr congo", "ivory coast")."""
+        if self._country_keys is None:
+            with self._lock:
+                rows = self._con.execute("SELECT DISTINCT n.name_key FROM names n JOIN places p ON p.id = n.place_id "
+                                         "WHERE p.feature = 'country'").fetchall()
+            self._country_keys = frozenset(r[0] for r in rows)
+        return self._country_keys
 
     def country(self, name: str) -> Candidate | None:
         """The country this name (or ISO code) stands for, if any."""

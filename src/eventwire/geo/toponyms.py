@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from eventwire.geo import tolerant
+from eventwire.geo.country_spans import country_spans
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres
 from eventwire.geo.names import name_key
@@ -420,9 +421,19 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
-    strong = (start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
+    strong = ((start > 0 and doc[start - 1].lower_ in _STRONG_LOCATIVE) or _attacked(doc, start, end)
+              or _part_of(doc, start))
     return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
                           for c in [*gazetteer.candidates(text), *renamed(gazetteer, text)])
+
+
+_AREA_PARTS = frozenset({"outskirts", "suburbs", "suburb", "centre", "center", "heart", "edge", "streets",
+                         "periphery", "environs", "vicinity"})
+
+
+def _part_of(doc: Doc, start: int) -> bool:
+    """"the outskirts of Goma", "the centre of Bamako": the name after a part of a town is the town."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _AREA_PARTS
 
 
 def _well_known(text: str, gazetteer: Gazetteer) -> bool:
@@ -510,7 +521,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     reports the war in Ukraine, so Russian-form spellings of its villages are looked for)."""
     sent_of = sentence_index(doc)
     found = _entity_mentions(doc, gazetteer, sent_of)
+    countries = country_spans(doc, gazetteer)  # kept over spaCy's pieces of them: longest first below
+    found += [f for s, e in countries if (f := _found(doc, s, e, "country", "toponym", sent_of[s])) is not None]
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
+    taken |= {t for s, e in countries for t in range(s, e)}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
     found += _embedded_mentions(doc, gazetteer, sent_of)
     found = not_places(doc, found, gazetteer)

@@ -1,0 +1,40 @@
+"""Places spaCy's tagger splits or mislabels, found through the real pipeline and gazetteer: countries of
+several words ("Burkina Faso" comes out as two places, "Sierra Leone" as an organisation) and a town
+tagged as a person after a part of it ("the outskirts of Goma")."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.geo.country_spans import country_spans
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.resolve import places_for_doc
+from eventwire.nlp import parse_one
+
+
+def _resolved(text: str, gazetteer: Gazetteer) -> list[tuple[str, str | None, int | None]]:
+    mentions = places_for_doc(parse_one(text), "a1", gazetteer)
+    return [(m.text, m.place.name if m.place else None, m.place.precision if m.place else None) for m in mentions]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Jihadists attacked an army post in Diapaga, eastern Burkina Faso.", "Burkina Faso"),
+    ("Gunmen attacked a village in Sierra Leone on Monday.", "Sierra Leone"),
+    ("Soldiers mutinied in Guinea-Bissau overnight.", "Guinea-Bissau"),
+    ("Protests spread across Trinidad and Tobago.", "Trinidad and Tobago"),
+])
+def test_a_country_of_several_words_is_one_place(text: str, country: str, gazetteer: Gazetteer) -> None:
+    found = _resolved(text, gazetteer)
+    assert (country, country, 3) in found
+    assert all(name != country or mention == country for mention, name, _ in found)  # no piece of it alone
+
+
+def test_only_whole_country_names_are_taken(gazetteer: Gazetteer) -> None:
+    doc = parse_one("The New York Times and the Guinea Development Bank reported from Papua New Guinea.")
+    assert [doc[s:e].text for s, e in country_spans(doc, gazetteer)] == ["Papua New Guinea"]
+
+
+def test_a_town_after_a_part_of_it(gazetteer: Gazetteer) -> None:
+    found = _resolved("Shells landed in a camp on the outskirts of Goma, killing 12 people.", gazetteer)
+    assert ("Goma", "Goma", 1) in found
+    assert _resolved("The song was written by Davis and sung by Wilson.", gazetteer) == []
