@@ -201,6 +201,9 @@ def _attacked(doc: Doc, start: int, end: int) -> bool:
     """'Russian drones struck Kharkiv', 'shelled Sumy': the object of a verb of attack or capture is a place
     (spaCy often tags such a city as a person or an organisation)."""
     root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.pos_ == "NOUN":
+        root = root.head  # "Israeli strikes on Khan Younis", "an attack against Beni": the object of the noun
+        return root.head.lemma_.lower() in _ATTACK_NOUNS
     return root.dep_ == "dobj" and root.head.lemma_.lower() in _ATTACK_VERBS
 
 
@@ -353,6 +356,8 @@ _EMBEDDED_FEATURES = {"country", "admin1", "capital", "continent"}
 _STRONG_LOCATIVE = {"in", "near", "outside", "around", "across", "into"}
 _ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target", "pound", "storm", "capture",
                            "seize", "take", "liberate", "raid", "besiege", "encircle", "recapture", "bombard"})
+_ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "assault", "offensive", "bombardment", "bombing",
+                           "shelling", "barrage", "incursion"})
 _PERSON_MIN_POPULATION = 10_000
 
 
