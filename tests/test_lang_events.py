@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from eventwire.geo.gazetteer import Gazetteer
+from eventwire.lang.casualties import toll_in
 from eventwire.lang.layer import read_article
 from eventwire.records import Article, Event
 
@@ -56,6 +57,29 @@ def test_casualties_in_words_attach_to_the_strike(gazetteer: Gazetteer) -> None:
     [event] = _events(text, "uk", gazetteer)
     assert (event.fatalities, event.injuries) == (2, 3)
     assert len(event.evidence) == 2
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("На Дніпропетровщині від обстрілів загинула жінка, п'ятеро людей поранені.", 1, 5),
+    ("Погибла женщина, пятеро ранены.", 1, 5),
+    ("Загинули двоє людей, ще троє поранені.", 2, 3),
+    ("Погибли 2 человека, ранены 5.", 2, 5),
+])
+def test_each_clause_counts_its_own_casualties(text: str, killed: int, injured: int) -> None:
+    toll = toll_in(text)
+    assert (toll.fatalities, toll.injuries) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    # the oblast's toll sums several events; the village's own toll is the village's
+    ("Унаслідок обстрілів Херсонської області загинули п'ятеро людей. "
+     "Зокрема, унаслідок обстрілу Білозерки загинули двоє чоловіків."),
+    # a day's toll for a region is no one event's toll
+    "За добу на Херсонщині п'ятеро загиблих. Ворог обстріляв Білозерку, загинули двоє чоловіків.",
+])
+def test_a_regions_toll_is_not_a_villages(text: str, gazetteer: Gazetteer) -> None:
+    village = [e for e in _events(text, "uk", gazetteer) if e.location and e.location.place.precision == 1]
+    assert [(e.location.place.name, e.fatalities) for e in village if e.location] == [("Bilozerka", 2)]
 
 
 @pytest.mark.parametrize(("text", "language", "village"), [

@@ -55,13 +55,17 @@ def _count(text: str, pattern: str) -> int | None:
     total: int | None = None
     for m in c.compiled(pattern).finditer(text):
         clause_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
-        window = text[max(clause_start, m.start() - 40): m.end() + 40]
+        # "загинула жінка, п'ятеро людей поранені": the next clause's number is the injured, not the dead
+        clause_end = min((i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0),
+                         default=len(text))
+        window = text[max(clause_start, m.start() - 40): min(clause_end, m.end() + 40)]
         here = m.start() - max(clause_start, m.start() - 40)
         numbers = [(abs(n.start() - here), n.group(0)) for n in _number_re().finditer(window)
                    if not _is_age_or_time(window, n)]
         if numbers:
             value = _value(min(numbers)[1])
-        elif c.has(_ONE, text[m.start(): m.end() + 40]) or c.has(_ONE, text[max(0, m.start() - 30): m.start()]):
+        elif (c.has(_ONE, text[m.start(): min(clause_end, m.end() + 40)])
+              or c.has(_ONE, text[max(0, clause_start, m.start() - 30): m.start()])):
             value = 1
         else:
             continue

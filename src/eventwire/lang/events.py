@@ -12,7 +12,7 @@ from datetime import date
 
 from eventwire.extract.events import summarize
 from eventwire.lang import cues as c
-from eventwire.lang.casualties import no_victims, toll_in
+from eventwire.lang.casualties import Toll, no_victims, toll_in
 from eventwire.lang.parties import Source, attacker, attribution, find_source, speaker_side
 from eventwire.lang.text import Sentence
 from eventwire.lang.typing_rules import Typing
@@ -108,7 +108,9 @@ def _events_for(view: ArticleView, n: int, sent: Sentence, typing: Typing) -> li
         when = event_date(view.times, trigger=(sent.start, sent.end), clause=(sent.start, sent.end),
                           sentence=(sent.start, sent.end), published=view.article.published,
                           text=view.article.text)
-        toll = toll_in(sent.text)
+        summary = c.has(c.DAY_SUMMARY, sent.text) and (mention is None or mention.place is None
+                                                       or mention.place.precision == 3)
+        toll = Toll(None, None) if summary else toll_in(sent.text)
         fatalities = toll.fatalities if family in _VIOLENT_TOLL else None
         if fatalities is None and family == "strike" and (no_victims(sent.text) or c.has(c.DAMAGE, sent.text)
                                                           or toll.injuries):
@@ -244,8 +246,13 @@ def _merge(a: Event, b: Event) -> Event:
     keep, other = (b, a) if (a.location is None or (b.location is not None and b.location.place.precision
                                                       < a.location.place.precision)) else (a, b)
     date_ = _narrower(keep.date, other.date)
-    merged = replace(keep, date=date_, actor1=keep.actor1 or other.actor1,
-                     fatalities=_max(keep.fatalities, other.fatalities), injuries=_max(keep.injuries, other.injuries),
+    # a region's toll ("in the oblast five were killed") sums its places' events: a village's own toll stands
+    regional = (other.location is not None and other.location.place.precision == 3
+                and keep.location is not None and keep.location.place.precision < 3)
+    fatalities = keep.fatalities if regional and keep.fatalities is not None else _max(keep.fatalities,
+                                                                                        other.fatalities)
+    injuries = keep.injuries if regional and keep.injuries is not None else _max(keep.injuries, other.injuries)
+    merged = replace(keep, date=date_, actor1=keep.actor1 or other.actor1, fatalities=fatalities, injuries=injuries,
                      evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
                      attribution=keep.attribution if keep.attribution.status != "unattributed" else other.attribution,
                      confidence=min(0.95, max(a.confidence, b.confidence) + 0.05))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import romanize_uk
 from eventwire.geo.rows import haversine_km
+from eventwire.lang import cues as c
 from eventwire.lang.morph import adjective_nominative, nominatives, romanize_ru, ukrainian_spellings
 from eventwire.lang.regions import NAMED_REGIONS, oblast_keys, region_of_colloquial, settlement_names
 from eventwire.lang.text import Sentence, Word, words
@@ -157,7 +158,8 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
     if (not w.capitalised or w.text.isupper() or len(w.text) < 3
             or any(n in _NOT_PLACES for n in nominatives(w.text)[:6])):
         return None, 1
-    cue = listed or (i > 0 and toks[i - 1].lower.rstrip(".") in _PLACE_CUES and toks[i - 1].end >= w.start - 2)
+    cue = listed or (i > 0 and toks[i - 1].end >= w.start - 2 and (toks[i - 1].lower.rstrip(".") in _PLACE_CUES
+                                                                  or _attack_verb(toks[i - 1])))
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.lower.startswith(("напрям", "направлен")):
         return None, 2  # "на Харківському напрямку": a front sector, not the place of that name
@@ -186,6 +188,11 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
     if place is not None:
         return _mention(article_id, w.start, w.end, w.text, place, "name"), 1
     return None, 1
+
+
+def _attack_verb(word: Word) -> bool:
+    """"обстріляли Білозерку", "атаковали Шебекино": what a strike or a capture hits is a place."""
+    return not word.capitalised and c.has(f"{c.SHELLING}|{c.STRIKE}|{c.CAPTURE}|{c.REGAIN}", word.lower)
 
 
 def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool,
