@@ -70,6 +70,13 @@ def test_each_clause_counts_its_own_casualties(text: str, killed: int, injured: 
     assert (toll.fatalities, toll.injuries) == (killed, injured)
 
 
+def test_forces_that_tell_of_their_own_gain_are_who_took_it(gazetteer: Gazetteer) -> None:
+    [event] = _events("Сили оборони звільнили село Роботине на Запоріжжі.", "uk", gazetteer)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 is not None and event.actor1.country == "UKR"
+    assert event.location is not None and event.location.place.name == "Robotyne"  # the oblast is no second place
+
+
 @pytest.mark.parametrize("text", [
     # the oblast's toll sums several events; the village's own toll is the village's
     ("Унаслідок обстрілів Херсонської області загинули п'ятеро людей. "

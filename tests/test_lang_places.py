@@ -60,6 +60,11 @@ def test_hromada_is_its_centre_and_a_person_is_no_place(gazetteer: Gazetteer) ->
     assert not any(text_ in ("Сергій", "Лисак") for text_, _ in _places(text, gazetteer))
 
 
+def test_on_zaporizhzhia_is_the_oblast_in_zaporizhzhia_the_city(gazetteer: Gazetteer) -> None:
+    assert ("Запоріжжі", "Zaporizka oblast") in _places("Бої тривають на Запоріжжі.", gazetteer)
+    assert ("Запоріжжі", "Zaporizhzhya") in _places("Вибух пролунав у Запоріжжі.", gazetteer)
+
+
 def test_a_list_of_hromadas_in_mixed_spelling(gazetteer: Gazetteer) -> None:
     # a Russian stem with a Ukrainian ending ("-скій") is still the hromada's adjective
     text = "На Полтавщині вночі ворог завдав удари по Машівській та Решетилівскій громадах."

@@ -94,6 +94,12 @@ def attacker(text: str, speaker: str | None, area: str | None, family: str,
         return UKRAINE
     if c.has(_ENEMY, text) and speaker in ("UKR", "RUS"):
         return RUSSIA if speaker == "UKR" else UKRAINE
+    if source_text and family in ("ground", "clash", "other"):
+        # "Сили оборони звільнили село": forces that tell of their own gains or fighting are who acted
+        if c.has(_UA_FORCES, source_text):
+            return UKRAINE
+        if c.has(_RU_FORCES, source_text):
+            return RUSSIA
     if family in ("strike", "clash") and area in ("UA", "RU"):
         return RUSSIA if area == "UA" else UKRAINE
     return None

@@ -14,7 +14,7 @@ from eventwire.geo.names import romanize_uk
 from eventwire.geo.rows import haversine_km
 from eventwire.lang import cues as c
 from eventwire.lang.morph import adjective_nominative, nominatives, romanize_ru, ukrainian_spellings
-from eventwire.lang.regions import NAMED_REGIONS, oblast_keys, region_of_colloquial, settlement_names
+from eventwire.lang.regions import NAMED_REGIONS, ON_REGIONS, oblast_keys, region_of_colloquial, settlement_names
 from eventwire.lang.text import Sentence, Word, words
 from eventwire.records import PlaceMention
 from eventwire.records.place import Place
@@ -104,6 +104,13 @@ def _regions(toks: list[Word], gazetteer: Gazetteer, article_id: str) -> list[Pl
                 out.append(_mention(article_id, w.start, end, _span_text(toks, i, end), place, "oblast"))
             continue
         if w.capitalised and not adj:
+            on = next((ON_REGIONS[f] for f in nominatives(w.text)[:8] if f in ON_REGIONS), None)
+            if on is not None and i > 0 and toks[i - 1].lower == "на":
+                place = _best([c for k in oblast_keys(on) for c in gazetteer.candidates(k) if c.feature == "admin1"],
+                              Context())
+                if place is not None:
+                    out.append(_mention(article_id, w.start, w.end, w.text, place, "region name"))
+                    continue
             named = next((NAMED_REGIONS[f] for f in nominatives(w.text)[:8] if f in NAMED_REGIONS), None)
             if named is not None:
                 place = _best([c for c in gazetteer.candidates(named) if c.feature == "admin1"], Context())

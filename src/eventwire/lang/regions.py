@@ -43,6 +43,8 @@ def oblast_keys(adjective: str) -> list[str]:
 
 
 # Regions known by a name of their own rather than an adjective (looked up by their English name).
+# "на Запоріжжі" is the oblast, "у Запоріжжі" the city: with "на", this city's name stands for its region
+ON_REGIONS = {"запоріжжя": "запорізька", "запорожье": "запорожская"}
 NAMED_REGIONS = {"крим": "Crimea", "крым": "Crimea", "кубань": "Krasnodarskiy kray"}
 
 
