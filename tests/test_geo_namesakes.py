@@ -5,7 +5,7 @@ and namesakes inside one country. Real gazetteer, real spaCy pipeline; sentences
 from __future__ import annotations
 
 from eventwire.geo import Gazetteer
-from eventwire.geo.resolve import _same_spelling
+from eventwire.geo.namesakes import _same_spelling
 from eventwire.records.place import Place
 from tests.conftest import place_mentions as _mentions
 

@@ -14,11 +14,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
+from eventwire.geo.demonyms import demonym_country
+from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.raions import raion_after
 from eventwire.geo.regions import region_alias
-from eventwire.geo.toponyms import Found, demonym_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
