@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.cityparts import city_parts
-from eventwire.geo.containers import add_containers, world_region
+from eventwire.geo.containers import add_containers, world_regions
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
@@ -61,8 +61,8 @@ def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
         return None
     region = region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
     if region is None and found.level == "region" and found.container:
-        world = world_region(gazetteer, found.text)
-        return world if world is not None and world.admin1_code == found.container else None
+        # "Perth, WA": of the regions the abbreviation stands for, the one the container reading chose
+        return next((r for r in world_regions(gazetteer, found.text) if r.admin1_code == found.container), None)
     return region
 
 
