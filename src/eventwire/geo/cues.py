@@ -27,6 +27,9 @@ SPEECH_VERBS = {"say", "demand", "claim", "urge", "announce", "deny", "warn", "a
                 "want", "threaten", "reject", "respond", "agree", "refuse", "seek", "tell", "condemn",
                 "argue", "believe", "blame", "confirm", "vow", "pledge", "propose", "offer", "order",
                 "impose", "sanction", "recognise", "recognize", "declare", "expect", "hope"}
+# "the West", "the North": directions used as political or loose regions, not places in a gazetteer.
+COMPASS = {"west", "east", "north", "south", "midwest", "northwest", "northeast", "southwest", "southeast",
+           "western", "eastern", "northern", "southern"}
 CAP_WORD = re.compile(r"^[A-Z][\w’'\-]*$")
 STRONG_LOCATIVE = {"in", "near", "outside", "around", "across", "into"}
 ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target", "pound", "storm", "capture",
@@ -149,3 +152,12 @@ def is_government_use(span: Span) -> bool:
     """"Moscow said", "Washington demanded": the place name is the subject of a speech or policy verb."""
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") and bool(_base_forms(root.head.text) & SPEECH_VERBS)
+
+
+def trim_tokens(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’") or span.doc[end - 1].is_punct):
+        end -= 1
+    return start, end

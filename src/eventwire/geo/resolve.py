@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.cityparts import city_parts
 from eventwire.geo.containers import add_containers, world_regions
+from eventwire.geo.cues import COMPASS
+from eventwire.geo.embedded import UNIONS
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
@@ -24,7 +26,7 @@ from eventwire.geo.namesakes import SMALL, ArticleContext, Scored, decide, plaus
 from eventwire.geo.regions import region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
-from eventwire.geo.toponyms import COMPASS, UNIONS, find_mentions, sentence_index
+from eventwire.geo.toponyms import find_mentions, sentence_index
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:

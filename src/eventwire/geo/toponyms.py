@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from eventwire.geo import tolerant
 from eventwire.geo.cues import (
     CAP_WORD,
+    COMPASS,
     DISTRICT_KINDS,
     LOCATIVE,
     REGION_WORDS,
@@ -24,12 +25,13 @@ from eventwire.geo.cues import (
     is_government_use,
     level_and_bounds,
     locative_before,
+    trim_tokens,
 )
 from eventwire.geo.demonyms import demonym_country, demonym_place
+from eventwire.geo.embedded import embedded_mentions, well_known
 from eventwire.geo.found import Found, Level
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.hromadas import district_centres
-from eventwire.geo.names import name_key
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.records.place import MentionKind, PlaceMention
@@ -40,24 +42,12 @@ if TYPE_CHECKING:
 # Buildings that stand for governments; they are resolved to the capital they are in.
 SEATS_OF_GOVERNMENT = {"kremlin": "Moscow", "white house": "Washington", "downing street": "London",
                        "elysee": "Paris", "élysée": "Paris", "pentagon": "Washington"}
-# "the West", "the North": directions used as political or loose regions, not places in a gazetteer.
-COMPASS = {"west", "east", "north", "south", "midwest", "northwest", "northeast", "southwest", "southeast",
-           "western", "eastern", "northern", "southern"}
 
 
 # What a polity owns: "Chechnya's forces", "Russia's army"; with a proper name after "'s" ("Chechnya's
 # Akhmat unit"), the owner is as likely a polity.
 _OWNED = {"forces", "force", "troops", "army", "units", "unit", "battalion", "brigade", "regiment", "division",
           "militia", "fighters", "special", "government", "authorities", "leader", "ruler", "governor"}
-
-
-def _trim_tokens(span: Span) -> tuple[int, int]:
-    start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’") or span.doc[end - 1].is_punct):
-        end -= 1
-    return start, end
 
 
 # A list of names ending in "counties" ("Cooke, Grayson and Love counties"): each is a county, looked up
@@ -108,7 +98,7 @@ def sentence_index(doc: Doc) -> list[int]:
 def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
     out: list[Found] = []
     for ent in doc.ents:
-        start, end = _trim_tokens(ent)
+        start, end = trim_tokens(ent)
         if end <= start:
             continue
         text = doc[start:end].text
@@ -145,7 +135,7 @@ def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | 
     cc = demonym_country(text, gazetteer)
     if cc or demonym_place(text, gazetteer) is not None:
         return Found(doc[i].idx, doc[i].idx + len(text), text, text, "demonym", "any", sent, "demonym", cc)
-    if _well_known(text, gazetteer):
+    if well_known(text, gazetteer):
         return _found(doc, i, i + 1, "ner", "toponym", sent)  # "Tunis" tagged as a nationality
     return None
 
@@ -170,10 +160,6 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
 # handled by `_not_a_person`, organisations by `_org_ok`).
 _NOT_PLACE_ENTS = {"DATE", "TIME", "NORP", "LANGUAGE", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
                    "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-# A place named inside an organisation's name ("Toronto Police Service") is a toponym used for the
-# organisation; only well-known places count there, as small ones are mostly surnames or words.
-_EMBEDDED_MIN_POPULATION = 100_000
-_EMBEDDED_FEATURES = {"country", "admin1", "capital", "continent"}
 _PERSON_MIN_POPULATION = 10_000
 
 
@@ -222,7 +208,7 @@ def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool
     if any(doc[t].ent_type_ != "PRODUCT" for t in range(start, end)):
         return False
     cue = locative_before(doc, start) or attacked(doc, start, end)
-    return cue and _well_known(doc[start:end].text, gazetteer)
+    return cue and well_known(doc[start:end].text, gazetteer)
 
 
 def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: bool = True) -> bool:
@@ -247,24 +233,6 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
                           for c in [*gazetteer.candidates(text), *renamed(gazetteer, text)])
 
 
-def _well_known(text: str, gazetteer: Gazetteer) -> bool:
-    return any(c.feature in _EMBEDDED_FEATURES or (c.quality == 0 and c.population >= _EMBEDDED_MIN_POPULATION)
-               for c in gazetteer.candidates(text))
-
-
-_COUNTY_WORDS = ("County", "Parish")
-# Unions of countries named as places ("tariffs on goods from the EU", "the EU said"): the continent they
-# cover is the point there is, at precision 3; no gazetteer row has them. Keyed by `name_key`.
-UNIONS = {"eu": "Europe", "european union": "Europe"}
-
-
-def _county(text: str, gazetteer: Gazetteer) -> bool:
-    """"Laurel County" in "the Laurel County Sheriff's Office": a county named with its generic word is a
-    place whatever its size; the word makes it no surname."""
-    return " " in text and text.endswith(_COUNTY_WORDS) and any(
-        c.feature == "admin2" for c in gazetteer.candidates(text))
-
-
 def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
     """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
     (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
@@ -286,47 +254,6 @@ def _common_word(doc: Doc, start: int, end: int, words: set[str]) -> bool:
     return doc[start].lower_ in words
 
 
-def _embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
-    """Well-known place names and demonyms inside organisations' names, as metonyms: "Toronto" in
-    "Toronto Police Service", "Canadian" in "Canadian Medical Association"."""
-    out: list[Found] = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        i = ent.start
-        while i < ent.end:
-            hit = _embedded_at(doc, gazetteer, i, ent.end)
-            if hit is None:
-                i += 1
-                continue
-            j, kind, hint = hit
-            span = doc[i:j]
-            if kind == "metonym" and (i, j) == _trim_tokens(ent) and name_key(span.text) not in UNIONS:
-                kind = "toponym"  # the whole "organisation" is the place name: spaCy mislabelled it
-            out.append(Found(span.start_char, span.end_char, span.text, span.text, kind, "any", sent_of[i],
-                             "embedded", hint))
-            i = j
-    return out
-
-
-def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[int, MentionKind, str | None] | None:
-    """The place name or demonym that starts at token i of an organisation's name, if any."""
-    tok = doc[i]
-    if not CAP_WORD.match(tok.text) or tok.is_stop or tok.lower_ in COMPASS | {"central"}:
-        return None
-    for j in range(min(limit, i + 4), i, -1):
-        if not all(CAP_WORD.match(t.text) for t in doc[i:j]):
-            continue
-        text = doc[i:j].text
-        if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None and name_key(text) not in UNIONS:
-            continue  # "NC Dinos", "CIS": initials
-        if _well_known(text, gazetteer) or _county(text, gazetteer) or name_key(text) in UNIONS:
-            return j, "metonym", None
-    if (cc := demonym_country(tok.text, gazetteer)) is not None:
-        return i + 1, "demonym", cc
-    return None
-
-
 def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | None = None) -> list[Found]:
     """Every place-name, metonym and demonym span, without overlaps, in text order (`war`: the article
     reports the war in Ukraine, so Russian-form spellings of its villages are looked for)."""
@@ -334,7 +261,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     found = _entity_mentions(doc, gazetteer, sent_of)
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
-    found += _embedded_mentions(doc, gazetteer, sent_of)
+    found += embedded_mentions(doc, gazetteer, sent_of)
     found = not_places(doc, found, gazetteer)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []

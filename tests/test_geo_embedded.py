@@ -1,0 +1,31 @@
+"""Place names inside organisations' names: a country's initials ("the U.S. Federal Trade Commission", "US
+Special Forces") and a town of any size before its own civic body ("Grand Ledge Police", "the DeKalb City
+Council"). Real gazetteer, real spaCy pipeline; sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.geo import Gazetteer
+from tests.conftest import place_mentions as _mentions
+
+
+def test_a_countrys_dotted_initials_inside_an_agencys_name(gazetteer: Gazetteer) -> None:
+    found = _mentions("The company now faces a probe by the U.S. Federal Trade Commission.", gazetteer)
+    assert found["U.S."].place is not None and found["U.S."].place.country == "US"
+    assert found["U.S."].kind == "metonym"
+
+
+def test_us_in_capitals_is_the_country_not_the_pronoun(gazetteer: Gazetteer) -> None:
+    found = _mentions("The soldier had been serving with US Special Forces for two years.", gazetteer)
+    assert found["US"].place is not None and found["US"].place.feature == "country"
+
+
+def test_a_small_town_before_its_police_or_council_is_a_place(gazetteer: Gazetteer) -> None:
+    text = "Grand Ledge Police Officers responded to the fire, and the Edwardsville City Council met later."
+    found = _mentions(text, gazetteer)
+    assert found["Grand Ledge"].place is not None and found["Grand Ledge"].place.admin1 == "Michigan"
+    assert found["Edwardsville"].place is not None and found["Edwardsville"].place.country == "US"
+
+
+def test_initials_that_only_match_an_iso_code_are_no_country(gazetteer: Gazetteer) -> None:
+    found = _mentions("The IT Department of the bank said the outage was fixed by Monday.", gazetteer)
+    assert "IT" not in found
