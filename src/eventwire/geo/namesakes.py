@@ -222,9 +222,12 @@ def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
         return scored
     big = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
            and s.candidate.population >= _WELL_KNOWN_CITY and s.candidate.quality <= 1}
+    # A city of millions known by this very name ("London") dwarfs its hamlets in every country.
+    world_city = any(s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population >= _METROPOLIS
+                     and s.candidate.quality == 0 for s in scored)
     return [replace(s, score=s.score - _DWARFED_PENALTY)
             if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < SMALL
-            and s.candidate.country in big else s
+            and (s.candidate.country in big or world_city) else s
             for s in scored]
 
 
