@@ -125,9 +125,18 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
     return out
 
 
+_NORP_PLACE = 100_000  # a place this large, named exactly, is what a "nationality" tag on its name means
+
+
 def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | None:
     """A one-word nationality entity: a demonym (Russian; European), or a place spaCy took for one."""
     text = doc[i].text
+    if gazetteer.demonym(text) is None and any(
+            c.quality == 0 and c.feature in ("country", "admin1", "capital", "city") and c.population >= _NORP_PLACE
+            for c in gazetteer.candidates(text)):
+        # "authorities in Tunis" tagged as a nationality: a large place by its own name, which the plural
+        # rule below would read as the people of "Tuni"
+        return _found(doc, i, i + 1, "ner", "toponym", sent)
     # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
     if text.endswith("s") and (demonym_country(text[:-1], gazetteer) is not None
                                or demonym_place(text[:-1], gazetteer) is not None):
