@@ -32,6 +32,7 @@ from eventwire.geo.embedded import embedded_mentions, well_known
 from eventwire.geo.found import Found, Level
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.hromadas import district_centres
+from eventwire.geo.localnews import local_news_mentions
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.records.place import MentionKind, PlaceMention
@@ -271,6 +272,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
     found += embedded_mentions(doc, gazetteer, sent_of)
+    found += local_news_mentions(doc, gazetteer, sent_of)
     found = not_places(doc, found, gazetteer)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
