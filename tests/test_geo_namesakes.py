@@ -5,7 +5,7 @@ and namesakes inside one country. Real gazetteer, real spaCy pipeline; sentences
 from __future__ import annotations
 
 from eventwire.geo import Gazetteer
-from eventwire.geo.resolve import _same_spelling
+from eventwire.geo.namesakes import _same_spelling
 from eventwire.records.place import Place
 from tests.conftest import place_mentions as _mentions
 
@@ -108,3 +108,12 @@ def test_a_hromada_named_by_its_adjective_is_its_centre_in_either_language(gazet
         assert place is not None and place.admin1 == admin1 and place.precision == 2, found[mention].reason
     assert found["Belopolskaya hromada"].place is not None
     assert found["Belopolskaya hromada"].place.name == "Bilopillia"
+
+
+def test_a_hamlet_named_like_a_city_of_millions_abroad_is_no_confident_pin(gazetteer: Gazetteer) -> None:
+    # A village called London lies in California, which the sentence names; the article is not about the
+    # United States, and the London everyone means is a city of millions.
+    text = ("The Swedish band, whose manager is based in London, will play in Madrid and Barcelona before a show "
+            "in California.")
+    place = _mentions(text, gazetteer)["London"].place
+    assert place is None or place.country == "GB"

@@ -101,7 +101,9 @@ def test_eval_floors(gazetteer: Gazetteer) -> None:
     Re-measured 2026-11-30 (gazetteer format 3: country points moved, co-location): GWN 0.727, recognition F1
     0.805 strict, 0.870 overlapping; LGL 0.807; TR-News 0.832; GeoVirus 0.719, 0.898 overlapping.
     Re-measured 2026-11-30 on geo5 (gazetteer format 4): GWN 0.757, recognition F1 0.815 strict, 0.880
-    overlapping; LGL 0.820; TR-News 0.851; GeoVirus 0.723, 0.902 overlapping."""
+    overlapping; LGL 0.820; TR-News 0.851; GeoVirus 0.723, 0.902 overlapping.
+    Re-measured 2026-11-30 on geo6: GWN 0.758, recognition F1 0.819 strict, 0.886 overlapping; LGL 0.822;
+    TR-News 0.853; GeoVirus 0.723, 0.905 overlapping."""
     from eventwire.evaluate.geoparsing import evaluate_geoparsing
 
     geo = SHARED / "eval" / "geoparsing"

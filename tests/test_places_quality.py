@@ -16,6 +16,9 @@ Re-measured 2026-11-30 on the geo5 branch (gazetteer format 4; containers "Fresn
 a state; English split counties; LGL and TR-News score demonym predictions, as their gold marks demonyms, and
 gold spans are read with their containers): GeoWebNews 0.757 / 0.704, LGL 0.820 / 0.693 (0.639 end to end
 before the demonym change alone moved it to 0.695); UCDP through text unchanged (0.909)
+Re-measured 2026-11-30 on the geo6 branch (postal-code containers; places inside organisations' names;
+datelines and residents of local news; hamlets named like a city of millions): GeoWebNews 0.758 / 0.715, LGL
+0.822 / 0.708; UCDP through text 0.909
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def test_geowebnews_and_lgl(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.745 and gwn.end_to_end_within_161 >= 0.69  # measured 0.757 / 0.704
+    assert gwn.resolved_within_161 >= 0.745 and gwn.end_to_end_within_161 >= 0.70  # measured 0.758 / 0.715
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.81 and lgl.end_to_end_within_161 >= 0.68  # measured 0.820 / 0.693
+    assert lgl.resolved_within_161 >= 0.81 and lgl.end_to_end_within_161 >= 0.695  # measured 0.822 / 0.708

@@ -14,11 +14,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
+from eventwire.geo.demonyms import demonym_country
+from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import hromada_centres, looks_adjectival
+from eventwire.geo.postal import is_postal, postal_regions
 from eventwire.geo.raions import raion_after
 from eventwire.geo.regions import region_alias
-from eventwire.geo.toponyms import Found, demonym_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -89,6 +91,8 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer,
     """(start, end, region text, admin-1 code) of a region named right after a place ending at `end` (and
     starting at `start`, where known, to tell a list of towns from a town and its region)."""
     tail = text[end:end + _WINDOW]
+    if _BARE_POSTAL.match(tail):
+        return _world_container(text, end, gazetteer, start)
     lead = _LEAD.match(tail)
     if lead is None:
         return None
@@ -116,39 +120,58 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer,
 
 
 # A state or province after a comma, by name or by its abbreviation: "Fresno, Calif.", "Grand Forks, N.D.",
-# "Columbus, Ohio", "London, Ontario".
-_WORLD_REGION = re.compile(r"^\s*,\s*((?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+# "Columbus, Ohio", "London, Ontario", "Trenton, NJ".
+_WORLD_REGION = re.compile(r"^\s*,\s*((?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]{2,3}\b"
+                           r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
                            r"(?=\s*(?:[,.;:)(\-–—]|$|\s[a-z]|\s[A-Z]))")
+# Without the comma only a postal code in capitals: "Sydney NSW", "Washington DC".
+_BARE_POSTAL = re.compile(r"^\s([A-Z]{2,3})(?=\s*(?:[,.;:)(\-–—]|$|\s[a-z]|\s[A-Z]))")
 
 
 def world_region(gazetteer: Gazetteer, text: str) -> Candidate | None:
     """The one first-level region outside Ukraine and Russia that this is the name ("Texas", "Ontario") or
-    the postal abbreviation ("Calif.", "N.D.") of; None where it names none or several."""
-    abbreviated = text.endswith(".")
-    regions = [c for c in gazetteer.candidates(text) if c.feature == "admin1" and c.admin1_code
-               and (c.quality == 0 or abbreviated)]
+    the abbreviation ("Calif.", "N.D.", "NJ", "B.C.") of; None where it names none or several."""
+    regions = world_regions(gazetteer, text)
     return regions[0] if len(regions) == 1 else None
+
+
+def world_regions(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    """Every first-level region this names or abbreviates ("WA": Washington and Western Australia)."""
+    if is_postal(text) and (postal := postal_regions(gazetteer, text)):
+        return postal
+    abbreviated = text.endswith(".")
+    return [c for c in gazetteer.candidates(text) if c.feature == "admin1" and c.admin1_code
+            and (c.quality == 0 or abbreviated)]
 
 
 def _world_container(text: str, end: int, gazetteer: Gazetteer,
                      start: int | None) -> tuple[int, int, str, str] | None:
-    """"Fresno, Calif.", "California, Pa.": a state or province after the comma is the place's container,
-    when a place of that name lies in it and the pair is not part of a list ("Ohio, Indiana and Illinois")."""
-    m = _WORLD_REGION.match(text[end:end + _WINDOW])
+    """"Fresno, Calif.", "California, Pa.", "Trenton, NJ", "Sydney NSW": a state or province after the place
+    is its container, when a place of that name lies in it and the pair is not part of a list ("Ohio,
+    Indiana and Illinois"). Of two regions one code stands for ("Perth, WA"), the one holding the largest
+    place of that name."""
+    tail = text[end:end + _WINDOW]
+    m = _WORLD_REGION.match(tail)
+    if m is None and (m := _BARE_POSTAL.match(tail)) is not None and not is_postal(m.group(1)):
+        m = None
     if m is None or start is None:
         return None
     written, at = m.group(1), end + m.start(1)
-    if written.endswith(".") and world_region(gazetteer, written[:-1]) is not None:
+    if written.endswith(".") and not is_postal(written) and world_region(gazetteer, written[:-1]) is not None:
         written = written[:-1]  # "Paris, Texas.": the full stop ends the sentence
-    name, region = text[start:end], world_region(gazetteer, written)
-    if region is None or _listed(text, start, at + len(written), gazetteer):
+    name, regions = text[start:end], world_regions(gazetteer, written)
+    if not regions or _listed(text, start, at + len(written), gazetteer):
         return None
     cands = gazetteer.candidates(name)
-    if any(c.feature == "country" and c.quality == 0 for c in cands) \
-            or not any(c.admin1_code == region.admin1_code and not c.is_region for c in cands):
+    if any(c.feature == "country" and c.quality == 0 for c in cands):
         return None
-    assert region.admin1_code is not None
-    return at, at + len(written), written, region.admin1_code
+    codes = {r.admin1_code for r in regions if r.admin1_code}
+    inside = [c for c in cands if c.admin1_code in codes and not c.is_region]
+    if not inside:
+        return None
+    code = max(inside, key=lambda c: c.population).admin1_code
+    assert code is not None
+    return at, at + len(written), written, code
 
 
 def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int],

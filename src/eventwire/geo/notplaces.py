@@ -11,7 +11,7 @@ from eventwire.geo.gazetteer import Gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from eventwire.geo.toponyms import Found
+    from eventwire.geo.found import Found
 
 # Titles and ranks, capitalised before a name or an office; a village of that name is a coincidence.
 TITLES = {"commissioner", "governor", "mayor", "president", "minister", "senator", "general", "colonel",

@@ -1,0 +1,114 @@
+"""Place names inside organisations' names, as metonyms: "Toronto" in "Toronto Police Service", "U.S." in
+"the U.S. Federal Trade Commission", "Grand Ledge" in "Grand Ledge Police", and demonyms ("Canadian" in
+"Canadian Medical Association")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.geo.cues import CAP_WORD, COMPASS, trim_tokens
+from eventwire.geo.demonyms import demonym_country
+from eventwire.geo.found import Found
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.names import name_key
+from eventwire.records.place import MentionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# A place named inside an organisation's name ("Toronto Police Service") is a toponym used for the
+# organisation; only well-known places count there, as small ones are mostly surnames or words.
+_EMBEDDED_MIN_POPULATION = 100_000
+_EMBEDDED_FEATURES = {"country", "admin1", "capital", "continent"}
+
+
+def well_known(text: str, gazetteer: Gazetteer) -> bool:
+    return any(c.feature in _EMBEDDED_FEATURES or (c.quality == 0 and c.population >= _EMBEDDED_MIN_POPULATION)
+               for c in gazetteer.candidates(text))
+
+
+_COUNTY_WORDS = ("County", "Parish")
+# Unions of countries named as places ("tariffs on goods from the EU", "the EU said"): the continent they
+# cover is the point there is, at precision 3; no gazetteer row has them. Keyed by `name_key`.
+UNIONS = {"eu": "Europe", "european union": "Europe"}
+
+
+def _county(text: str, gazetteer: Gazetteer) -> bool:
+    """"Laurel County" in "the Laurel County Sheriff's Office": a county named with its generic word is a
+    place whatever its size; the word makes it no surname."""
+    return " " in text and text.endswith(_COUNTY_WORDS) and any(
+        c.feature == "admin2" for c in gazetteer.candidates(text))
+
+
+def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    """Well-known place names and demonyms inside organisations' names, as metonyms: "Toronto" in
+    "Toronto Police Service", "Canadian" in "Canadian Medical Association"."""
+    out: list[Found] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        i = ent.start
+        while i < ent.end:
+            hit = _embedded_at(doc, gazetteer, i, ent.end)
+            if hit is None:
+                i += 1
+                continue
+            j, kind, hint = hit
+            span = doc[i:j]
+            if kind == "metonym" and (i, j) == trim_tokens(ent) and name_key(span.text) not in UNIONS:
+                kind = "toponym"  # the whole "organisation" is the place name: spaCy mislabelled it
+            out.append(Found(span.start_char, span.end_char, span.text, span.text, kind, "any", sent_of[i],
+                             "embedded", hint))
+            i = j
+    return out
+
+
+def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[int, MentionKind, str | None] | None:
+    """The place name or demonym that starts at token i of an organisation's name, if any."""
+    tok = doc[i]
+    if not _name_word(tok.text) or (tok.is_stop and not _country_initials(tok.text, gazetteer)) \
+            or tok.lower_ in COMPASS | {"central"}:
+        return None
+    for j in range(min(limit, i + 4), i, -1):
+        if not all(_name_word(t.text) for t in doc[i:j]):
+            continue
+        text = doc[i:j].text
+        if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None and name_key(text) not in UNIONS:
+            continue  # "NC Dinos", "CIS": initials
+        if well_known(text, gazetteer) or _county(text, gazetteer) or name_key(text) in UNIONS:
+            return j, "metonym", None
+    if (end := _civic_body_at(doc, gazetteer, i, limit)) is not None:
+        return end, "metonym", None
+    if (cc := demonym_country(tok.text, gazetteer)) is not None:
+        return i + 1, "demonym", cc
+    return None
+
+
+# A town's own bodies named after it: "the DeKalb City Council", "Grand Ledge Police", "Rock Hill City
+# Manager". Before such a word a town of any size is the place, where elsewhere only well-known ones are.
+_CIVIC_WORDS = {"city", "town", "township", "village", "borough", "council", "police", "sheriff", "fire",
+                "mayor", "municipal"}
+# Initials written with full stops ("U.S.", "U.K.").
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,4}$")
+
+
+def _name_word(text: str) -> bool:
+    return bool(CAP_WORD.match(text) or _DOTTED.match(text))
+
+
+def _country_initials(text: str, gazetteer: Gazetteer) -> bool:
+    """"US", "U.S.", "UK": initials that are one of a country's names (a stop word in lower case, "us");
+    an ISO code that no one writes for its country ("IT") is not."""
+    return text.replace(".", "").isupper() and any(c.feature == "country" for c in gazetteer.candidates(text))
+
+
+def _civic_body_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> int | None:
+    """The end of a town's name starting at token i that a civic body's word follows inside the
+    organisation's name."""
+    for j in range(min(limit - 1, i + 3), i, -1):
+        if doc[j].lower_ not in _CIVIC_WORDS or not all(CAP_WORD.match(t.text) for t in doc[i:j]):
+            continue
+        if any(c.quality == 0 and not c.is_region for c in gazetteer.candidates(doc[i:j].text)):
+            return j
+    return None

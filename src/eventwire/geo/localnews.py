@@ -1,0 +1,78 @@
+"""Two ways local news names its town without a locative word, which the entity finder mostly tags as an
+organisation or a person: the dateline in capitals at the start of a story ("XENIA — The city council..."),
+and a resident named by the town ("a 22-year-old Winona man", "Chicopee residents")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.geo.cues import CAP_WORD
+from eventwire.geo.found import Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from eventwire.geo.gazetteer import Gazetteer
+
+_DASHES = {"—", "–", "--", "-", "("}
+# Not "family" or "couple": "the Jones family" is a surname's.
+_RESIDENT_WORDS = {"man", "woman", "men", "women", "resident", "residents", "teen", "teenager", "teens", "boy",
+                   "girl", "native", "natives", "homeowner", "homeowners", "motorist"}
+_BEFORE_RESIDENT = {"a", "an", "the", "two", "three", "several", "many", "some", "other", "old", "elderly",
+                    "young", "local", "vulnerable", "former", "longtime"}
+# A resident's town is a settlement of some size: "a Ford man" is no villager of Ford.
+_RESIDENT_TOWN_POPULATION = 5_000
+_DATELINE_TOWN_POPULATION = 1_000  # "UPDATE —" is no hamlet's dateline
+_MAX_WORDS = 3
+
+
+def _settlement(name: str, gazetteer: Gazetteer, min_population: int) -> bool:
+    return any(c.quality == 0 and not c.is_region and c.population >= min_population
+               for c in gazetteer.candidates(name))
+
+
+def _datelines(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    """"MIDDLETOWN — Police said...": a sentence that opens with a town's name in capitals and a dash is
+    a story filed there, a metonym as an agency's dateline is."""
+    out: list[Found] = []
+    for sent in doc.sents:
+        i = sent.start
+        j = i
+        while j < sent.end and j - i < _MAX_WORDS and doc[j].text.isupper() and doc[j].text.isalpha() \
+                and len(doc[j].text) > 1:
+            j += 1
+        # "XENIA — ", not "US-China talks"
+        if j == i or j >= len(doc) or doc[j].text not in _DASHES or not doc[j - 1].whitespace_:
+            continue
+        name = " ".join(t.text.capitalize() for t in doc[i:j])
+        if len(name) >= 3 and _settlement(name, gazetteer, _DATELINE_TOWN_POPULATION):
+            span = doc[i:j]
+            out.append(Found(span.start_char, span.end_char, span.text, name, "metonym", "settlement",
+                             sent_of[i], "dateline"))
+    return out
+
+
+def _residents(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    """"a 22-year-old Winona man", "Chicopee residents": a capitalised town name before a word for the
+    people who live there."""
+    out: list[Found] = []
+    for k, tok in enumerate(doc):
+        if tok.lower_ not in _RESIDENT_WORDS or k == 0:
+            continue
+        i = k
+        while i > 0 and k - i < _MAX_WORDS and CAP_WORD.match(doc[i - 1].text) and not doc[i - 1].is_sent_start:
+            i -= 1
+        if i == k:
+            continue
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if before not in _BEFORE_RESIDENT and not before.endswith("old") and not doc[i].is_sent_start:
+            continue
+        span = doc[i:k]
+        if _settlement(span.text, gazetteer, _RESIDENT_TOWN_POPULATION):
+            out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
+                             sent_of[i], "resident"))
+    return out
+
+
+def local_news_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    return _datelines(doc, gazetteer, sent_of) + _residents(doc, gazetteer, sent_of)

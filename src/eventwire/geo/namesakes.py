@@ -1,0 +1,275 @@
+"""Ranking the places that share a name.
+
+Each candidate gets a score from its own weight (feature, population, how exactly the name matched) and
+from the article: its focus country (the most mentioned), the regions it names, and how close the
+candidate lies to the places already resolved. Rules for namesakes then keep a well-known city from being
+outranked by a hamlet, a region or a town named after a state that shares its name; `decide` takes the
+best, or none with a reason when nothing supports a choice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from eventwire.geo.demonyms import demonym_place
+from eventwire.geo.found import Found
+from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.names import name_key
+from eventwire.geo.raions import in_raion
+from eventwire.geo.rows import haversine_km
+
+_FEATURE_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.0, "capital": 1.5, "city": 0.5,
+                  "town": 0.0, "village": 0.0, "admin2": 0.0}
+# A region's population is that of all its places; weigh it down so that a city is not outranked by a
+# region of the same name merely for containing it (New York the city, not the state).
+_POPULATION_SHARE = {"admin1": 0.1, "admin2": 0.1}
+_QUALITY_PENALTY = (0.0, 0.5, 1.5)
+# A city this large is known by its alternate names as well as by its official one ("New York" for New York
+# City, "Zaporizhzhia" for Zaporizhzhya): they are no weaker evidence than an exact match.
+_WELL_KNOWN_CITY = 100_000
+_SPELLING_RATIO = 0.75
+_POP_WEIGHT = 0.6
+# What the article's context adds to a candidate's score (see `score`).
+_BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
+          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
+# A country backed by much less than the focus country is mostly backed by names it was itself chosen for
+# (Kent, Fife and Cheshire all read in the United States, in an article about Britain): no evidence.
+_NAMED_SHARE = 0.5
+_COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
+SMALL = 5_000
+_TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
+_METROPOLIS = 1_000_000
+_SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
+_DWARFED_PENALTY = 3.0
+_ACRONYM_MIN_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    # (name key, country) for each distinct name the article resolves to a country: a name repeated ten
+    # times ("Dublin Arts Council ... Dublin schools") is one piece of evidence, not ten.
+    country_names: tuple[tuple[str, str, float], ...]  # (name key, country, weight)
+    admin1_codes: frozenset[tuple[str, str]]  # (name key, admin-1 code) of the regions named
+    sentence_admin1: frozenset[tuple[int, str, str]]  # (sentence, name key, admin-1 code)
+    points: tuple[tuple[str, float, float, str], ...]  # resolved settlements: (name key, lat, lon, admin-1)
+    war: bool = False  # an article about the war in Ukraine: its Ukrainian namesakes come first
+    # (name key, candidate id) -> support from the article's other names lying in the same place
+    colocated: Mapping[tuple[str, int], float] = field(default_factory=dict)
+    named_countries: frozenset[str] = frozenset()  # countries the article names, or names by a demonym
+
+    def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
+        """(weight of `country` in the article, weight of the focus country), leaving out the mention's
+        own name, so that no name supports its own reading."""
+        weights: dict[str, float] = {}
+        for key, cc, weight in self.country_names:
+            if key != own_key:
+                weights[cc] = weights.get(cc, 0.0) + weight
+        top = max(weights.values(), default=0.0)
+        return float(weights.get(country or "", 0.0)), float(top)
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    supported: bool  # the article's context (country, region, neighbours) backs this candidate
+
+
+def _allowed(c: Candidate, found: Found) -> bool:
+    if found.level == "region":
+        return c.feature in ("admin1", "admin2", "country")
+    if found.level in ("settlement", "near"):
+        return not c.is_region
+    if found.level == "centre":
+        return c.feature not in ("country", "admin1", "continent")
+    return True
+
+
+def _quality(c: Candidate, as_own: frozenset[int] = frozenset()) -> int:
+    return 0 if c.id in as_own else min(c.quality, 2)
+
+
+def _spelled_as_own(name: str, cands: list[Candidate]) -> frozenset[int]:
+    """Well-known cities whose alternate name here is a spelling of their own ("Zaporizhzhia" for
+    Zaporizhzhya, "New York" for New York City): as good as an exact match. Not an unrelated or former name
+    (Berea, an old name of Aleppo), nor where another well-known city bears the name officially (Cancún,
+    not Changchun, for "Cancun")."""
+    if any(c.quality == 0 and not c.is_region and c.population >= _WELL_KNOWN_CITY for c in cands):
+        return frozenset()
+    key = name_key(name)
+    return frozenset(c.id for c in cands if c.quality == 1 and not c.is_region
+                     and c.population >= _WELL_KNOWN_CITY and _same_spelling(key, name_key(c.name)))
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    import difflib
+
+    return a[:3] == b[:3] and (a in b or difflib.SequenceMatcher(None, a, b).ratio() >= _SPELLING_RATIO)
+
+
+def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
+    pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
+    return (_FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1)
+            - _QUALITY_PENALTY[_quality(c, as_own)])
+
+
+def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
+          as_own: frozenset[int] = frozenset()) -> Scored:
+    s = prior(c, as_own)
+    support = False
+    own_key = name_key(found.lookup)
+    weight, top = ctx.backing(c.country, own_key)
+    if weight > 0 and weight >= top:
+        s, support = s + _BONUS["focus_country"], True
+    elif weight > 0 and (weight >= _NAMED_SHARE * top or c.country in ctx.named_countries):
+        s, support = s + _BONUS["named_country"], True
+    # The region must be named by another name: "Montana" is not evidence for Montana City.
+    regions = {code for key, code in ctx.admin1_codes if key != own_key}
+    if c.admin1_code and c.feature not in ("admin1", "country", "continent") and c.admin1_code in regions:
+        same_sentence = any(sent == found.sent and code == c.admin1_code and key != own_key
+                            for sent, key, code in ctx.sentence_admin1)
+        s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
+        support = True
+    if c.feature not in ("admin1", "country", "continent") and ctx.points:
+        nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon, _ in ctx.points
+                       if key != own_key), default=1e9)
+        if nearest < 200:
+            s, support = s + _BONUS["near"] + (_BONUS["close"] if nearest < 50 else 0.0), True
+        elif nearest < 500:
+            s += _BONUS["nearish"]
+    elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
+        s, support = s + _BONUS["near"], True  # a region the article's other places lie in
+    russian_regions = any(code.startswith("RU.") for _, code in ctx.admin1_codes)
+    if war and ctx.war and c.country == "UA" and not c.is_region and not russian_regions:
+        # A war report's village is the Ukrainian one, not its Russian namesake, unless the text says Russia
+        # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);
+        # an alternate spelling that happens to match gets half the weight.
+        s += _BONUS["war"] / (1 + _quality(c, as_own))
+    if (found.container and c.admin1_code == found.container) or (found.raion and in_raion(c, found.raion)):
+        s, support = s + _BONUS["container"], True
+    if (backing := ctx.colocated.get((own_key, c.id), 0.0)) > 0:
+        s, support = s + _BONUS["colocated"] * min(backing, _COLOCATED_CAP), True
+    return Scored(c, s, support)
+
+
+def plausible(c: Candidate, found: Found) -> bool:
+    """An acronym ("EU", "UN") is never a town that happens to share its letters (Eu, in Normandy): only
+    regions and big cities ("LA", "NYC") are known by their initials."""
+    return _allowed(c, found) and not (found.lookup.isupper() and len(found.lookup) <= 4
+                                       and c.population < _ACRONYM_MIN_POPULATION and not c.is_region)
+
+
+def rank_candidates(found: Found, cands: list[Candidate], gazetteer: Gazetteer,
+                    ctx: ArticleContext) -> list[Scored]:
+    """The plausible ones of `cands`, best first."""
+    cands = [c for c in cands if plausible(c, found)]
+    if found.raion is not None:
+        # "X village, Chuhuiv district": the namesake in that district, when the gazetteer has one
+        cands = [c for c in cands if in_raion(c, found.raion)] or cands
+    if found.level == "any" and (named := demonym_place(found.lookup, gazetteer)) is not None \
+            and all(c.id != named.id for c in cands):
+        # an adjective used as a toponym: "Russian forces", "the European market"; the village of
+        # Canadian, Texas, is not what "Canadian" means
+        cands.append(named)
+    # "Chechnya's Akhmat forces": what owns forces is a region, a country or a city, not a hamlet that
+    # shares its name
+    if found.possessive and any(c.is_region or c.population >= _WELL_KNOWN_CITY for c in cands):
+        cands = [c for c in cands if c.is_region or c.population >= SMALL]
+    cands = _named_after_state(found, _named_after_centre(found, cands))
+    war = not _foreign_region(found, cands)
+    as_own = _spelled_as_own(found.lookup, cands)
+    scored = [score(c, found, ctx, war, as_own) for c in cands]
+    return sorted(_dwarfed(found, scored), key=lambda s: -s.score)
+
+
+
+def _named_after_centre(found: Found, cands: list[Candidate]) -> list[Candidate]:
+    """A bare name that is exactly a town's and only another name of the region around it is the town:
+    "in Kherson" is the city, not Kherson oblast, which is named after it ("Kherson region" is the oblast)."""
+    if found.level != "any":
+        return cands
+    centres = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.quality == 0
+               and c.population >= _TOWN_NAMING_REGION and c.admin1_code}
+    # A city of millions is what its bare name means even where the region around it officially bears the
+    # same name ("New York", "Istanbul", "Sao Paulo"): news names the state as "New York state". Ukraine's
+    # and Russia's regions keep the readings of `regions.region_alias` ("over Voronezh" in a governor's
+    # report is his oblast).
+    key = name_key(found.lookup)
+    metropolises = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.admin1_code
+                    and c.population >= _METROPOLIS and c.country not in ("UA", "RU")
+                    and (c.quality == 0 or _same_spelling(key, name_key(c.name)))}
+    return [c for c in cands if not (c.feature == "admin1" and (c.quality >= 1 and c.admin1_code in centres
+                                                                or c.admin1_code in metropolises))]
+
+
+def _foreign_region(found: Found, cands: list[Candidate]) -> bool:
+    """A bare name that is also a sizeable region or country outside Ukraine ("Chechnya", "Poland"): in a
+    war report, Ukraine's village of that name gets no preference over it."""
+    return found.level == "any" and any(
+        c.feature in ("admin1", "country") and c.country != "UA" and c.quality <= 1
+        and c.population >= _WELL_KNOWN_CITY for c in cands)
+
+
+def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
+    """A hamlet that bears the name of a well-known city of its own country is not what the name means
+    because the article's region happens to hold it: the country's support cannot tell the two apart, and
+    only the text putting the hamlet there (a container, a district) says so."""
+    if found.container or found.raion is not None:
+        return scored
+    big = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
+           and s.candidate.population >= _WELL_KNOWN_CITY and s.candidate.quality <= 1}
+    # A city of millions known by this very name ("London") dwarfs its hamlets in every country.
+    world_city = any(s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population >= _METROPOLIS
+                     and s.candidate.quality == 0 for s in scored)
+    return [replace(s, score=s.score - _DWARFED_PENALTY)
+            if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < SMALL
+            and (s.candidate.country in big or world_city) else s
+            for s in scored]
+
+
+def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
+    """A town named after a state or province of its own country (California and Washington,
+    Pennsylvania) is what the name means only where the text puts it there ("California, Pa."): lying
+    among the article's places is no evidence that "California" means it rather than the state."""
+    if found.container or found.raion is not None or found.level in ("settlement", "near"):
+        return cands
+    states = {c.country for c in cands if c.feature == "admin1" and c.quality == 0}
+    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and c.country in states
+                                     and c.population < _WELL_KNOWN_CITY)]
+
+
+def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
+    """The chosen candidate and why, or None and why not."""
+    if not ranked:
+        if found.container:
+            return None, f"no place called '{found.lookup}' in the region the text names ({found.container})"
+        return None, "no gazetteer entry for this name"
+    best = ranked[0]
+    c = best.candidate
+    if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near"):
+        also = ""
+        # A rival known by this name only as an alternate (Changchun for "Cancun") does not make it ambiguous.
+        if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported \
+                and ranked[1].candidate.quality <= c.quality:
+            other = ranked[1].candidate
+            km = haversine_km(c.lat, c.lon, other.lat, other.lon)
+            if km > 161 and not c.is_region:
+                if other.country != c.country:
+                    return None, f"ambiguous: {c.name} ({c.country}) or {other.name} ({other.country})"
+                # Namesakes of one country (Arlington, Texas, or Arlington, Virginia): no wrong country is
+                # possible, and the larger is the one news means more often; the reason keeps the doubt.
+                also = f"; also a {other.feature} of this name in {other.admin1 or other.country}, {km:.0f} km away"
+        return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}{also}"
+    return None, (f"only small places called '{found.lookup}' ({c.name}, {c.country}), "
+                  "none in the article's country or region")
+
+
+def _why(best: Scored, n: int) -> str:
+    parts = ["supported by the article's places" if best.supported else "largest of its name"]
+    if n > 1:
+        parts.append(f"best of {n} candidates")
+    return ", ".join(parts)

@@ -1,0 +1,44 @@
+"""Place names inside organisations' names: a country's initials ("the U.S. Federal Trade Commission", "US
+Special Forces") and a town of any size before its own civic body ("Grand Ledge Police", "the DeKalb City
+Council"), and a large place spaCy tagged as a nationality ("authorities in Tunis"). Real gazetteer, real
+spaCy pipeline; sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.geo import Gazetteer
+from tests.conftest import place_mentions as _mentions
+
+
+def test_a_countrys_dotted_initials_inside_an_agencys_name(gazetteer: Gazetteer) -> None:
+    found = _mentions("The company now faces a probe by the U.S. Federal Trade Commission.", gazetteer)
+    assert found["U.S."].place is not None and found["U.S."].place.country == "US"
+    assert found["U.S."].kind == "metonym"
+
+
+def test_us_in_capitals_is_the_country_not_the_pronoun(gazetteer: Gazetteer) -> None:
+    found = _mentions("The soldier had been serving with US Special Forces for two years.", gazetteer)
+    assert found["US"].place is not None and found["US"].place.feature == "country"
+
+
+def test_a_small_town_before_its_police_or_council_is_a_place(gazetteer: Gazetteer) -> None:
+    text = "Grand Ledge Police Officers responded to the fire, and the Edwardsville City Council met later."
+    found = _mentions(text, gazetteer)
+    assert found["Grand Ledge"].place is not None and found["Grand Ledge"].place.admin1 == "Michigan"
+    assert found["Edwardsville"].place is not None and found["Edwardsville"].place.country == "US"
+
+
+def test_initials_that_only_match_an_iso_code_are_no_country(gazetteer: Gazetteer) -> None:
+    found = _mentions("The IT Department of the bank said the outage was fixed by Monday.", gazetteer)
+    assert "IT" not in found
+
+
+def test_a_capital_tagged_as_a_nationality_is_the_place_not_a_peoples_plural(gazetteer: Gazetteer) -> None:
+    # spaCy tags "Tunis" here as a nationality; read as a plural, it would be the people of "Tuni".
+    found = _mentions("The report deeply embarrassed the authorities in Tunis, and officials denied it.", gazetteer)
+    assert found["Tunis"].kind == "toponym"
+    assert found["Tunis"].place is not None and found["Tunis"].place.country == "TN"
+
+
+def test_a_peoples_plural_stays_no_place(gazetteer: Gazetteer) -> None:
+    found = _mentions("Thousands of Venezuelans crossed the border on foot last week.", gazetteer)
+    assert "Venezuelans" not in found or found["Venezuelans"].kind == "demonym"

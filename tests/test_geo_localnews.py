@@ -1,0 +1,31 @@
+"""How local news names its town without a locative word: the dateline in capitals ("XENIA — ...") and a
+resident named by the town ("a 24-year-old Elkhart man"). Real gazetteer, real spaCy pipeline; sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.geo import Gazetteer
+from tests.conftest import place_mentions as _mentions
+
+
+def test_a_dateline_in_capitals_is_the_town_the_story_was_filed_in(gazetteer: Gazetteer) -> None:
+    text = "School board approves budget.\nXENIA — The school board approved next year's budget on Tuesday."
+    found = _mentions(text, gazetteer)
+    assert found["XENIA"].kind == "metonym"
+    assert found["XENIA"].place is not None and found["XENIA"].place.admin1 == "Ohio"
+
+
+def test_capitals_joined_by_a_hyphen_are_no_dateline(gazetteer: Gazetteer) -> None:
+    found = _mentions("UK-EU talks resumed on Monday after a week's pause.", gazetteer)
+    assert all(m.kind != "metonym" or m.text != "UK" for m in found.values())
+
+
+def test_a_resident_named_by_the_town(gazetteer: Gazetteer) -> None:
+    text = "A 24-year-old Elkhart man who fled from officers during a traffic stop was arrested on Friday."
+    found = _mentions(text, gazetteer)
+    assert found["Elkhart"].place is not None and found["Elkhart"].place.country == "US"
+
+
+def test_a_surname_before_family_is_no_town(gazetteer: Gazetteer) -> None:
+    found = _mentions("The Jones family thanked the volunteers who searched the woods all night.", gazetteer)
+    assert "Jones" not in found
