@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract.detect import weapon_named
 from eventwire.extract.lexicon import WEAPON_WORDS
 from eventwire.extract.locate import WIDE_FEATURES, inside
+from eventwire.extract.subtypes import weapon_named
 from eventwire.records import Event, Location, PlaceMention
 
 # Event nouns that a report uses to point back at a violent event it has told ("the attack", "the blast")
