@@ -48,6 +48,7 @@ from eventwire.extract.grouping import (
     bare_blast,
     coordinated_places,
     distinct,
+    in_quote,
     is_violent,
     joins,
     refers_back,
@@ -133,6 +134,8 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             continue
         if bare_blast(tok, event) and _join_told(merged, event, strict=True):
             continue
+        if _testimony(tok, event) and _join_told(merged, event, strict=True):
+            continue  # a witness retelling the strike in their words ('hit by two missiles') tells no new one
         for n, kept in enumerate(merged):
             if same_event(kept, event, ignore_dates=mention.anaphoric):
                 merged[n] = merge(kept, event)
@@ -211,6 +214,11 @@ def _join_told(merged: list[Event], event: Event, strict: bool = False) -> bool:
             merged[n] = merge(kept, event)
             return True
     return False
+
+
+def _testimony(tok: Token, event: Event) -> bool:
+    """A violent act told inside a quotation by someone who speaks for no party (a witness, a resident)."""
+    return is_violent(event) and event.attribution.status not in ("official", "claimed") and in_quote(tok)
 
 
 def _dates_meet(a: Event, b: Event) -> bool:

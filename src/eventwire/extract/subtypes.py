@@ -20,6 +20,12 @@ from eventwire.records.taxonomy import Family as F
 
 BACKING_NOUNS = frozenset({"support", "cover", "backing"})  # "with artillery support", "under air cover"
 AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
+ASSAULT_LEMMAS = frozenset({"assault", "attack", "offensive", "storm", "raid"})
+LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "make"})
+# who goes in on the ground: named in an assault's "with" phrase, they make it a battle
+GROUND_FORCES = frozenset({"infantry", "infantrymen", "armour", "armor", "armoured", "armored", "tanks", "tank",
+                           "troops", "fighters", "soldiers", "paratroopers", "motorcycles", "gunmen", "militants"})
+KEEP_READING = 0.85  # a battle read from who went in stands against the weapon words the sentence also holds
 # bodies named after the army that are no fighting force: "the Regional Military Administration reported"
 CIVIL_BODIES = frozenset({"administration", "administrations", "prosecutor", "prosecutors", "court", "courts",
                           "commissariat", "registration", "enlistment"})
@@ -45,6 +51,8 @@ def code(tok: Token, family: str, sent: Span) -> Coding | None:
 
 
 def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
+    if _ground_assault(tok):
+        return acled("clash", "Armed clash", KEEP_READING)
     weapon = _weapon(tok, sent)
     if weapon is not None:
         return acled("strike", weapon, 0.8)
@@ -72,6 +80,18 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
     if _armed_present(sent):
         return acled("clash", "Armed clash", 0.55)
     return None
+
+
+def _ground_assault(tok: Token) -> bool:
+    """'launched an assault with artillery and infantry', 'attacked the base with mortars and fighters on
+    motorcycles': an assault that names the men or armour going in is a ground battle; the guns named with
+    them back it (ACLED: one Armed clash, not a shelling)."""
+    if tok.lemma_.lower() not in ASSAULT_LEMMAS:
+        return False
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:  # "launched an assault ... with ..."
+        withs += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return bool(pt.words(t for w in withs for t in w.subtree) & GROUND_FORCES)
 
 
 def _armed_present(sent: Span) -> bool:

@@ -1,0 +1,42 @@
+"""One record per real event: an event told again in other words joins the first telling (sentences written
+for these tests, through the real pipeline)."""
+
+from __future__ import annotations
+
+from tests.test_extract_rules import events_for
+
+
+def _acled(events):
+    return [e for e in events if e.sub_event_type]
+
+
+def test_an_assault_with_infantry_and_its_repulse_are_one_armed_clash(pipeline) -> None:
+    text = ("Separatist forces launched an assault with tanks, artillery and infantry on the village of Hranitne on "
+            "Tuesday. Government marines repelled the attack after several hours.")
+    events = _acled(events_for(pipeline, text))
+    assert [e.sub_event_type for e in events] == ["Armed clash"], [e.summary for e in events]
+    assert len(events[0].evidence) == 2
+
+
+def test_artillery_alone_is_still_a_shelling(pipeline) -> None:
+    text = "Separatist forces shelled the village of Hranitne with heavy artillery on Tuesday, the governor said."
+    subs = [e.sub_event_type for e in _acled(events_for(pipeline, text))]
+    assert subs == ["Shelling/artillery/missile attack"]
+
+
+def test_a_witness_retelling_a_strike_in_a_quote_tells_no_second_strike(pipeline) -> None:
+    text = ("An air strike hit a school used as a shelter in the city of Idlib, killing four people, medics "
+            "said.\n"
+            "\u201cThe building was bombed while we slept, two rockets one after the other,\u201d said a woman "
+            "who lives nearby.")
+    events = _acled(events_for(pipeline, text))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [e.summary for e in events]
+    assert len(events[0].evidence) == 2
+
+
+def test_the_second_attack_in_a_week_is_the_attack_told(pipeline) -> None:
+    text = ("Four policemen were killed when rebels attacked a police station with drones and explosives in the "
+            "town of Jamundi on Friday, the police said. The guerrillas carried out the second deadly attack on "
+            "the security forces in a week.")
+    events = _acled(events_for(pipeline, text))
+    assert len(events) == 1, [e.summary for e in events]
