@@ -40,3 +40,39 @@ def test_the_second_attack_in_a_week_is_the_attack_told(pipeline) -> None:
             "the security forces in a week.")
     events = _acled(events_for(pipeline, text))
     assert len(events) == 1, [e.summary for e in events]
+
+
+def _snippet(pipeline, text: str):
+    """A snippet with no publication day, as CASE gives them: nothing dates a background seizure as old."""
+    from eventwire.pipeline import ArticleResult
+    from eventwire.records import Article
+
+    [result] = list(pipeline.process([Article(id="snippet", text=text, published=None)]))
+    assert isinstance(result, ArticleResult)
+    return _acled(list(result.events))
+
+
+def _most_confident(events) -> str | None:
+    return max(events, key=lambda e: e.confidence).sub_event_type if events else None
+
+
+def test_a_seizure_told_as_background_does_not_outrank_the_retaking(pipeline) -> None:
+    events = _snippet(pipeline, "Government troops retook the town of Menaka on Sunday. Jihadists had seized the "
+                                "town after heavy fighting.")
+    assert _most_confident(events) == "Government regains territory", [(e.summary, e.confidence) for e in events]
+    background = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert all(e.confidence <= 0.6 for e in background), [(e.summary, e.confidence) for e in events]
+
+
+def test_who_retreats_lost_the_ground(pipeline) -> None:
+    events = _snippet(pipeline, "Government forces have regained control of the town of Leer, state radio said on "
+                                "Monday. Most of the rebels had retreated from the town after troops stormed it.")
+    assert "Non-state actor overtakes territory" not in {e.sub_event_type for e in events}, [
+        e.summary for e in events]
+    assert _most_confident(events) == "Government regains territory"
+
+
+def test_forces_loyal_to_the_government_are_the_state_side(pipeline) -> None:
+    events = _snippet(pipeline, "Officials say forces loyal to the internationally recognised government have "
+                                "wrested control of an army camp from a separatist militia near the port.")
+    assert _most_confident(events) == "Government regains territory", [e.summary for e in events]

@@ -81,6 +81,8 @@ from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
+BACKGROUND_CONFIDENCE = 0.6
+TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +111,16 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     merged: list[Event] = []
     headline: int | None = None  # index in `merged` of an event told only by the headline so far
     pending: list[Event] = []  # back references found before any event they could refer to
-    for trig in triggers:
-        mention = _mention(doc, trig, article, places, times, typed.get(trig.i), lead)
+    mentions = [_mention(doc, trig, article, places, times, typed.get(trig.i), lead) for trig in triggers]
+    news_gain = any(m.event.sub_event_type in TERRITORIAL and not _past_perfect(doc[t.i])
+                    for t, m in zip(triggers, mentions, strict=True))
+    for trig, mention in zip(triggers, mentions, strict=True):
         event = mention.event
         tok = doc[trig.i]
+        if news_gain and event.sub_event_type in TERRITORIAL and _past_perfect(tok):
+            # 'Government troops retook Kidal. Rebels had seized the town last year': the retaking is the news,
+            # the seizure told before it is its background and does not outrank it
+            event = replace(event, confidence=min(event.confidence, BACKGROUND_CONFIDENCE))
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
                 or is_since_clause(tok)
                 or is_absent(tok) or is_failed(tok) or is_purpose(tok) or is_link_line(tok.sent)
@@ -173,6 +181,11 @@ def _is_background(event: Event, published: date | None) -> bool:
     if when is None or published is None or when.precision not in ("month", "year"):
         return False
     return (published - when.end).days > BACKGROUND_DAYS
+
+
+def _past_perfect(tok: Token) -> bool:
+    """'had seized', 'had been taken over': told as before the article's own time."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
 
 
 def _follows(trig: Trigger, doc: Doc, event: Event, added: set[int]) -> bool:
