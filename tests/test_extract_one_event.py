@@ -76,3 +76,24 @@ def test_forces_loyal_to_the_government_are_the_state_side(pipeline) -> None:
     events = _snippet(pipeline, "Officials say forces loyal to the internationally recognised government have "
                                 "wrested control of an army camp from a separatist militia near the port.")
     assert _most_confident(events) == "Government regains territory", [e.summary for e in events]
+
+
+def test_killing_and_abducting_in_one_sentence_are_two_acts(pipeline) -> None:
+    text = ("Gunmen killed six villagers and abducted over 30 others in the village of Dansadau in Zamfara State on "
+            "Sunday, police said.")
+    subs = sorted(e.sub_event_type for e in _acled(events_for(pipeline, text)))
+    assert subs == ["Abduction/forced disappearance", "Attack"], subs
+
+
+def test_victims_told_as_kidnapped_are_no_new_abduction(pipeline) -> None:
+    text = "Soldiers rescued twelve kidnapped travellers near the town of Kaduna on Tuesday, the army said."
+    subs = [e.sub_event_type for e in _acled(events_for(pipeline, text))]
+    assert "Abduction/forced disappearance" not in subs, subs
+
+
+def test_the_shootout_told_later_places_the_clash(pipeline) -> None:
+    text = ("Soldiers killed nine gunmen in a clash in Sinaloa state on Monday, the defence ministry said.\n"
+            "The shootout took place in the municipality of Culiacan, the ministry added.")
+    events = _acled(events_for(pipeline, text))
+    assert len(events) == 1, [e.summary for e in events]
+    assert events[0].location is not None and events[0].location.place.name.startswith("Culiac")

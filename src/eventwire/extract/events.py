@@ -82,6 +82,7 @@ from eventwire.timex.event_dates import event_date
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
 BACKGROUND_CONFIDENCE = 0.6
+NOT_LETHAL_SUBS = frozenset({"Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
@@ -200,6 +201,9 @@ def _join_previous(merged: list[Event], event: Event, sent: Span) -> bool:
     if not merged:
         return False
     n = next((k for k in range(len(merged) - 1, -1, -1) if is_violent(merged[k])), len(merged) - 1)
+    if event.fatalities:  # deaths told after 'killed five and abducted 50' are the killing's, not the abduction's
+        n = next((k for k in range(n, -1, -1) if is_violent(merged[k])
+                  and merged[k].sub_event_type not in NOT_LETHAL_SUBS), n)
     if not _headline_only(merged[n]) and distinct(merged[n], event, sent):
         return False
     joined = joins(merged[n], event, places_compatible(merged[n].location, event.location))

@@ -11,6 +11,9 @@ from eventwire.records.coding import Coding
 from eventwire.records.taxonomy import ARMED_ACT_FAMILIES, VIOLENT_FAMILIES
 from eventwire.records.taxonomy import Family as F
 
+# acts that kill no one by themselves: a killing told with them is an act of its own
+NOT_LETHAL = frozenset({F.KILL, F.ABDUCT, F.SEXUAL, F.LOOT})
+
 
 def fold_linked(doc: Doc, found: dict[int, Coding]) -> list[Trigger]:
     """One event per set of linked triggers: 'a warehouse hit by a drone strike' is one strike;
@@ -70,8 +73,9 @@ def _counted_or_toll_host(tok: Token, coding: Coding, found: dict[int, Coding]) 
         if hosts:
             return min(hosts, key=lambda j: abs(j - tok.i))
     if coding.family == "kill":
+        # (not an abduction, a rape or a looting: 'killed five and abducted 50 others' is two acts)
         hosts = [j for j in found if sent.start <= j < sent.end and j != tok.i
-                 and found[j].family in VIOLENT_FAMILIES - {"kill"}]
+                 and found[j].family in VIOLENT_FAMILIES - NOT_LETHAL]
         if hosts:
             return min(hosts, key=lambda j: abs(j - tok.i))
     return None

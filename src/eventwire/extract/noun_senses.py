@@ -9,6 +9,8 @@ from eventwire.extract import lexicon as lx
 from eventwire.extract import parsetree as pt
 from eventwire.records.taxonomy import Family as F
 
+GUNFIGHTS = frozenset({"shootout", "firefight", "gunfight", "gunbattle"})
+
 
 def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     near = pt.words(tok.subtree)
@@ -17,6 +19,8 @@ def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return "protest"
     if lemma in lx.LOSS_WORDS:
         return "clash" if conflict and near & lx.ARMED_WORDS else None
+    if lemma in GUNFIGHTS:  # an exchange of fire is armed violence whatever the sentence says around it
+        return None if near & {"penalty", "penalties"} else family
     if family in lx.CONTEXT_FAMILIES | {F.TERRITORY}:
         if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
             return family if (near & lx.WEAPON_WORDS or conflict) else None

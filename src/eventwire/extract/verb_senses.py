@@ -20,6 +20,8 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     objects = pt.objects(tok)
+    if tok.dep_ == "amod" and family in ("abduct", "arrest"):
+        return None  # "rescued nine kidnapped people", "detained protesters were freed": the victims' state
     if lemma == "shoot":
         if "down" in particles:
             return "intercept"
