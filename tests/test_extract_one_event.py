@@ -97,3 +97,16 @@ def test_the_shootout_told_later_places_the_clash(pipeline) -> None:
     events = _acled(events_for(pipeline, text))
     assert len(events) == 1, [e.summary for e in events]
     assert events[0].location is not None and events[0].location.place.name.startswith("Culiac")
+
+
+def test_a_protest_with_deaths_counted_met_excessive_force(pipeline) -> None:
+    text = ("Police fired tear gas and water cannon at crowds protesting a new tax law in the capital Lusaka on "
+            "Tuesday, resulting in three deaths and 20 injuries, rights groups said.")
+    subs = [e.sub_event_type for e in _acled(events_for(pipeline, text))]
+    assert subs == ["Excessive force against protesters"], subs
+
+
+def test_as_reported_by_names_the_source(pipeline) -> None:
+    text = ("Gunmen killed four farmers near the town of Bama on Saturday, as reported by local rights groups.")
+    events = _acled(events_for(pipeline, text))
+    assert [e.attribution.status for e in events] == ["reported"], [(e.summary, e.attribution) for e in events]
