@@ -110,3 +110,9 @@ def test_as_reported_by_names_the_source(pipeline) -> None:
     text = ("Gunmen killed four farmers near the town of Bama on Saturday, as reported by local rights groups.")
     events = _acled(events_for(pipeline, text))
     assert [e.attribution.status for e in events] == ["reported"], [(e.summary, e.attribution) for e in events]
+
+
+def test_gunmen_shot_dead_by_soldiers_are_a_battle(pipeline) -> None:
+    text = "Soldiers shot dead seven gunmen near the town of Zurmi on Thursday, the army said."
+    subs = [e.sub_event_type for e in _acled(events_for(pipeline, text))]
+    assert subs == ["Armed clash"], subs

@@ -25,7 +25,9 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma == "shoot":
         if "down" in particles:
             return "intercept"
-        return "kill" if conflict and (objects & lx.CIVILIAN_WORDS or "dead" in pt.child_words(tok)) else None
+        # "shot dead nine gunmen": 'dead' parsed as the object's modifier still tells the killing
+        dead = "dead" in pt.child_words(tok) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead")
+        return "kill" if conflict and (objects & lx.CIVILIAN_WORDS or dead) else None
     if lemma == "fire":  # "fired missiles", "troops fired at the village" (not "fired the minister")
         return "strike" if objects & lx.WEAPON_WORDS or (conflict and pt.has_prep(tok, {"at", "on"})) else None
     if lemma == "fend":
