@@ -55,7 +55,7 @@ def _attack(n: int, starts: tuple[int, ...], fatalities: int | None) -> Event:
 
 
 def test_one_event_told_twice_from_one_sentence_merges_and_places_apart_stay_apart() -> None:
-    from eventwire.extract.events import merge
+    from eventwire.extract.merging import merge
     from eventwire.extract.passes import one_per_sentence
 
     twice = [_attack(1, (0, 40), 3), _attack(2, (0, 90), None), _attack(3, (200,), 1)]

@@ -219,10 +219,11 @@ def territory_sub(sub: str | None, actor1: Actor | None, country: str | None,
     village from the rebels' is the state's, 'seized the base from government forces' is not)."""
     if sub not in TERRITORIAL:
         return sub
-    side = _side(taker, actor1)
+    # the doer read as actor1 is no taker where the text names only who lost the ground ('the rebels retreated')
+    side = _side(taker, actor1 if taker is not None or loser is None else None)
     if side is None and loser is not None:
         lost = _side(loser, None)
-        side = None if lost is None else ("non-state" if lost == "state" else "state")
+        side = _side(taker, actor1) if lost is None else ("non-state" if lost == "state" else "state")
     if side == "non-state":
         return TERRITORIAL[0]
     own = country_by_alpha2(country) if country else None
@@ -239,6 +240,8 @@ def _side(words_of: Span | None, actor: Actor | None) -> str | None:
     words = {t.lower_ for t in words_of} if words_of is not None else set()
     if actor is not None and actor.text:
         words |= set(actor.text.lower().split())
+    if words_of is not None:  # "forces loyal to the internationally recognised government": the side served
+        words |= {w.lower_ for c in words_of.root.children if c.lower_ in ("loyal", "allied") for w in c.subtree}
     if words and words <= PRONOUNS | {"they", "them", "we", "he", "she"}:
         return None  # "they have taken control": whose side a pronoun stands for is not read here
     if words & NON_STATE_WORDS:
@@ -266,6 +269,10 @@ def territory_parties(trigger: Token) -> tuple[Span | None, Span | None]:
     if taker is None and trigger.pos_ == "VERB":  # "took the village after recapturing the oilfields"
         subj = subject_of(trigger)
         taker = _own_words(subj) if subj is not None else None
+    if trigger.lemma_.lower() in WITHDRAW_LEMMAS:
+        # "most of the rebels had retreated from the town after troops stormed it": who withdraws lost the ground
+        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        return None, (trigger.doc[subj.left_edge.i : subj.right_edge.i + 1] if subj is not None else taker)
     loser = None
     for tok in trigger.subtree:
         clear = tok.lower_ == "of" and tok.head.i == trigger.i and trigger.lemma_.lower() in CLEAR_HEADS

@@ -141,7 +141,18 @@ def _according_to(sent: Span) -> Source | None:
                 who = core_phrase(obj)
                 return Source("according", who.text.strip(), tok.doc[tok.i : who.end].text,
                               _party_country(who), _source_kind(who))
+        if tok.lower_ == "as" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ in AS_TOLD:
+            # "…, as reported by several NGOs": the same as "according to several NGOs"
+            verb = tok.doc[tok.i + 1]
+            obj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                who = core_phrase(obj)
+                return Source("according", who.text.strip(), tok.doc[tok.i : who.end].text,
+                              _party_country(who), _source_kind(who))
     return None
+
+
+AS_TOLD = frozenset({"reported", "stated", "confirmed", "announced", "claimed"})
 
 
 def _witness_in(sent: Span) -> Source | None:

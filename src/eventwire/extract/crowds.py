@@ -68,7 +68,7 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
         return "Violent demonstration" if words & DEMONSTRATORS else sub
     if _rioting(words | (_around(sent) if sub in PROTEST_SUBS else set())):
         return "Violent demonstration"  # a protest told in one sentence, its road blocks or stones in the next
-    if words & STATE_FORCE and (words & LETHAL or _live_fire(sent)) and sub != "Arrests":
+    if words & STATE_FORCE and (words & LETHAL or _live_fire(sent) or _counted_deaths(sent)) and sub != "Arrests":
         return "Excessive force against protesters"
     if sub in ("Armed clash", "Attack"):
         return sub  # a battle or an attack told beside a protest, with no force met by the crowd
@@ -77,6 +77,11 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
     if words & STATE_FORCE and words & DISPERSING:
         return "Protest with intervention"  # the police broke it up
     return sub
+
+
+def _counted_deaths(sent: Span) -> bool:
+    """'resulting in five deaths': a toll counted (not 'protesting over the deaths of migrants')."""
+    return any(t.lower_ in ("deaths", "fatalities") and any(c.like_num for c in t.children) for t in sent)
 
 
 def _live_fire(sent: Span) -> bool:

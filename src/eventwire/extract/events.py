@@ -48,12 +48,13 @@ from eventwire.extract.grouping import (
     bare_blast,
     coordinated_places,
     distinct,
+    in_quote,
     is_violent,
     joins,
     refers_back,
-    summary_toll,
 )
-from eventwire.extract.locate import compatible, locate
+from eventwire.extract.locate import locate
+from eventwire.extract.merging import merge, places_compatible, same_event, summarize
 from eventwire.extract.modality import modality_of
 from eventwire.extract.passes import later_tolls, one_per_sentence, without_region_summaries
 from eventwire.extract.sentences import coding_for, combine
@@ -80,10 +81,9 @@ from eventwire.timex.event_dates import event_date
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 BACKGROUND_DAYS = 90
-CLAIMED_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
-# A protest's sub-types by the force met: one protest told in several sentences takes the strongest.
-PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
-ATTRIBUTION_RANK = {"witnessed": 4, "official": 3, "claimed": 2, "reported": 1, "unattributed": 0}
+BACKGROUND_CONFIDENCE = 0.6
+NOT_LETHAL_SUBS = frozenset({"Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
+TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +112,16 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     merged: list[Event] = []
     headline: int | None = None  # index in `merged` of an event told only by the headline so far
     pending: list[Event] = []  # back references found before any event they could refer to
-    for trig in triggers:
-        mention = _mention(doc, trig, article, places, times, typed.get(trig.i), lead)
+    mentions = [_mention(doc, trig, article, places, times, typed.get(trig.i), lead) for trig in triggers]
+    news_gain = any(m.event.sub_event_type in TERRITORIAL and not _past_perfect(doc[t.i])
+                    for t, m in zip(triggers, mentions, strict=True))
+    for trig, mention in zip(triggers, mentions, strict=True):
         event = mention.event
         tok = doc[trig.i]
+        if news_gain and event.sub_event_type in TERRITORIAL and _past_perfect(tok):
+            # 'Government troops retook Kidal. Rebels had seized the town last year': the retaking is the news,
+            # the seizure told before it is its background and does not outrank it
+            event = replace(event, confidence=min(event.confidence, BACKGROUND_CONFIDENCE))
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
                 or is_since_clause(tok)
                 or is_absent(tok) or is_failed(tok) or is_purpose(tok) or is_link_line(tok.sent)
@@ -123,7 +129,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event, tok.sent):
             continue
-        if headline is not None and is_violent(event) and _places_compatible(merged[headline].location,
+        if headline is not None and is_violent(event) and places_compatible(merged[headline].location,
                                                                              event.location):
             body = merge(merged[headline], event)
             merged[headline] = replace(body, event_type=event.event_type, sub_event_type=event.sub_event_type,
@@ -137,6 +143,8 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             continue
         if bare_blast(tok, event) and _join_told(merged, event, strict=True):
             continue
+        if _testimony(tok, event) and _join_told(merged, event, strict=True):
+            continue  # a witness retelling the strike in their words ('hit by two missiles') tells no new one
         for n, kept in enumerate(merged):
             if same_event(kept, event, ignore_dates=mention.anaphoric):
                 merged[n] = merge(kept, event)
@@ -150,7 +158,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     merged = [e if w is e.location else replace(e, location=w, summary=summarize(replace(e, location=w)))
               for e, w in zip(merged, settled, strict=True)]
     merged = one_per_sentence(without_region_summaries(later_tolls(doc, merged)), merge,
-                              lambda a, b: _places_compatible(a.location, b.location))
+                              lambda a, b: places_compatible(a.location, b.location))
     return _split_lists(doc, merged, places)
 
 
@@ -159,7 +167,7 @@ def _place_pending(merged: list[Event], pending: list[Event]) -> list[Event]:
     others stand as events of their own."""
     for event in pending:
         n = next((k for k, kept in enumerate(merged) if is_violent(kept)
-                  and _places_compatible(kept.location, event.location)), None)
+                  and places_compatible(kept.location, event.location)), None)
         if n is None:
             merged.append(event)
         else:
@@ -176,6 +184,11 @@ def _is_background(event: Event, published: date | None) -> bool:
     return (published - when.end).days > BACKGROUND_DAYS
 
 
+def _past_perfect(tok: Token) -> bool:
+    """'had seized', 'had been taken over': told as before the article's own time."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+
+
 def _follows(trig: Trigger, doc: Doc, event: Event, added: set[int]) -> bool:
     """A sentence that adds no event of its own: found by the detector only, or a bare 'a civilian was
     killed' (an Attack whose perpetrator is not named)."""
@@ -188,9 +201,12 @@ def _join_previous(merged: list[Event], event: Event, sent: Span) -> bool:
     if not merged:
         return False
     n = next((k for k in range(len(merged) - 1, -1, -1) if is_violent(merged[k])), len(merged) - 1)
+    if event.fatalities:  # deaths told after 'killed five and abducted 50' are the killing's, not the abduction's
+        n = next((k for k in range(n, -1, -1) if is_violent(merged[k])
+                  and merged[k].sub_event_type not in NOT_LETHAL_SUBS), n)
     if not _headline_only(merged[n]) and distinct(merged[n], event, sent):
         return False
-    joined = joins(merged[n], event, _places_compatible(merged[n].location, event.location))
+    joined = joins(merged[n], event, places_compatible(merged[n].location, event.location))
     if joined is None:
         return False
     if _headline_only(merged[n]) and event.sub_event_type and event.confidence >= merged[n].confidence:
@@ -211,10 +227,15 @@ def _join_told(merged: list[Event], event: Event, strict: bool = False) -> bool:
         loose = event.location is None or event.location.place.feature == "country"
         if strict and (kept.event_type != event.event_type or not _dates_meet(kept, event)):
             continue
-        if is_violent(kept) and (loose or _places_compatible(kept.location, event.location)):
+        if is_violent(kept) and (loose or places_compatible(kept.location, event.location)):
             merged[n] = merge(kept, event)
             return True
     return False
+
+
+def _testimony(tok: Token, event: Event) -> bool:
+    """A violent act told inside a quotation by someone who speaks for no party (a witness, a resident)."""
+    return is_violent(event) and event.attribution.status not in ("official", "claimed") and in_quote(tok)
 
 
 def _dates_meet(a: Event, b: Event) -> bool:
@@ -342,105 +363,6 @@ def _is_anaphoric(tok: Token) -> bool:
     """'The attack killed…', 'the shells struck…': a definite reference to an event told before."""
     heads = [tok] if tok.pos_ in ("NOUN", "PROPN") else [c for c in tok.children if c.dep_ == "nsubj"]
     return any(any(c.dep_ == "det" and c.lower_ in DEFINITE for c in h.children) for h in heads)
-
-
-def same_event(a: Event, b: Event, ignore_dates: bool = False) -> bool:
-    """Two mentions in one article describe one event: same type, compatible date, place and actor. A
-    protest and the police's intervention in it are one protest (ACLED: Protest with intervention)."""
-    protests = a.event_type == b.event_type == "Protests"
-    if not protests and (a.sub_event_type, _plover_type(a)) != (b.sub_event_type, _plover_type(b)):
-        return False
-    if a.modality != b.modality:
-        return False
-    if (not ignore_dates and a.date and b.date and _told(a.date) and _told(b.date)
-            and (a.date.end < b.date.start or b.date.end < a.date.start)):
-        return False  # (a date nothing in the text says, e.g. the publication day, rules nothing out)
-    # a battle has two sides, told from either ('Ukrainian attacks thwarted', 'Russian troops repelled the
-    # attacks'); any other act has one doer
-    if (a.actor1 and b.actor1 and a.actor1.country and b.actor1.country and a.actor1.country != b.actor1.country
-            and a.event_type != "Battles"):
-        return False
-    return _places_compatible(a.location, b.location)
-
-
-def _told(when: DateSpan) -> bool:
-    """The sentence itself dates the event (not the publication day, nor the article's narrative day)."""
-    return when.text is not None and not (when.rule or "").startswith("no time expression")
-
-
-def _places_compatible(a: Location | None, b: Location | None) -> bool:
-    if a is None or b is None:
-        return True
-    return compatible(a.place, b.place)  # one inside the other (a town in its oblast), or about 25 km apart
-
-
-def merge(a: Event, b: Event) -> Event:
-    """Keep the most specific value of each field and all the evidence. A running total told in `b` ('the
-    conflict has left 1,700 dead') is no one event's toll."""
-    if summary_toll(b):
-        b = replace(b, fatalities=None, injuries=None)
-    if PROTEST_FORCE.get(b.sub_event_type or "", -1) > PROTEST_FORCE.get(a.sub_event_type or "", 99):
-        a = replace(a, sub_event_type=b.sub_event_type)  # the protest as its most forceful mention tells it
-    location = _more_specific(a.location, b.location)
-    attribution = _merged_attribution(a, b)
-    date_ = _narrower(a.date, b.date)
-    merged = replace(
-        a, location=location, attribution=attribution, date=date_,
-        actor1=a.actor1 or b.actor1, actor2=a.actor2 or b.actor2,
-        fatalities=_max_known(a.fatalities, b.fatalities), injuries=_max_known(a.injuries, b.injuries),
-        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
-        confidence=min(0.95, max(a.confidence, b.confidence) + 0.05),
-        low_confidence=a.low_confidence and b.low_confidence,  # one sure mention makes the event sure
-    )
-    return replace(merged, summary=summarize(merged))
-
-
-def _merged_attribution(a: Event, b: Event) -> Attribution:
-    """The strongest status; but a capture or a battle that one side claims stays claimed, whoever else
-    speaks of it (ACLED: a party's battlefield gains are its claims)."""
-    if a.sub_event_type in CLAIMED_SUBS and "claimed" in (a.attribution.status, b.attribution.status):
-        return a.attribution if a.attribution.status == "claimed" else b.attribution
-    return a.attribution if ATTRIBUTION_RANK[a.attribution.status] >= ATTRIBUTION_RANK[
-        b.attribution.status] else b.attribution
-
-
-def summarize(event: Event) -> str:
-    what = event.sub_event_type or (event.plover.type.capitalize() if event.plover else "Event")
-    parts = [what]
-    if event.actor1:
-        parts.append(f"by {event.actor1.name}")
-    if event.location:
-        parts.append(f"in {event.location.place.name}")
-    if event.date:
-        parts.append(f"on {event.date.start.isoformat()}" if event.date.precision == "day"
-                     else f"around {event.date.start.isoformat()}")
-    if event.modality != "asserted":
-        parts.append(f"({event.modality})")
-    return " ".join(parts) + "."
-
-
-def _more_specific(a: Location | None, b: Location | None) -> Location | None:
-    if a is None or b is None:
-        return a or b
-    return b if b.place.precision < a.place.precision or (
-        b.place.feature != "country" and a.place.feature == "country") else a
-
-
-def _narrower(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
-    if a is None or b is None:
-        return a or b
-    explicit_a, explicit_b = _told(a), _told(b)
-    if explicit_a != explicit_b:
-        return a if explicit_a else b
-    return a if (a.end - a.start) <= (b.end - b.start) else b
-
-
-def _max_known(a: int | None, b: int | None) -> int | None:
-    return b if a is None else a if b is None else max(a, b)
-
-
-def _plover_type(event: Event) -> str | None:
-    return event.plover.type if event.plover else None
 
 
 def _confidence(strength: float, actor: Actor | None, location: Location | None, when: DateSpan | None,

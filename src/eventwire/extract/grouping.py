@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract.detect import weapon_named
 from eventwire.extract.lexicon import WEAPON_WORDS
 from eventwire.extract.locate import WIDE_FEATURES, inside
+from eventwire.extract.subtypes import weapon_named
 from eventwire.records import Event, Location, PlaceMention
 
 # Event nouns that a report uses to point back at a violent event it has told ("the attack", "the blast")
@@ -89,7 +89,7 @@ def refers_back(tok: Token) -> bool:
     if noun is None or noun.lemma_.lower() not in BACK_NOUNS and noun.lower_ not in BACK_NOUNS:
         return False
     near = {c.lower_ for c in noun.children} | {c.lower_ for c in tok.children if c.dep_ == "advmod"}
-    if near & NEW_EVENT_WORDS:
+    if near & NEW_EVENT_WORDS and not _ranked(noun):
         return False
     # "the attack", "this attack", "Thursday's explosion"
     definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
@@ -100,6 +100,38 @@ def refers_back(tok: Token) -> bool:
     pointed = noun.dep_ == "pobj" and head.lower_ in BACK_PREPS and not indefinite and (
         head.lower_ != "of" or head.head.lower_ in ("result", "aftermath", "consequence", "wake", "scene"))
     return definite or pointed
+
+
+RANKS = frozenset({"second", "third", "fourth", "fifth", "latest"})
+PERIODS = frozenset({"week", "weeks", "month", "months", "year", "years", "day", "days", "hours", "decade"})
+
+
+def _ranked(noun: Token) -> bool:
+    """'carried out the second deadly attack on public forces in a week': the event told, counted among
+    others of a period; 'a second attack', 'another attack' are new ones."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    if not {c.lower_ for c in noun.children if c.dep_ == "amod"} & RANKS:
+        return False
+    return any(g.lower_ in PERIODS and (g.dep_ == "npadvmod"
+                                       or (g.dep_ == "pobj" and g.head.lower_ in ("in", "within")))
+               for g in noun.head.subtree)
+
+
+def in_quote(tok: Token) -> bool:
+    """`tok` lies inside a direct quotation of its sentence ('"The house was bombed without any warning,"
+    he said')."""
+    opened = 0
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in ("“", "«"):
+            opened += 1
+        elif t.text in ("”", "»"):
+            opened = max(0, opened - 1)
+        elif t.text == '"':
+            opened = 0 if opened else 1
+    return opened > 0
 
 
 BLAST_LEMMAS = frozenset({"explosion", "blast", "detonation"})

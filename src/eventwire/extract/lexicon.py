@@ -8,6 +8,7 @@ context from the parse (a weapon, an armed actor, a conflict article) before the
 from __future__ import annotations
 
 from eventwire.records.taxonomy import VIOLENT_FAMILIES
+from eventwire.records.taxonomy import Family as F
 
 # Verb lemma -> family. Phrasal and object-dependent senses are decided in detect.py.
 VERB_FAMILIES: dict[str, str] = {
@@ -55,7 +56,8 @@ NOUN_FAMILIES: dict[str, str] = {
     "interception": "intercept",
     "capture": "territory", "seizure": "territory", "takeover": "territory",
     "clash": "clash", "fighting": "clash", "battle": "clash", "firefight": "clash", "gunfight": "clash",
-    "skirmish": "clash", "ambush": "clash", "shootout": "clash", "liquidation": "clash", "elimination": "clash",
+    "skirmish": "clash", "ambush": "clash", "shootout": "clash", "gunbattle": "clash", "liquidation": "clash",
+    "elimination": "clash",
     "protest": "protest", "demonstration": "protest", "rally": "protest", "sit-in": "protest",
     "riot": "riot", "looting": "loot", "arson": "loot",
     "arrest": "arrest", "detention": "arrest",
@@ -136,4 +138,21 @@ THREATENED_WORDS: frozenset[str] = frozenset({"threaten", "vow", "warn", "promis
 DENIED_WORDS: frozenset[str] = frozenset({"deny", "refute", "reject", "dismiss"})
 HYPOTHETICAL_WORDS: frozenset[str] = frozenset({
     "could", "might", "may", "would", "if", "unless", "whether", "halt", "stop", "prevent", "end", "avoid",
+})
+
+# Sense words shared by the verb senses, the noun senses and the sub-type rules of the detector.
+# families a conflict context licenses as they stand
+CONTEXT_FAMILIES: frozenset[str] = frozenset({F.STRIKE, F.ATTACK, F.CLASH, F.KILL})
+# not "attack": armed groups attack villages
+REMOTE_LEMMAS: frozenset[str] = frozenset({"strike", "hit", "target", "pound", "bombard"})
+# the enemy's fighters killed
+LOSS_WORDS: frozenset[str] = frozenset({"liquidate", "eliminate", "liquidation", "elimination"})
+CONFLICT_AGREEMENT: frozenset[str] = frozenset({
+    "peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners", "swap", "exchange", "hostage", "hostages",
+    "de-escalation", "security",
+})
+# who takes to the streets: a verb of marching or protesting done by these is a demonstration
+CROWD_WORDS: frozenset[str] = frozenset({
+    "protesters", "demonstrators", "thousands", "hundreds", "supporters", "people", "students", "workers",
+    "residents", "crowds", "crowd", "activists", "farmers",
 })

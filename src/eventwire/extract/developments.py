@@ -1,0 +1,77 @@
+"""ACLED's strategic developments told by a verb and its object: a base set up, a weapons cache found,
+fighters defecting or forces regrouping, militants pushed out of an area."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract import lexicon as lx
+from eventwire.extract import parsetree as pt
+from eventwire.extract.subtypes import acled, development
+from eventwire.records.coding import Coding
+
+BASE_NOUNS = frozenset({"base", "bases", "headquarters", "outpost", "outposts", "post", "posts", "camp", "camps",
+                        "point", "points", "checkpoint", "checkpoints", "garrison"})
+MILITARY_MARKS = frozenset({"military", "observation", "army", "forces", "troops", "soldiers"})
+BUILD_LEMMAS = frozenset({"establish", "create", "build", "open", "erect"})
+CACHE_WORDS = frozenset({"cache", "caches", "arsenal", "stockpile", "weapons", "arms", "ammunition", "explosives",
+                         "ieds", "ied", "bombs", "bomb", "grenades", "rifles", "munitions", "detonators"})
+FIND_LEMMAS = frozenset({"find", "discover", "uncover", "defuse", "dismantle", "unearth", "neutralize", "neutralise"})
+# weapons seized in a raid or an arrest are that event's; a cache or bombs seized are a plot disrupted
+SEIZE_LEMMAS = frozenset({"seize", "confiscate", "recover"})
+CACHE_ONLY = frozenset({"cache", "caches", "arsenal", "stockpile", "explosives", "ieds", "ied", "bombs", "detonators"})
+
+
+def strategic(tok: Token) -> Coding | None:
+    """'Turkish forces set up a new observation post', 'police found a cache of weapons', 'sappers defused a
+    bomb': a base established, weapons use disrupted (ACLED: Headquarters or base established; Disrupted
+    weapons use). Landmines cleared from fields are demining, not a disrupted attack."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    objects = pt.objects(tok)
+    if (lemma in BUILD_LEMMAS or (lemma == "set" and "up" in particles)) and objects & BASE_NOUNS and (
+            (objects | pt.subject_words(tok)) & MILITARY_MARKS or pt.armed_subject(tok)
+            or any(t.ent_type_ == "NORP" for t in tok.subtree)):
+        return development("Headquarters or base established", 0.75)
+    if (lemma in FIND_LEMMAS and objects & CACHE_WORDS) or (lemma in SEIZE_LEMMAS and objects & CACHE_ONLY):
+        return acled("intercept", "Disrupted weapons use", 0.75)
+    if _changes_group(tok, lemma, objects):
+        return development("Change to group/activity", 0.7)
+    if _expels_fighters(tok, lemma, particles, objects) or (lemma in BUILD_LEMMAS and "control" in objects):
+        # "pushed the militants out of fresh areas", "established control over the area": ground taken; who
+        # took it (extract.actors.territory_sub) decides between ACLED's two sub-types
+        return acled("territory", "Non-state actor overtakes territory", 0.75)
+    return None
+
+
+# ACLED's Change to group/activity: fighters defecting, forces reinforcing or fortifying their positions,
+# redeploying, troops moved, units formed (not "deployed to separate the factions": a deployment told in
+# passing is no change of the group)
+REGROUP_LEMMAS = frozenset({"reinforce", "fortify", "redeploy", "regroup", "bolster"})
+FORMED_UNITS = frozenset({"groups", "group", "units", "unit", "brigade", "brigades", "battalion", "battalions",
+                          "regiment", "militia", "force"})
+
+
+def _changes_group(tok: Token, lemma: str, objects: set[str]) -> bool:
+    subject = pt.subject_words(tok)
+    armed = bool((subject | objects) & lx.ARMED_WORDS) or pt.armed_subject(tok)
+    if lemma == "defect":
+        return armed or bool(subject & {"members", "commander", "commanders", "officers", "officer"})
+    if lemma in REGROUP_LEMMAS:
+        return armed
+    if lemma == "move":
+        return bool(objects & {"troops", "forces", "fighters", "reinforcements", "soldiers"})
+    if lemma == "form":
+        return bool(objects & FORMED_UNITS) and bool(objects & lx.ARMED_WORDS)
+    return False
+
+
+EXPEL_LEMMAS = frozenset({"push", "drive", "expel", "oust", "flush", "dislodge", "evict", "chase"})
+
+
+def _expels_fighters(tok: Token, lemma: str, particles: set[str], objects: set[str]) -> bool:
+    if lemma not in EXPEL_LEMMAS or not objects & lx.ARMED_WORDS:
+        return False
+    return "out" in particles or "back" in particles or pt.has_prep(tok, {"from", "out"})

@@ -1,0 +1,40 @@
+"""Which event a noun trigger tells, if any: its own modifiers and the sentence decide ('hunger strike' is a
+protest, 'a cash withdrawal' nothing, 'talks' only when someone holds them)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract import lexicon as lx
+from eventwire.extract import parsetree as pt
+from eventwire.records.taxonomy import Family as F
+
+GUNFIGHTS = frozenset({"shootout", "firefight", "gunfight", "gunbattle"})
+
+
+def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
+    near = pt.words(tok.subtree)
+    lemma = tok.lemma_.lower()
+    if lemma == "strike" and near & {"hunger", "general", "workers", "labour", "labor"}:
+        return "protest"
+    if lemma in lx.LOSS_WORDS:
+        return "clash" if conflict and near & lx.ARMED_WORDS else None
+    if lemma in GUNFIGHTS:  # an exchange of fire is armed violence whatever the sentence says around it
+        return None if near & {"penalty", "penalties"} else family
+    if family in lx.CONTEXT_FAMILIES | {F.TERRITORY}:
+        if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
+            return family if (near & lx.WEAPON_WORDS or conflict) else None
+        return family if conflict else None
+    if family == "withdraw":
+        return family if near & lx.ARMED_WORDS else None  # troops withdraw; cash withdrawals are not events
+    if lemma == "rally":
+        return "protest" if near & {"protest", "opposition", "against", "supporters", "thousands"} else None
+    if lemma in ("deal", "agreement", "accord"):
+        return "agree" if near & lx.CONFLICT_AGREEMENT else None
+    if lemma == "call":
+        return "request" if pt.has_prep(tok, {"for"}) else None
+    if lemma == "talk":
+        return "consult" if tok.head.lemma_.lower() in {"hold", "resume", "begin", "open", "host"} else None
+    if lemma in ("threat", "sanction", "embargo", "demand", "appeal", "accusation"):
+        return family if conflict or pt.political_near(tok) else None
+    return family

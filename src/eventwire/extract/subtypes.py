@@ -1,0 +1,162 @@
+"""From a trigger's family to its coding: the ACLED sub-type of an act of violence by its weapon and
+target, a protest's sub-type by what happened to the protesters, and PLOVER types for the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract import lexicon as lx
+from eventwire.extract import parsetree as pt
+from eventwire.records.coding import Coding
+from eventwire.records.taxonomy import (
+    ACLED_SUB_TO_TYPE,
+    ARMED_ACT_FAMILIES,
+    PLOVER_FOR_ACLED,
+    VIOLENT_FAMILIES,
+)
+from eventwire.records.taxonomy import Family as F
+
+BACKING_NOUNS = frozenset({"support", "cover", "backing"})  # "with artillery support", "under air cover"
+AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
+ASSAULT_LEMMAS = frozenset({"assault", "attack", "offensive", "storm", "raid"})
+LIGHT_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "make"})
+# who goes in on the ground: named in an assault's "with" phrase, they make it a battle
+GROUND_FORCES = frozenset({"infantry", "infantrymen", "armour", "armor", "armoured", "armored", "tanks", "tank",
+                           "troops", "fighters", "soldiers", "paratroopers", "motorcycles", "gunmen", "militants"})
+KEEP_READING = 0.85  # a battle read from who went in stands against the weapon words the sentence also holds
+# bodies named after the army that are no fighting force: "the Regional Military Administration reported"
+CIVIL_BODIES = frozenset({"administration", "administrations", "prosecutor", "prosecutors", "court", "courts",
+                          "commissariat", "registration", "enlistment"})
+
+
+def code(tok: Token, family: str, sent: Span) -> Coding | None:
+    if family in ARMED_ACT_FAMILIES:
+        return _code_violence(tok, family, sent)
+    sub = {
+        "intercept": "Disrupted weapons use", "clash": "Armed clash", "riot": "Violent demonstration",
+        "loot": "Looting/property destruction", "arrest": "Arrests", "abduct": "Abduction/forced disappearance",
+        "sexual": "Sexual violence", "agree": "Agreement", "evacuate": "Other",
+        "withdraw": "Non-violent transfer of territory", "territory": "Non-state actor overtakes territory",
+        "kill": "Attack", "protest": _protest_sub(tok),
+    }.get(family)
+    if sub is not None:
+        return acled(family, sub, 0.75 if family in VIOLENT_FAMILIES else 0.65)
+    plover = {"request": "REQUEST", "threaten": "THREATEN", "accuse": "ACCUSE", "reject": "REJECT",
+              "sanction": "SANCTION", "consult": "CONSULT", "mobilize": "MOBILIZE", "concede": "CONCEDE"}
+    if family in plover:
+        return Coding(family, None, None, plover[family], None, 0.6)
+    return None
+
+
+def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
+    if _ground_assault(tok):
+        return acled("clash", "Armed clash", KEEP_READING)
+    weapon = _weapon(tok, sent)
+    if weapon is not None:
+        return acled("strike", weapon, 0.8)
+    lemma = tok.lemma_.lower()
+    if lemma in ("explosion", "blast", "bombing", "bomb"):
+        return acled("strike", "Remote explosive/landmine/IED", 0.7)
+    if lemma in ("shelling", "shell", "bombardment", "barrage", "bombard", "pound"):
+        return acled("strike", "Shelling/artillery/missile attack", 0.75)
+    if lemma in ("airstrike",):
+        return acled("strike", "Air/drone strike", 0.8)
+    targets = pt.objects(tok) | pt.words(c for c in tok.subtree if c.dep_ == "pobj")
+    if lemma in lx.REMOTE_LEMMAS and pt.on_settlement(tok) and not targets & lx.ARMED_WORDS:
+        # ACLED: a strike on a town with no weapon named is remote violence, not a battle nor an attack
+        return acled("strike", "Shelling/artillery/missile attack", 0.6)
+    if targets & lx.ARMED_WORDS:
+        return acled("clash", "Armed clash", 0.65)
+    if lemma == "strike" and tok.pos_ == "NOUN" or (lemma == "fire" and pt.has_prep(tok, {"at", "on"})
+                                                    and not targets & (lx.CIVILIAN_WORDS | lx.CROWD_WORDS)
+                                                    and pt.armed_subject(tok)):
+        # "killed in strikes on the city": a strike is remote violence whoever it kills (ACLED: not an Attack);
+        # so is an army firing at a village or a road
+        return acled("strike", "Shelling/artillery/missile attack", 0.6)
+    if targets & lx.CIVILIAN_WORDS or pt.words(sent) & lx.CIVILIAN_WORDS:
+        return acled("kill", "Attack", 0.6)
+    if _armed_present(sent):
+        return acled("clash", "Armed clash", 0.55)
+    return None
+
+
+def _ground_assault(tok: Token) -> bool:
+    """'launched an assault with artillery and infantry', 'attacked the base with mortars and fighters on
+    motorcycles': an assault that names the men or armour going in is a ground battle; the guns named with
+    them back it (ACLED: one Armed clash, not a shelling)."""
+    if tok.lemma_.lower() not in ASSAULT_LEMMAS:
+        return False
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:  # "launched an assault ... with ..."
+        withs += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return bool(pt.words(t for w in withs for t in w.subtree) & GROUND_FORCES)
+
+
+def _armed_present(sent: Span) -> bool:
+    """Someone who carries arms is in the sentence (not the name of a civil body: 'Military Administration')."""
+    return any(t.lower_ in lx.ARMED_WORDS and t.head.lower_ not in CIVIL_BODIES for t in sent)
+
+
+def acled(family: str, sub: str, strength: float) -> Coding:
+    plover_type, mode = PLOVER_FOR_ACLED.get(sub, (None, None))
+    if sub == "Air/drone strike":
+        mode = "drone" if family == "strike" else mode
+    return Coding(family, ACLED_SUB_TO_TYPE[sub], sub, plover_type, mode, strength)
+
+
+def development(sub: str, strength: float) -> Coding:
+    """A strategic development of ACLED's: PLOVER's MOBILIZE where the taxonomy maps the sub-type to none."""
+    plover_type, _ = PLOVER_FOR_ACLED.get(sub, ("MOBILIZE", None))
+    return Coding(F.MOBILIZE, "Strategic developments", sub, plover_type, None, strength)
+
+
+def weapon_named(sent: Span) -> str | None:
+    """The most specific weapon the sentence names (its ACLED sub-type), if any."""
+    return _weapon_in(pt.words(sent), _air_strike(sent))
+
+
+def _weapon(tok: Token, sent: Span) -> str | None:
+    """The most specific weapon named by the trigger's own words, else by its clause, else the sentence.
+    Weapons that only back the act ('an assault with armour and artillery support', 'under air cover') do not
+    make a ground assault remote violence."""
+    backing = {t.i for b in sent if b.lemma_.lower() in BACKING_NOUNS and b.pos_ == "NOUN" and b.i != tok.i
+               for t in b.subtree}
+    for scope in (list(tok.subtree), list(tok.head.subtree), list(sent)):
+        scope = [t for t in scope if t.i not in backing]
+        sub = _weapon_in(pt.words(scope) | {tok.lower_}, _air_strike(scope))
+        if sub is not None:
+            return sub
+    return None
+
+
+def _weapon_in(words: set[str], air_strike: bool) -> str | None:
+    """'air' alone ('air defence', 'air raid alert') names no weapon; 'air strikes' does. Tear gas is the
+    police's, not a chemical weapon."""
+    for weapon_words, sub, _mode in lx.WEAPONS:
+        hit = words & weapon_words
+        if hit and not (sub == "Air/drone strike" and hit == {"air"} and not air_strike) and not (
+                sub == "Chemical weapon" and "tear" in words and hit == {"gas"}):
+            return sub
+    return None
+
+
+def _air_strike(tokens: Iterable[Token]) -> bool:
+    """'air strikes', 'an air attack', 'air bombardment': 'air' qualifying a strike noun."""
+    return any(t.lower_ == "air" and t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in AIR_HEADS
+               for t in tokens)
+
+
+def _protest_sub(tok: Token) -> str:
+    """ACLED's protest sub-types by what happened to or by the protesters, told in this sentence or the next."""
+    sent = tok.sent
+    following = tok.doc[sent.end : sent.end + 1]
+    words = pt.words(sent) | (pt.words(following[0].sent) if len(following) else set())
+    if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:
+        return "Excessive force against protesters"
+    if words & {"stones", "rocks", "torched", "smashed", "looted", "molotov", "set"}:
+        return "Violent demonstration"
+    if words & {"tear", "dispersed", "disperse", "cannon", "batons", "arrested", "detained", "rubber"}:
+        return "Protest with intervention"
+    return "Peaceful protest"

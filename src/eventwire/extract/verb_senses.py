@@ -1,0 +1,78 @@
+"""Which event a verb trigger tells, if any: its particles, its object and its subject decide
+('shot down' is an interception, 'fired the minister' nothing, 'protested her innocence' no protest)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract import lexicon as lx
+from eventwire.extract import parsetree as pt
+from eventwire.records.taxonomy import POLITICAL_FAMILIES
+
+AERIAL_WEAPONS = frozenset({"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets",
+                            "shahed", "shaheds", "aircraft", "bomb", "bombs", "projectile", "projectiles"})
+PLACE_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "settlement", "settlements", "territory",
+                         "position", "positions",
+                         "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
+
+
+def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
+    lemma = tok.lemma_.lower()
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    objects = pt.objects(tok)
+    if tok.dep_ == "amod" and family in ("abduct", "arrest"):
+        return None  # "rescued nine kidnapped people", "detained protesters were freed": the victims' state
+    if lemma == "shoot":
+        if "down" in particles:
+            return "intercept"
+        # "shot dead nine gunmen": 'dead' parsed as the object's modifier still tells the killing
+        dead = "dead" in pt.child_words(tok) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead")
+        return "kill" if conflict and (objects & lx.CIVILIAN_WORDS or dead) else None
+    if lemma == "fire":  # "fired missiles", "troops fired at the village" (not "fired the minister")
+        return "strike" if objects & lx.WEAPON_WORDS or (conflict and pt.has_prep(tok, {"at", "on"})) else None
+    if lemma == "fend":
+        return "intercept" if "off" in particles and pt.words(tok.subtree) & lx.WEAPON_WORDS else None
+    if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
+        # "air defences destroyed 11 drones": the weapon is the object; "drones destroyed a tank" is a strike
+        return "intercept" if objects & AERIAL_WEAPONS else None
+    if lemma == "intercept":  # intercepting is never a battle: weapons stopped, or nothing to code
+        return "intercept" if pt.words(tok.sent) & lx.WEAPON_WORDS else None
+    if lemma in ("down", "repel"):
+        return "intercept" if pt.clause_words(tok) & lx.WEAPON_WORDS else ("clash" if conflict else None)
+    if lemma in lx.LOSS_WORDS:
+        return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
+    if lemma in ("take", "gain", "wrest"):
+        return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
+    if family == "territory":
+        if pt.is_state(tok):
+            return None
+        return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
+    if family in lx.CONTEXT_FAMILIES:
+        if conflict or (lemma in lx.REMOTE_LEMMAS and pt.on_settlement(tok) and pt.armed_subject(tok)):
+            return family  # "the Russians targeted the town of Ivashky": forces striking a settlement
+        return None
+    return _civil_sense(tok, lemma, family, objects)
+
+
+def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str | None:
+    """Protests, appeals, agreements, releases, deployments and the political verbs."""
+    if lemma in ("march", "rally", "demonstrate"):
+        return "protest" if pt.subject_words(tok) & lx.CROWD_WORDS else None
+    if lemma == "gather":  # "protesters gathered outside the court" (not "people gathered to watch")
+        return "protest" if pt.subject_words(tok) & {"protesters", "demonstrators", "protestors"} else None
+    if lemma == "protest" and (any(c.dep_ == "ccomp" for c in tok.children)
+                               or (objects and not pt.subject_words(tok) & lx.CROWD_WORDS)):
+        return None  # "firms protested that the rule was unfair", "she protested her innocence": objecting in words
+    if lemma in ("call", "appeal"):
+        return "request" if pt.has_prep(tok, {"for", "on"}) and pt.political_subject(tok) else None
+    if lemma in ("sign", "agree"):
+        return "agree" if pt.words(tok.subtree) & lx.CONFLICT_AGREEMENT else None
+    if lemma in ("release", "free"):
+        return "concede" if objects & {"prisoners", "hostages", "detainees", "captives"} else None
+    if lemma in ("deploy", "withdraw", "retreat"):
+        return family if pt.words(tok.subtree) & lx.ARMED_WORDS else None
+    if lemma == "expel":
+        return "sanction" if objects & {"diplomats", "diplomat", "ambassador", "envoy"} else None
+    if family in POLITICAL_FAMILIES:
+        return family if pt.political_subject(tok) else None
+    return family
