@@ -40,6 +40,17 @@ def test_a_strike_that_kills_civilians_is_still_the_strike(pipeline, text: str) 
     assert event.fatalities in (7, 9)
 
 
+@pytest.mark.parametrize(("text", "sub", "killed"), [
+    ("A roadside bomb killed four soldiers near the town, police said.", "Remote explosive/landmine/IED", 4),
+    ("Shells fired by the rebels landed in a displacement camp, killing 12 people.",
+     "Shelling/artillery/missile attack", 12),
+])
+def test_a_weapon_that_kills_makes_the_weapons_event(pipeline, text: str, sub: str, killed: int) -> None:
+    # the killing verb's subject is a weapon: neither an Attack nor, for soldiers killed, a battle
+    [event] = _events(pipeline, text)
+    assert (event.sub_event_type, event.fatalities) == (sub, killed)
+
+
 def test_gunmen_killing_civilians_stay_an_attack(pipeline) -> None:
     [event] = _events(pipeline, "Gunmen killed 12 villagers in an overnight raid on a farming community.")
     assert event.sub_event_type == "Attack" and event.fatalities == 12

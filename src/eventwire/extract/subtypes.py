@@ -34,6 +34,11 @@ CIVIL_BODIES = frozenset({"administration", "administrations", "prosecutor", "pr
 def code(tok: Token, family: str, sent: Span) -> Coding | None:
     if family in ARMED_ACT_FAMILIES:
         return _code_violence(tok, family, sent)
+    if family == F.KILL and (agent := _weapon_agent(tok)) is not None:
+        # "a roadside bomb killed four soldiers", "shells landed in a camp, killing 12": the weapon's act
+        by_weapon = _code_violence(agent, F.STRIKE, sent)
+        if by_weapon is not None and by_weapon.family == F.STRIKE:
+            return by_weapon
     sub = {
         "intercept": "Disrupted weapons use", "clash": "Armed clash", "riot": "Violent demonstration",
         "loot": "Looting/property destruction", "arrest": "Arrests", "abduct": "Abduction/forced disappearance",
@@ -79,6 +84,20 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return acled("kill", "Attack", 0.6)
     if _armed_present(sent):
         return acled("clash", "Armed clash", 0.55)
+    return None
+
+
+# A bare "bomb", "blast" or "explosion" is left out: in a war report it is often the aerial bomb told before
+STRIKE_NOUNS = frozenset({"strike", "airstrike", "shelling", "barrage", "bombardment"})
+
+
+def _weapon_agent(kill: Token) -> Token | None:
+    """The subject of a killing verb, or of the verb a '..., killing 12' clause hangs on, when it is a weapon
+    or a strike: what killed is then a strike, whoever its victims were."""
+    verb = kill.head if kill.dep_ in ("advcl", "xcomp", "conj") and kill.head.pos_ == "VERB" else kill
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if pt.words(subject.subtree) & lx.WEAPON_WORDS or subject.lemma_.lower() in STRIKE_NOUNS:
+            return subject
     return None
 
 
