@@ -126,16 +126,27 @@ def _rioting(words: set[str]) -> bool:
 
 def armed_victims(sub: str | None, trigger: Token) -> str | None:
     """'The army killed scores of terrorists', 'security forces killed 219 rebels': ACLED's Attack is violence
-    against civilians; killing armed men is a battle (Armed clash)."""
-    if sub != "Attack" or trigger.pos_ != "VERB":
+    against civilians; killing armed men is a battle (Armed clash), unless they had surrendered or been taken."""
+    if sub not in ("Attack", "Armed clash") or trigger.pos_ != "VERB":
         return sub
     victims = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if not victims:  # "killed and wounded scores of terrorists": the object shared with the conjunct
         victims = [c for v in trigger.conjuncts for c in v.children if c.dep_ == "dobj"]
     words = {t.lower_ for v in victims for t in v.subtree}
-    if words & ORGANISED_ARMED and not words & lx.CIVILIAN_WORDS:
+    if sub == "Armed clash":  # "executed two surrendering soldiers": killing men out of combat is an Attack
+        killing = trigger.lemma_.lower() in KILLING_LEMMAS
+        return "Attack" if killing and words & ORGANISED_ARMED and words & OUT_OF_COMBAT else sub
+    if words & ORGANISED_ARMED and not words & (lx.CIVILIAN_WORDS | OUT_OF_COMBAT):
         return "Armed clash"
     return sub
+
+
+KILLING_LEMMAS = frozenset({"kill", "execute", "shoot", "murder", "slay", "massacre"})
+
+
+# ACLED: fighters who surrendered or were captured are no longer armed; killing them is an Attack
+OUT_OF_COMBAT = frozenset({"surrendering", "surrendered", "captured", "captive", "captives", "prisoners", "prisoner",
+                           "pows", "pow", "unarmed", "detained"})
 
 
 def _words(sent: Span) -> set[str]:

@@ -21,8 +21,9 @@ from eventwire.extract.noun_senses import noun_sense
 from eventwire.extract.parsetree import is_state
 from eventwire.extract.subtypes import code, weapon_named
 from eventwire.extract.trigger import Trigger
-from eventwire.extract.verb_senses import verb_sense
+from eventwire.extract.verb_senses import sets_fire, verb_sense
 from eventwire.records.coding import Coding
+from eventwire.records.taxonomy import Family as F
 
 __all__ = ["Trigger", "find_triggers", "is_state", "weapon_named"]
 
@@ -48,6 +49,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 
 def _family(tok: Token, conflict: bool) -> str | None:
     if tok.pos_ == "VERB":
+        if sets_fire(tok):
+            return F.LOOT
         family = lx.VERB_FAMILIES.get(tok.lemma_.lower())
         return verb_sense(tok, family, conflict) if family else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":

@@ -50,6 +50,7 @@ def strategic(tok: Token) -> Coding | None:
 # redeploying, troops moved, units formed (not "deployed to separate the factions": a deployment told in
 # passing is no change of the group)
 REGROUP_LEMMAS = frozenset({"reinforce", "fortify", "redeploy", "regroup", "bolster"})
+MOVE_LEMMAS = frozenset({"move", "relocate", "transfer"})
 FORMED_UNITS = frozenset({"groups", "group", "units", "unit", "brigade", "brigades", "battalion", "battalions",
                           "regiment", "militia", "force"})
 
@@ -61,8 +62,8 @@ def _changes_group(tok: Token, lemma: str, objects: set[str]) -> bool:
         return armed or bool(subject & {"members", "commander", "commanders", "officers", "officer"})
     if lemma in REGROUP_LEMMAS:
         return armed
-    if lemma == "move":
-        return bool(objects & {"troops", "forces", "fighters", "reinforcements", "soldiers"})
+    if lemma in MOVE_LEMMAS:  # "moved troops to", "relocated additional units to the area of"
+        return bool(objects & ({"troops", "forces", "fighters", "reinforcements", "soldiers"} | FORMED_UNITS))
     if lemma == "form":
         return bool(objects & FORMED_UNITS) and bool(objects & lx.ARMED_WORDS)
     return False

@@ -58,7 +58,7 @@ NAMED_BY = {
     "Remote explosive/landmine/IED": frozenset({"ied", "ieds", "mine", "mines", "landmine", "landmines", "device",
                                                 "devices", "explosive", "explosives", "bomb", "bombs", "blast",
                                                 "blasts", "explosion", "explosions", "exploded", "detonated",
-                                                "booby-trapped", "roadside", "sabotage", "sabotaged", "blew"}),
+                                                "booby-trapped", "roadside", "sabotage", "sabotaged", "blew", "blown"}),
     "Peaceful protest": CROWD, "Protest with intervention": CROWD, "Excessive force against protesters": CROWD,
     "Violent demonstration": CROWD,
 }

@@ -76,3 +76,23 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
     if family in POLITICAL_FAMILIES:
         return family if pt.political_subject(tok) else None
     return family
+
+
+PROPERTY = frozenset({"house", "home", "building", "office", "shop", "store", "car", "vehicle", "truck", "bus",
+                      "station", "church", "mosque", "temple", "school", "market", "property", "tent", "hut", "village",
+                      "warehouse", "factory", "headquarters", "premise", "camp", "hall", "court", "bank", "clinic",
+                      "hospital", "field", "crop", "granary", "barn", "structure", "compound", "residence", "centre",
+                      "center", "tower", "depot", "facility"})
+
+
+def sets_fire(tok: Token) -> bool:
+    """'set fire to a military enlistment office', 'set the houses ablaze', 'shops were set on fire': arson,
+    ACLED's Looting/property destruction. Bodies or a person set on fire are no property."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "set":
+        return False
+    on_fire = any(c.dep_ == "prep" and c.lower_ == "on" and pt.child_words(c) & {"fire"} for c in tok.children)
+    fire_set = "fire" in pt.objects(tok) or pt.child_words(tok) & {"ablaze", "alight"} or on_fire
+    targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ != "fire"]
+    targets += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj"]
+    return bool(fire_set) and any(t.lemma_.lower() in PROPERTY for t in targets)
