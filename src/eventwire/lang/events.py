@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from eventwire.extract.events import summarize
+from eventwire.extract.merging import summarize
 from eventwire.lang import cues as c
 from eventwire.lang.casualties import Toll, no_victims, toll_in
 from eventwire.lang.parties import Source, attacker, attribution, find_source, speaker_side
