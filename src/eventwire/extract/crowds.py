@@ -141,12 +141,10 @@ def armed_victims(sub: str | None, trigger: Token) -> str | None:
     return sub
 
 
-KILLING_LEMMAS = frozenset({"kill", "execute", "shoot", "murder", "slay", "massacre"})
-
-
 # ACLED: fighters who surrendered or were captured are no longer armed; killing them is an Attack
 OUT_OF_COMBAT = frozenset({"surrendering", "surrendered", "captured", "captive", "captives", "prisoners", "prisoner",
                            "pows", "pow", "unarmed", "detained"})
+KILLING_LEMMAS = frozenset({"kill", "execute", "shoot", "murder", "slay", "massacre"})
 
 
 def _words(sent: Span) -> set[str]:
