@@ -66,7 +66,9 @@ def test_india_police_floors() -> None:
     e2e = {label: row[2] for label, row in report.doc_end_to_end.items()}
     # Fourth round (crowd sub-types by who did what, quiet articles keep no weak trigger): KILL 0.414,
     # ARREST 0.800, FORCE 0.453.
-    assert e2e["ARREST"] >= 0.78 and e2e["KILL"] >= 0.39 and e2e["FORCE"] >= 0.43
+    # Sixth round (a killing verb's subject is the killer, a weapon that kills is its strike): KILL 0.467, ARREST
+    # 0.800, FORCE 0.453.
+    assert e2e["ARREST"] >= 0.78 and e2e["KILL"] >= 0.44 and e2e["FORCE"] >= 0.43
 
 
 def test_quiet_news_yields_almost_no_confident_conflict_events(gazetteer_path: Path) -> None:
