@@ -41,3 +41,15 @@ def test_a_town_after_a_part_of_it_or_as_the_target_of_a_strike(gazetteer: Gazet
     assert ("Khan Younis", "Khān Yūnis", 1) in found  # spaCy tags it a person
     assert _resolved("The attack on Mary Smith shocked the neighbours.", gazetteer) == []
     assert _resolved("The song was written by Davis and sung by Wilson.", gazetteer) == []
+
+
+def test_the_country_names_are_kept_beside_the_gazetteer(gazetteer: Gazetteer) -> None:
+    from eventwire.geo.gazetteer import _cached_country_keys
+
+    cache = gazetteer.path.with_name(gazetteer.path.name + ".countries-v1.json")
+    cache.unlink(missing_ok=True)
+    keys = _cached_country_keys(gazetteer)  # the query, written beside the file
+    assert {"burkina faso", "sierra leone", "ivory coast"} <= keys and cache.exists()
+    assert _cached_country_keys(gazetteer) == keys  # read back
+    cache.write_text('{"gazetteer": "another file", "keys": ["atlantis"]}', encoding="utf-8")
+    assert _cached_country_keys(gazetteer) == keys  # a stale file is not believed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -131,11 +133,14 @@ class Gazetteer:
     def country_name_keys(self) -> frozenset[str]:
         """The name key of every name a country has here ("burkina faso", "dr congo", "ivory coast")."""
         if self._country_keys is None:
-            with self._lock:
-                rows = self._con.execute("SELECT DISTINCT n.name_key FROM names n JOIN places p ON p.id = n.place_id "
-                                         "WHERE p.feature = 'country'").fetchall()
-            self._country_keys = frozenset(r[0] for r in rows)
+            self._country_keys = _cached_country_keys(self)
         return self._country_keys
+
+    def _query_country_keys(self) -> frozenset[str]:
+        with self._lock:
+            rows = self._con.execute("SELECT DISTINCT n.name_key FROM names n JOIN places p ON p.id = n.place_id "
+                                     "WHERE p.feature = 'country'").fetchall()
+        return frozenset(r[0] for r in rows)
 
     def country(self, name: str) -> Candidate | None:
         """The country this name (or ISO code) stands for, if any."""
@@ -203,3 +208,22 @@ class Gazetteer:
         """The sources that went in: (source, version, licence, rows, note), to credit them."""
         with self._lock:
             return self._con.execute("SELECT source, version, licence, rows, note FROM meta").fetchall()
+
+
+def _cached_country_keys(gazetteer: Gazetteer) -> frozenset[str]:
+    """The query scans every name (about 0.7 s), so its answer is kept in a file beside the gazetteer,
+    stamped with the gazetteer file's size and time; a read-only folder only costs the query next time."""
+    stat = gazetteer.path.stat()
+    stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+    cache = gazetteer.path.with_name(gazetteer.path.name + ".countries-v1.json")
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached["gazetteer"] == stamp:
+            return frozenset(cached["keys"])
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    keys = gazetteer._query_country_keys()
+    with contextlib.suppress(OSError):
+        cache.write_text(json.dumps({"gazetteer": stamp, "keys": sorted(keys)}), encoding="utf-8")
+    return keys
+
