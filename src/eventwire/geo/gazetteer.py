@@ -6,9 +6,10 @@ import contextlib
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from eventwire.errors import GazetteerError
 from eventwire.geo.build import FORMAT_VERSION
@@ -210,20 +211,31 @@ class Gazetteer:
             return self._con.execute("SELECT source, version, licence, rows, note FROM meta").fetchall()
 
 
-def _cached_country_keys(gazetteer: Gazetteer) -> frozenset[str]:
-    """The query scans every name (about 0.7 s), so its answer is kept in a file beside the gazetteer,
-    stamped with the gazetteer file's size and time; a read-only folder only costs the query next time."""
-    stat = gazetteer.path.stat()
-    stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
-    cache = gazetteer.path.with_name(gazetteer.path.name + ".countries-v1.json")
+def kept_beside(gazetteer: Gazetteer, name: str, stamp: str, build: Callable[[], Any]) -> Any:
+    """A value derived from the gazetteer that is slow to build (a full scan, a codifier read), kept as JSON
+    in a file beside the gazetteer (`<gazetteer>.<name>.json`) and believed only under the same `stamp`; a
+    read-only folder only costs the build next time. Tuples come back as lists."""
+    path = gazetteer.path.with_name(f"{gazetteer.path.name}.{name}.json")
     try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
-        if cached["gazetteer"] == stamp:
-            return frozenset(cached["keys"])
-    except (OSError, ValueError, TypeError, KeyError):
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(cached, dict) and cached.get("stamp") == stamp and "index" in cached:
+            return cached["index"]
+    except (OSError, ValueError):
         pass
-    keys = gazetteer._query_country_keys()
+    value = build()
     with contextlib.suppress(OSError):
-        cache.write_text(json.dumps({"gazetteer": stamp, "keys": sorted(keys)}), encoding="utf-8")
-    return keys
+        path.write_text(json.dumps({"stamp": stamp, "index": value}), encoding="utf-8")
+    return value
 
+
+def file_stamp(path: Path) -> str:
+    """The gazetteer file's size and time: a rebuilt gazetteer has another."""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _cached_country_keys(gazetteer: Gazetteer) -> frozenset[str]:
+    """The query scans every name (about 0.7 s), so its answer is kept beside the gazetteer."""
+    keys = kept_beside(gazetteer, "countries-v1", file_stamp(gazetteer.path),
+                       lambda: sorted(gazetteer._query_country_keys()))
+    return frozenset(keys)

