@@ -64,6 +64,7 @@ def test_casualties_in_words_attach_to_the_strike(gazetteer: Gazetteer) -> None:
     ("Погибла женщина, пятеро ранены.", 1, 5),
     ("Загинули двоє людей, ще троє поранені.", 2, 3),
     ("Погибли 2 человека, ранены 5.", 2, 5),
+    ("Російський снайпер застрелив чоловіка на вулиці.", 1, None),
 ])
 def test_each_clause_counts_its_own_casualties(text: str, killed: int, injured: int) -> None:
     toll = toll_in(text)
@@ -144,3 +145,21 @@ def test_the_shared_detector_behind_the_typer_interface(gazetteer: Gazetteer) ->
     # a sure strike stays; the detector was asked only about the weak sentence (no weapon named)
     assert [e.location.place.name for e in with_detector if e.location][0] == "Odesa"
     assert typer.type_sentences(["Нацбанк знизив облікову ставку."]) == [[]]
+
+
+@pytest.mark.parametrize(("text", "language", "sub_event_type"), [
+    ("Над Брянской областью ночью уничтожены шесть украинских беспилотников.", "ru", "Disrupted weapons use"),
+    ("На Покровському напрямку наші воїни зупинили 34 штурмові дії агресора.", "uk", "Armed clash"),
+    ("Російський снайпер застрелив чоловіка на вулиці Білозерки.", "uk", "Attack"),
+    ("У Львові родини військових провели акцію на площі Ринок з вимогою повернути їхніх рідних.", "uk",
+     "Peaceful protest"),
+])
+def test_sub_types_told_in_other_words(text: str, language: str, sub_event_type: str, gazetteer: Gazetteer) -> None:
+    assert [e.sub_event_type for e in _events(text, language, gazetteer)] == [sub_event_type]
+
+
+def test_a_front_sector_told_with_its_villages_is_one_event(gazetteer: Gazetteer) -> None:
+    text = ("Сили оборони відбили сім штурмів на Покровському напрямку. Підрозділи відбили на Покровському "
+            "напрямку сім атак поблизу Мирнограда.")
+    [event] = _events(text, "uk", gazetteer)
+    assert event.location is not None and event.location.place.name == "Myrnohrad"

@@ -25,6 +25,12 @@ def _places(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     ("Бои идут у Кременной.", "Кременной", "Kreminna"),
     ("Противник обстрелял Никополь.", "Никополь", "Nikopol"),
     ("Войска вошли в Часов Яр.", "Часов Яр", "Chasiv Yar"),
+    ("Под Часовым Яром идут бои.", "Часовым Яром", "Chasiv Yar"),
+    ("Над Миколаєвом сили ППО збили три ракети.", "Миколаєвом", "Mykolayiv"),
+    ("У Дніпрі затримали чоловіка.", "Дніпрі", "Dnipro"),
+    ("Вночі Одесу атакували ударні дрони.", "Одесу", "Odesa"),
+    ("Мешканці Одеси вийшли на мітинг.", "Одеси", "Odesa"),
+    ("Шебекино снова подверглось обстрелу.", "Шебекино", "Shebekino"),
 ])
 def test_settlement_in_any_case_and_either_spelling(text: str, mention: str, name: str,
                                                      gazetteer: Gazetteer) -> None:
@@ -73,5 +79,12 @@ def test_a_list_of_hromadas_in_mixed_spelling(gazetteer: Gazetteer) -> None:
 
 
 def test_words_that_are_not_places(gazetteer: Gazetteer) -> None:
-    text = 'Війська угруповання "Восток" наступають на Харківському напрямку. Україна і Росія.'
+    text = 'Війська угруповання "Восток" наступають на Південному напрямку. Україна і Росія.'
     assert _places(text, gazetteer) == []
+
+
+def test_a_front_sector_is_near_its_town_and_no_sector_of_no_town_is_a_place(gazetteer: Gazetteer) -> None:
+    found = find_places("На Покровському напрямку тривають бої. На Південному напрямку тихо.", sentences(
+        "На Покровському напрямку тривають бої. На Південному напрямку тихо."), gazetteer, "a1")
+    sectors = [(m.text, m.place.name, m.place.precision) for m in found if m.place is not None]
+    assert sectors == [("Покровському напрямку", "Pokrovsk", 2)]

@@ -148,7 +148,9 @@ def _is_source_name(text: str, p: PlaceMention) -> bool:
     after = text[p.end:p.end + 30].lower()
     return (c.has(r"ова\b|ода\b|обласн\w* (?:військов|державн)|військов\w* адміністрац|военн\w* администрац|гва\b"
                   r"|міськрад|горсовет|міськ\w* (?:рад|військов)", after[:25])
-            or c.has(r"губернатор\w*|голов\w*|глав\w*|очільник\w*|начальник\w*|жител\w*|мешкан\w*", before[-20:]))
+            # a resident who tells what she saw lives there; "жители Белгорода" as a crowd are where they act
+            or c.has(r"губернатор\w*|голов\w*|глав\w*|очільник\w*|начальник\w*|жител(?!и\b|і\b)\w*|"
+                     r"мешкан(?!ці\b)\w*", before[-20:]))
 
 
 def _fallback_place(view: ArticleView, n: int) -> PlaceMention | None:
@@ -235,11 +237,8 @@ def _same(a: Event, b: Event) -> bool:
     pa, pb = a.location.place, b.location.place
     if pa.name == pb.name:
         return True
-    if pa.precision == 3 and pb.precision < 3:
-        return pa.admin1 == pb.admin1
-    if pb.precision == 3 and pa.precision < 3:
-        return pa.admin1 == pb.admin1
-    return False
+    # an oblast, or a front sector (precision 2), holds the villages of the same oblast it is told with
+    return pa.precision != pb.precision and pa.admin1 == pb.admin1
 
 
 def _merge(a: Event, b: Event) -> Event:
@@ -247,8 +246,8 @@ def _merge(a: Event, b: Event) -> Event:
                                                       < a.location.place.precision)) else (a, b)
     date_ = _narrower(keep.date, other.date)
     # a region's toll ("in the oblast five were killed") sums its places' events: a village's own toll stands
-    regional = (other.location is not None and other.location.place.precision == 3
-                and keep.location is not None and keep.location.place.precision < 3)
+    regional = (other.location is not None and keep.location is not None
+                and other.location.place.precision > keep.location.place.precision)
     fatalities = keep.fatalities if regional and keep.fatalities is not None else _max(keep.fatalities,
                                                                                         other.fatalities)
     injuries = keep.injuries if regional and keep.injuries is not None else _max(keep.injuries, other.injuries)

@@ -19,10 +19,11 @@ _NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
     ("ого", "ое"), ("ом", "е"), ("ім", "е"), ("ім", "ий"), ("им", "е"), ("им", "ий"), ("ом", "ое"),
     ("ої", "а"), ("ої", "е"), ("ій", "е"), ("ой", "ая"), ("ую", "ая"), ("ою", "ая"), ("ей", "ья"), ("у", "о"),
     ("і", "е"), ("ях", "і"), ("ях", "ї"), ("ей", "и"), ("ів", "и"), ("ах", ""),
+    ("і", "о"), ("а", "о"), ("ым", ""), ("им", ""),  # "у Дніпрі" -> Дніпро, "под Часовым Яром" -> Часов Яр
 )
 # Ukrainian alternation of о/е with і in the last closed syllable: Харкова -> Харків, Львова -> Львів.
 _UK_O_TO_I = (("ов", "ів"), ("ог", "іг"), ("ор", "ір"), ("ол", "іл"), ("ом", "ім"), ("ен", "ін"), ("ер", "ір"),
-              ("ет", "іт"))
+              ("ет", "іт"), ("єв", "їв"))  # and є with ї: Миколаєва -> Миколаїв
 
 
 def nominatives(word: str) -> list[str]:
@@ -30,7 +31,7 @@ def nominatives(word: str) -> list[str]:
     low = word.lower()
     out = [low]
     for case, nom in _NOUN_ENDINGS:
-        if low.endswith(case) and len(low) - len(case) >= 3:
+        if low.endswith(case) and len(low) - len(case) >= 2:  # "Яром" -> Яр
             stem = low[: len(low) - len(case)]
             form = stem + nom
             out.append(form)

@@ -26,6 +26,10 @@ _PLACE_CUES = frozenset("""у в на біля поблизу під по до �
 село селі села селище селищі місто місті міста смт с м сел пос поселок поселке посёлок город городе города
 около возле под над у окрестностях направлении деревня деревне хутор хуторі пункт пункті пункте пункта
 поселение громаді громада селе поселка посёлка посёлке деревни станице станиці станиця хуторе""".split())
+_RESIDENTS = r"мешкан|жител|житель"
+# Words that open a sentence with a capital and are no given name: "Вночі Одесу атакували ..."
+_OPENERS = frozenset("""вночі уночі вчора сьогодні зранку вранці ввечері увечері напередодні також тоді потім
+зокрема ночью вчера сегодня утром днем вечером накануне также тогда затем""".split())
 _NOT_PLACES = frozenset("""україна украина росія россия рф ссср європа европа сша""".split())
 _AREA = ("UA", "RU")
 _NEAR_KM = 150.0
@@ -169,9 +173,11 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
                                                                   or _attack_verb(toks[i - 1])))
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.lower.startswith(("напрям", "направлен")):
-        return None, 2  # "на Харківському напрямку": a front sector, not the place of that name
+        return _front_sector(toks, i, gazetteer, ctx, article_id), 2
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.capitalised and prev.end == w.start - 1 and not cue:
+    if prev is not None and c.has(_RESIDENTS, prev.lower):
+        cue = True  # "Мешканці Одеси", "жители Белгорода": the residents' town is a place
+    if prev is not None and prev.capitalised and prev.end == w.start - 1 and not cue and prev.lower not in _OPENERS:
         return None, 1  # "Олександр Гусєв": a surname after a given name
     adj = adjective_nominative(w.text)
     local = _local_word(toks, i) if adj else None
@@ -197,6 +203,22 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
     return None, 1
 
 
+def _front_sector(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
+                  article_id: str) -> PlaceMention | None:
+    """"на Покровському напрямку": fighting somewhere near the town the sector is named after, so the town
+    at precision 2 (a sector is tens of km wide); a sector named after no town ("Південному") is no place."""
+    w = toks[i]
+    adj = adjective_nominative(w.text)
+    names = settlement_names(adj) if adj else []
+    cands = [c for n in names for c in gazetteer.candidates(n) if c.country in _AREA
+             and c.feature in ("city", "capital", "town") and c.population >= _TOWN]
+    place = _best(cands, ctx)
+    if place is None:
+        return None
+    return PlaceMention(article_id, w.start, toks[i + 1].end, f"{w.text} {toks[i + 1].text}", "toponym",
+                        place.to_place(2), f"Cyrillic front sector: {place.name}")
+
+
 def _attack_verb(word: Word) -> bool:
     """"обстріляли Білозерку", "атаковали Шебекино": what a strike or a capture hits is a place."""
     return not word.capitalised and c.has(f"{c.SHELLING}|{c.STRIKE}|{c.CAPTURE}|{c.REGAIN}", word.lower)
@@ -211,11 +233,15 @@ def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool,
         cands += [c for c in gazetteer.candidates(form) if c.country in _AREA and c.feature != "country"]
     respelt: list[Candidate] = []
     # a Russian spelling of a Ukrainian name, or a Russian place (romanised)
-    for form in forms[:0] if exact_only else forms[:6]:
-        for uk in ukrainian_spellings(form, limit=6):
-            respelt += [c for c in gazetteer.candidates(uk) if c.country in _AREA]
+    # a town's own Russian name, romanised, holds even at a sentence start ("Шебекино снова ..."), as written
+    russian = [] if any(ch in forms[0] for ch in "іїєґ") else forms[:1]
+    for form in russian if exact_only else forms[:6]:
+        if not exact_only:
+            for uk in ukrainian_spellings(form, limit=6):
+                respelt += [c for c in gazetteer.candidates(uk) if c.country in _AREA]
+        least = _TOWN if exact_only else 1000
         respelt += [c for c in gazetteer.candidates(romanize_ru(form))
-                    if c.country in _AREA and c.quality <= 1 and c.population >= 1000]
+                    if c.country in _AREA and c.quality <= 1 and c.population >= least]
     cands += [_demoted(c) for c in respelt]
     # regions come from their adjectives and colloquial names; a bare name is a settlement ("Харькову")
     cands = [c for c in cands if c.feature not in ("admin1", "admin2")] or cands
