@@ -19,7 +19,7 @@ from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.postal import is_postal, postal_regions
-from eventwire.geo.raions import raion_after
+from eventwire.geo.raions import PAIR, pair_oblast, raion_after
 from eventwire.geo.regions import region_alias
 
 if TYPE_CHECKING:
@@ -93,6 +93,11 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer,
     tail = text[end:end + _WINDOW]
     if _BARE_POSTAL.match(tail):
         return _world_container(text, end, gazetteer, start)
+    pair = PAIR.match(tail)
+    region = pair_oblast(gazetteer, pair.group(2)) if pair is not None else None
+    if pair is not None and region is not None and region.admin1_code:
+        # "X (Bakhmut, Donetsk)": the district's centre and the oblast, read together as X's container
+        return end + pair.start(1), end + pair.end(2), pair.group(2), region.admin1_code
     lead = _LEAD.match(tail)
     if lead is None:
         return None
@@ -256,6 +261,9 @@ def _area_region(text: str, f: Found, gazetteer: Gazetteer) -> Found:
 def _split(text: str, f: Found, gazetteer: Gazetteer) -> list[Found]:
     """spaCy often takes "Kostiantynivka, Donetsk" for one entity: the part after the comma that names a
     region is its container."""
+    if " (" in f.text:  # "Berdiansk (Berdiansk": a name and the start of its district in brackets
+        head = f.text.partition(" (")[0]
+        return [replace(f, end=f.start + len(head), text=head, lookup=head)]
     if ", " not in f.text or f.level == "region":
         return [f]
     head, _, tail = f.text.partition(", ")
@@ -292,7 +300,7 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
                 regions[start] = (end, region_text, code)
                 if not any(g.start == start for g in found):
                     out.append(f)
-                    out.append(Found(start, end, region_text, region_text, "toponym", "region", f.sent,
+                    out.append(Found(start, end, text[start:end], region_text, "toponym", "region", f.sent,
                                      "pattern", container=code))
                     continue
         out.append(f)
