@@ -20,6 +20,17 @@ def _events(pipeline, text: str) -> list[Event]:
      "Looting/property destruction"),
     ("Russian forces executed two surrendering Ukrainian soldiers near the village.", "Attack"),
     ("Russian forces relocated additional units to the area of Svatove.", "Change to group/activity"),
+    # a weapon decides the strike: a glide bomb is dropped by aircraft, as are explosives dropped from a drone
+    ("On 3 March 2024, Russian forces struck Kostiantynivka, Donetsk, with a glide bomb.", "Air/drone strike"),
+    ("Russian forces dropped explosives from a drone on a car in Bilozerka, injuring two civilians.",
+     "Air/drone strike"),
+    # an agreement is named (an exchange, a deal): killing prisoners is an attack on them
+    ("Russian forces executed two Ukrainian prisoners of war near Bakhmut, Donetsk.", "Attack"),
+    ("Russia and Ukraine exchanged the bodies of fallen soldiers on Tuesday.", "Agreement"),
+    ("A Russian sabotage group attempted to enter Ukraine near Seredyna-Buda, Sumy, and was repelled by Ukrainian "
+     "border guards.", "Armed clash"),
+    # a monitor's line names no country: Russian forces taking a Ukrainian village is a foreign army's gain
+    ("Russian forces captured Ocheretyne", "Non-state actor overtakes territory"),
 ])
 def test_the_codebooks_line(pipeline, text: str, sub: str) -> None:
     events = _events(pipeline, text)
@@ -29,3 +40,7 @@ def test_the_codebooks_line(pipeline, text: str, sub: str) -> None:
 def test_bodies_set_on_fire_are_no_property(pipeline) -> None:
     text = "Bodies were placed in a pile and set on fire, residents said."
     assert all(e.sub_event_type != "Looting/property destruction" for e in _events(pipeline, text))
+
+
+def test_an_exchange_of_fire_is_no_agreement(pipeline) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, "Troops exchanged fire near the village.")] == ["Armed clash"]

@@ -36,7 +36,7 @@ VERB_FAMILIES: dict[str, str] = {
     "kill": "kill", "murder": "kill", "execute": "kill", "massacre": "kill", "slaughter": "kill",
     "behead": "kill", "lynch": "kill", "rape": "sexual",
     # strategic developments
-    "sign": "agree", "agree": "agree", "evacuate": "evacuate",
+    "sign": "agree", "agree": "agree", "exchange": "agree", "swap": "agree", "evacuate": "evacuate",
     "withdraw": "withdraw", "retreat": "withdraw",
     # verbal and political interactions (PLOVER)
     "demand": "request", "urge": "request", "request": "request", "appeal": "request", "call": "request",
@@ -85,7 +85,8 @@ WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
      "Remote explosive/landmine/IED", "explosives"),
     (frozenset({"grenade", "grenades"}), "Grenade", "explosives"),
     (frozenset({"drone", "drones", "uav", "uavs", "airstrike", "airstrikes", "aircraft", "warplane",
-                "warplanes", "jet", "jets", "helicopter", "gunship", "air", "aerial", "shahed"}),
+                "warplanes", "jet", "jets", "helicopter", "gunship", "air", "aerial", "shahed", "glide", "kab",
+                "kabs"}),
      "Air/drone strike", "aerial"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "shell", "shells", "shelling",
                 "mortar", "mortars", "howitzer", "grad", "himars", "ballistic", "cruise", "bombardment"}),

@@ -59,6 +59,11 @@ NAMED_BY = {
                                                 "devices", "explosive", "explosives", "bomb", "bombs", "blast",
                                                 "blasts", "explosion", "explosions", "exploded", "detonated",
                                                 "booby-trapped", "roadside", "sabotage", "sabotaged", "blew", "blown"}),
+    # "executed two prisoners of war" is no exchange: an agreement is named, or its exchange or signing
+    "Agreement": frozenset({"exchange", "exchanged", "exchanges", "swap", "swapped", "swaps", "deal", "deals",
+                            "agreement", "agreements", "agreed", "agree", "ceasefire", "cease-fire", "truce",
+                            "accord", "accords", "signed", "treaty", "pact", "repatriated", "repatriation",
+                            "handed", "returned", "released", "memorandum", "armistice"}),
     "Peaceful protest": CROWD, "Protest with intervention": CROWD, "Excessive force against protesters": CROWD,
     "Violent demonstration": CROWD,
 }

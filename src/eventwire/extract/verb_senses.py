@@ -14,6 +14,9 @@ AERIAL_WEAPONS = frozenset({"drone", "drones", "uav", "uavs", "missile", "missil
 PLACE_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "settlement", "settlements", "territory",
                          "position", "positions",
                          "district", "area", "airport", "base", "hill", "region", "hamlet", "control"})
+# what warring sides exchange by agreement
+EXCHANGED = frozenset({"prisoners", "prisoner", "pows", "pow", "bodies", "captives", "hostages", "detainees",
+                       "servicemen", "soldiers", "remains"})
 
 
 def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
@@ -67,6 +70,8 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
         return "request" if pt.has_prep(tok, {"for", "on"}) and pt.political_subject(tok) else None
     if lemma in ("sign", "agree"):
         return "agree" if pt.words(tok.subtree) & lx.CONFLICT_AGREEMENT else None
+    if lemma in ("exchange", "swap"):  # prisoners and the bodies of the fallen, not fire or views
+        return "agree" if objects & EXCHANGED else None
     if lemma in ("release", "free"):
         return "concede" if objects & {"prisoners", "hostages", "detainees", "captives"} else None
     if lemma in ("deploy", "withdraw", "retreat"):

@@ -62,6 +62,8 @@ def weapon_sub(sub: str | None, trigger: Token) -> str | None:
         return "Remote explosive/landmine/IED"  # 'car bomb attacks killed ten people'
     if sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Grenade") and _dropped_bombs(trigger):
         return "Air/drone strike"  # "fighters attacked the village and dropped 17 bombs": from the air
+    if sub == "Remote explosive/landmine/IED" and words & AIR_WORDS and _dropped_bombs(trigger):
+        return "Air/drone strike"  # "dropped explosives from a drone on a car": no device was laid
     if sub in ("Armed clash", "Attack") and words & GRENADES:
         return "Grenade"
     if sub == "Shelling/artillery/missile attack" and _small_arms(trigger.sent.text.lower(), words):

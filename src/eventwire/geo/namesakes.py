@@ -149,6 +149,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
         # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);
         # an alternate spelling that happens to match gets half the weight.
         s += _BONUS["war"] / (1 + _quality(c, as_own))
+        support = support or _quality(c, as_own) == 0  # its own name: a village of the war's country
     if (found.container and c.admin1_code == found.container) or (found.raion and in_raion(c, found.raion)):
         s, support = s + _BONUS["container"], True
     if (backing := ctx.colocated.get((own_key, c.id), 0.0)) > 0:

@@ -266,8 +266,14 @@ _WAR_WORDS = re.compile(r"\b(?:Ukrain\w*|Russia\w*|Kyiv|Kremlin|Donbas\w*|oblast
 _WAR_MIN_HITS = 2
 
 
+# a monitor's one-liner names no country: "Russian forces captured Ocheretyne", "Ukrainian drones hit Belgorod"
+_WARRING_FORCES = re.compile(r"\b(?:Russian|Ukrainian)\s+(?:forces|troops|army|military|soldiers|drones?|artillery|"
+                             r"aviation|missiles?|shelling|strikes?|sabotage|assault|air\s+defen[cs]e)\b")
+
+
 def is_war_report(text: str) -> bool:
-    return len(_WAR_WORDS.findall(text)) >= _WAR_MIN_HITS and bool(re.search(r"\bUkrain|\boblast|\bhromada", text))
+    return (len(_WAR_WORDS.findall(text)) >= _WAR_MIN_HITS and bool(re.search(r"\bUkrain|\boblast|\bhromada", text))
+            ) or bool(_WARRING_FORCES.search(text))
 
 
 def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
