@@ -44,3 +44,9 @@ def test_bodies_set_on_fire_are_no_property(pipeline) -> None:
 
 def test_an_exchange_of_fire_is_no_agreement(pipeline) -> None:
     assert [e.sub_event_type for e in _events(pipeline, "Troops exchanged fire near the village.")] == ["Armed clash"]
+
+
+def test_a_monitors_line_with_no_verb_reports_where(pipeline) -> None:
+    events = _events(pipeline, "Clashes in the forest near Kreminna")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].location is not None and events[0].location.place.name == "Kreminna"

@@ -190,3 +190,10 @@ def test_acled_district_and_oblast_in_brackets_are_containers(gazetteer: Gazette
     assert _place(found, "Krynky")[2] == "Khersonska oblast"
     towns = {m.place.name for m in found.values() if m.place is not None and m.place.precision < 3}
     assert "Bakhmut" not in towns and "Kherson" not in towns
+
+
+def test_a_russian_capitals_bare_name_is_the_city_and_the_skies_over_it_the_region(gazetteer: Gazetteer) -> None:
+    found = _mentions("Explosions were heard in Belgorod and a fuel depot burned in Bryansk.", gazetteer)
+    assert _place(found, "Belgorod")[0] == "Belgorod" and _place(found, "Bryansk")[0] == "Bryansk"
+    found = _mentions("Drones were destroyed in the skies over Voronezh, the governor wrote.", gazetteer)
+    assert _place(found, "Voronezh")[3] == 3

@@ -24,7 +24,7 @@ def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if family in lx.CONTEXT_FAMILIES | {F.TERRITORY}:
         if lemma in ("strike", "blast", "explosion", "attack", "raid", "assault", "battle"):
             return family if (near & lx.WEAPON_WORDS or conflict) else None
-        return family if conflict else None
+        return family if conflict or pt.is_placed_caption(tok) else None
     if family == "withdraw":
         return family if near & lx.ARMED_WORDS else None  # troops withdraw; cash withdrawals are not events
     if lemma == "rally":

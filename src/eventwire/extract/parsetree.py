@@ -109,4 +109,12 @@ def is_generic_plural(tok: Token, family: str) -> bool:
         sub += [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree]
     specific = any(t.like_num or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
                    for t in sub if t.i != tok.i)
-    return not specific
+    return not (specific or is_placed_caption(tok))
+
+
+def is_placed_caption(tok: Token) -> bool:
+    """A line's head noun with a proper name after "in"/"near" and no verb ("Clashes in the forest near
+    Kreminna"): a monitor's or a headline's report of where something happened. The entity finder often
+    misses a village's name in such a line."""
+    return tok.dep_ == "ROOT" and any(t.pos_ == "PROPN" and t.head.lower_ in ("in", "near", "at", "outside")
+                                      for t in tok.subtree)

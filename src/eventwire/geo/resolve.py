@@ -92,7 +92,10 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     if (continent := UNIONS.get(name_key(found.lookup))) is not None:
         seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
-        seen.setdefault(region.id, region)
+        # a region reached only through its capital's name ("in Belgorod") is that name's other reading, as
+        # "Kharkiv" is of Kharkiv oblast: the city comes first (namesakes._named_after_centre)
+        other = found.level == "any" and any(c.feature in ("city", "capital") for c in seen.values())
+        seen.setdefault(region.id, replace(region, quality=max(region.quality, 1)) if other else region)
     if found.container:
         inside = [c for c in seen.values() if c.admin1_code == found.container and not c.is_region]
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
@@ -276,11 +279,24 @@ def is_war_report(text: str) -> bool:
             ) or bool(_WARRING_FORCES.search(text))
 
 
+_OVER = re.compile(r"\bover\s+$")
+
+
+def _skies_over_region(text: str, f: Found, gazetteer: Gazetteer) -> Found:
+    """"destroyed in the skies over Voronezh": a Russian governor's or ministry's "over X" is the region, as
+    "in Belgorod" is the city."""
+    if f.level != "any" or not _OVER.search(text[max(0, f.start - 8):f.start]):
+        return f
+    region = region_alias(gazetteer, f.lookup)
+    return replace(f, level="region") if region is not None and region.country == "RU" else f
+
+
 def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Find and resolve every place mention in a parsed article."""
     text = doc.text  # spaCy builds it anew on every access
     war = is_war_report(text)
     found = add_containers(doc, gazetteer, find_mentions(doc, gazetteer, war, text), sentence_index(doc), text)
+    found = [_skies_over_region(text, f, gazetteer) for f in found]
     war = war or any((f.container or "").startswith("UA.") for f in found)
     return resolve_mentions(found, article_id, gazetteer, war=war)
 
