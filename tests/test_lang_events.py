@@ -65,6 +65,8 @@ def test_casualties_in_words_attach_to_the_strike(gazetteer: Gazetteer) -> None:
     ("Загинули двоє людей, ще троє поранені.", 2, 3),
     ("Погибли 2 человека, ранены 5.", 2, 5),
     ("Російський снайпер застрелив чоловіка на вулиці.", 1, None),
+    ("Чоловік підірвався на міні, він загинув.", 1, None),
+    ("Загинули люди у Вінниці.", None, None),  # "він" is a word of its own, not the start of "Вінниці"
 ])
 def test_each_clause_counts_its_own_casualties(text: str, killed: int, injured: int) -> None:
     toll = toll_in(text)

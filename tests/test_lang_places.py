@@ -31,6 +31,7 @@ def _places(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     ("Вночі Одесу атакували ударні дрони.", "Одесу", "Odesa"),
     ("Мешканці Одеси вийшли на мітинг.", "Одеси", "Odesa"),
     ("Шебекино снова подверглось обстрелу.", "Шебекино", "Shebekino"),
+    ("Войска освободили населенный пункт Дзержинск в ДНР.", "Дзержинск", "Toretsk"),  # its former name
 ])
 def test_settlement_in_any_case_and_either_spelling(text: str, mention: str, name: str,
                                                      gazetteer: Gazetteer) -> None:
@@ -88,3 +89,9 @@ def test_a_front_sector_is_near_its_town_and_no_sector_of_no_town_is_a_place(gaz
         "На Покровському напрямку тривають бої. На Південному напрямку тихо."), gazetteer, "a1")
     sectors = [(m.text, m.place.name, m.place.precision) for m in found if m.place is not None]
     assert sectors == [("Покровському напрямку", "Pokrovsk", 2)]
+
+
+def test_a_list_of_oblast_adjectives_closed_by_a_plural_is_oblasts(gazetteer: Gazetteer) -> None:
+    text = "Сили ППО збили 62 дрони над Сумською, Харківською та Київською областями."
+    names = [name for _, name in _places(text, gazetteer)]
+    assert names == ["Sumska oblast", "Kharkivska oblast", "Kyivska oblast"]

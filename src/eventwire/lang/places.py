@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import romanize_uk
+from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
 from eventwire.lang import cues as c
 from eventwire.lang.morph import adjective_nominative, nominatives, romanize_ru, ukrainian_spellings
@@ -100,11 +101,13 @@ def _regions(toks: list[Word], gazetteer: Gazetteer, article_id: str) -> list[Pl
     for i, w in enumerate(toks):
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         adj = adjective_nominative(w.text) if w.capitalised else None
+        if adj and adj.endswith(("а", "я")) and not nxt.startswith(_OBLAST_WORDS) and _in_oblast_list(toks, i):
+            nxt = "областями"  # "над Сумською, Харківською та Київською областями": each one an oblast
         if adj and adj.endswith(("а", "я")) and nxt.startswith(_OBLAST_WORDS):
             place = _best([c for k in oblast_keys(adj) for c in gazetteer.candidates(k) if c.feature == "admin1"],
                           Context())
             if place is not None:
-                end = toks[i + 1].end if nxt.startswith(("област", "обл")) else w.end
+                end = toks[i + 1].end if toks[i + 1].lower.startswith(("област", "обл")) else w.end
                 out.append(_mention(article_id, w.start, end, _span_text(toks, i, end), place, "oblast"))
             continue
         if w.capitalised and not adj:
@@ -131,6 +134,17 @@ def _regions(toks: list[Word], gazetteer: Gazetteer, article_id: str) -> list[Pl
                     out.append(_mention(article_id, w.start, w.end, w.text, place, "region name"))
                     break
     return out
+
+
+def _in_oblast_list(toks: list[Word], i: int) -> bool:
+    """An oblast adjective on a list that a plural "областями"/"областях"/"областей" closes."""
+    for j in range(i + 1, min(i + 10, len(toks))):
+        word = toks[j]
+        if word.lower.startswith("област"):
+            return word.lower.endswith(("ями", "ях", "ей", "ям", "і"))
+        if not (word.lower in ("та", "і", "й", "и", "а") or (word.capitalised and adjective_nominative(word.text))):
+            return False
+    return False
 
 
 def _raion_adjectives(toks: list[Word]) -> list[str]:
@@ -242,6 +256,9 @@ def _resolve(parts: list[str], gazetteer: Gazetteer, ctx: Context, cue: bool,
         least = _TOWN if exact_only else 1000
         respelt += [c for c in gazetteer.candidates(romanize_ru(form))
                     if c.country in _AREA and c.quality <= 1 and c.population >= least]
+    for form in forms[:6]:  # a former name ("Дзержинск" is Toretsk): as firm as the town's own
+        cands += [c for c in renamed(gazetteer, romanize_ru(form)) + renamed(gazetteer, romanize_uk(form))
+                  if c.country in _AREA]
     cands += [_demoted(c) for c in respelt]
     # regions come from their adjectives and colloquial names; a bare name is a settlement ("Харькову")
     cands = [c for c in cands if c.feature not in ("admin1", "admin2")] or cands

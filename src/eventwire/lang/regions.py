@@ -45,7 +45,9 @@ def oblast_keys(adjective: str) -> list[str]:
 # Regions known by a name of their own rather than an adjective (looked up by their English name).
 # "на Запоріжжі" is the oblast, "у Запоріжжі" the city: with "на", this city's name stands for its region
 ON_REGIONS = {"запоріжжя": "запорізька", "запорожье": "запорожская"}
-NAMED_REGIONS = {"крим": "Crimea", "крым": "Crimea", "кубань": "Krasnodarskiy kray"}
+NAMED_REGIONS = {"крим": "Crimea", "крым": "Crimea", "кубань": "Krasnodarskiy kray",
+                 # the occupation's "republics", as Russian reports place their villages ("Дзержинск в ДНР")
+                 "днр": "Donetska oblast", "лнр": "Luhanska oblast"}
 
 
 def region_of_colloquial(name: str) -> str | None:
