@@ -51,11 +51,19 @@ def _family(tok: Token, conflict: bool) -> str | None:
     if tok.pos_ == "VERB":
         if sets_fire(tok):
             return F.LOOT
-        family = lx.VERB_FAMILIES.get(tok.lemma_.lower())
+        family = lx.VERB_FAMILIES.get(tok.lemma_.lower()) or _by_form(tok.lower_)
         return verb_sense(tok, family, conflict) if family else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
         family = lx.NOUN_FAMILIES.get(tok.lemma_.lower())
         if family is None or pt.is_background(tok) or pt.is_generic_plural(tok, family):
             return None
         return noun_sense(tok, family, conflict)
+    return None
+
+
+def _by_form(form: str) -> str | None:
+    """The family of a verb the lemmatiser got wrong ("raped" -> "rap"): its past or -ing form, undone."""
+    for end, add in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", "e"), ("s", "")):
+        if form.endswith(end) and (family := lx.VERB_FAMILIES.get(form[: -len(end)] + add)):
+            return family
     return None

@@ -29,7 +29,7 @@ VERB_FAMILIES: dict[str, str] = {
     # demonstrations and riots
     "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest", "gather": "protest",
     "riot": "riot", "loot": "loot", "torch": "loot", "vandalize": "loot", "vandalise": "loot",
-    "ransack": "loot",
+    "ransack": "loot", "steal": "loot", "plunder": "loot", "pillage": "loot",
     # violence against people
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest",
     "abduct": "abduct", "kidnap": "abduct",

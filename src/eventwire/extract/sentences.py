@@ -68,6 +68,9 @@ NAMED_BY = {
     "Violent demonstration": CROWD,
 }
 
+REMOTE_WORDS = lx.WEAPON_WORDS | {"strike", "strikes", "struck", "bomb", "bombs", "bombing", "bombed", "shelled",
+                                  "explosion", "explosions", "blast", "blasts", "exploded", "kab", "kabs"}
+
 FAMILY_OF_SUB: dict[str, F] = {
     "Air/drone strike": F.STRIKE, "Shelling/artillery/missile attack": F.STRIKE,
     "Remote explosive/landmine/IED": F.STRIKE, "Suicide bomb": F.STRIKE, "Grenade": F.STRIKE,
@@ -175,7 +178,8 @@ def _weapon_allows(rules: Coding, sub: str | None, sent: Span) -> bool:
     if sub in NAMED_BY and not _names(sub, sent):
         return False
     if rules.family != F.STRIKE:
-        return True
+        # a rape, a theft, an arrest read by the rules is no strike unless the sentence names a weapon or a blast
+        return ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE or bool({t.lower_ for t in sent} & REMOTE_WORDS)
     words = {t.lower_ for t in sent}
     named = [subtype for weapon_words, subtype, _mode in lx.WEAPONS if words & weapon_words - {"air"}]
     if sub == "Attack":  # ACLED: a strike that kills civilians is still the strike ("an airstrike killed 9 civilians")

@@ -70,6 +70,8 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
         return "request" if pt.has_prep(tok, {"for", "on"}) and pt.political_subject(tok) else None
     if lemma in ("sign", "agree"):
         return "agree" if pt.words(tok.subtree) & lx.CONFLICT_AGREEMENT else None
+    if lemma == "steal":  # armed forces stealing grain is looting; a thief stealing a car is a crime
+        return "loot" if pt.subject_words(tok) & lx.ARMED_WORDS else None
     if lemma in ("exchange", "swap"):  # prisoners and the bodies of the fallen, not fire or views
         return "agree" if objects & EXCHANGED else None
     if lemma in ("release", "free"):
