@@ -71,6 +71,13 @@ NAMED_BY = {
 REMOTE_WORDS = lx.WEAPON_WORDS | {"strike", "strikes", "struck", "bomb", "bombs", "bombing", "bombed", "shelled",
                                   "explosion", "explosions", "blast", "blasts", "exploded", "kab", "kabs"}
 
+# what a strike's aftermath shows: war materiel hit, buildings damaged ("Burning Russian tank on the road near
+# Brovary", "Several homes in Kyiv were damaged")
+STRIKE_SIGNS = frozenset({"tank", "tanks", "armoured", "armored", "vehicle", "vehicles", "convoy", "column",
+                          "ammunition", "depot", "positions", "trench", "trenches", "bunker", "howitzer", "launcher",
+                          "damage", "damaged", "destroyed", "debris", "wreckage", "ablaze", "burning", "impact",
+                          "impacts", "hit", "fire", "fires", "craters", "crater", "rubble"})
+
 FAMILY_OF_SUB: dict[str, F] = {
     "Air/drone strike": F.STRIKE, "Shelling/artillery/missile attack": F.STRIKE,
     "Remote explosive/landmine/IED": F.STRIKE, "Suicide bomb": F.STRIKE, "Grenade": F.STRIKE,
@@ -127,6 +134,8 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
         if sub is None or not stands_alone(sub, det):
             continue
         if ACLED_SUB_TO_TYPE.get(sub) == REMOTE_TYPE:
+            if not ({t.lower_ for t in sent} & (REMOTE_WORDS | lx.CONFLICT_WORDS | STRIKE_SIGNS)):
+                continue  # "A thief stole a car": no weapon, blast, armed actor or damage, no strike
             sub = weapon_named(sent) or sub  # "caught fire due to UAV explosions": the weapon decides
         coding = coding_for(sub, det.probability)
         kept.append(Trigger(anchor.i, coding))
@@ -179,7 +188,8 @@ def _weapon_allows(rules: Coding, sub: str | None, sent: Span) -> bool:
         return False
     if rules.family != F.STRIKE:
         # a rape, a theft, an arrest read by the rules is no strike unless the sentence names a weapon or a blast
-        return ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE or bool({t.lower_ for t in sent} & REMOTE_WORDS)
+        return ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE or bool({t.lower_ for t in sent}
+                                                                         & (REMOTE_WORDS | STRIKE_SIGNS))
     words = {t.lower_ for t in sent}
     named = [subtype for weapon_words, subtype, _mode in lx.WEAPONS if words & weapon_words - {"air"}]
     if sub == "Attack":  # ACLED: a strike that kills civilians is still the strike ("an airstrike killed 9 civilians")
