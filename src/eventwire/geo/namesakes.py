@@ -39,6 +39,7 @@ _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0,
 _NAMED_SHARE = 0.5
 _COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
 SMALL = 5_000
+_UNCOUNTED = 500
 _TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
 _METROPOLIS = 1_000_000
 _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
@@ -58,6 +59,9 @@ class ArticleContext:
     # (name key, candidate id) -> support from the article's other names lying in the same place
     colocated: Mapping[tuple[str, int], float] = field(default_factory=dict)
     named_countries: frozenset[str] = frozenset()  # countries the article names, or names by a demonym
+    # name key -> a county the article names with its generic word ("DeKalb County"): news then shortens
+    # it ("DeKalb schools"), and the bare name is that county, or a town of the name inside it
+    counties: Mapping[str, Candidate] = field(default_factory=dict)
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -112,7 +116,12 @@ def _same_spelling(a: str, b: str) -> bool:
 
 
 def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
-    pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
+    # GeoNames' cities500 holds places of 500 people or more and the seats of districts; a settlement
+    # there without a population is not empty but uncounted (a town's quarter, a district's seat). The
+    # registry's villages (KATOTTG) carry no population at all and keep their equal footing.
+    uncounted = c.feature in _SETTLEMENT_FEATURES and c.coord_source == "geonames"
+    counted = c.population or (_UNCOUNTED if uncounted else 0)
+    pop = counted * _POPULATION_SHARE.get(c.feature, 1.0)
     return (_FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1)
             - _QUALITY_PENALTY[_quality(c, as_own)])
 

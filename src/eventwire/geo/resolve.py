@@ -43,6 +43,8 @@ _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
 
 _EMPTY = ArticleContext((), frozenset(), frozenset(), ())
+_BIG_OUTSIDE_COUNTY = 100_000
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)$", re.IGNORECASE)
 
 
 # Facilities named after their town ("Donetsk International Airport"): when the whole name is not in
@@ -81,6 +83,9 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     if found.level == "centre" and (towns := district_centres(gazetteer, found.lookup)):
         # "the Shebekinsky city district": the town it is named after (Shebekino), inside the region named
         return [c for c in towns if c.admin1_code == found.container] if found.container else towns
+    if found.level == "any" and not found.container and (county := ctx.counties.get(name_key(found.lookup))) \
+            and (in_county := _in_county(county, gazetteer.candidates(found.lookup))):
+        return in_county
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
@@ -110,6 +115,20 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     return list(seen.values())
 
 
+def _in_county(county: Candidate, cands: list[Candidate]) -> list[Candidate]:
+    """A bare name of a county the article names in full ("DeKalb" after "DeKalb County"): the county, or
+    a town of the name inside a county so called ("Lancaster" in Lancaster County), not a namesake
+    elsewhere; the article's other places choose among them. Not where the name is also a state, a
+    country, a capital or a big city elsewhere ("Washington" beside "Washington County"): news rarely
+    shortens a county to such a name."""
+    inside = [c for c in cands if not c.is_region and c.admin2 == county.name]
+    if any(c.quality == 0 and c not in inside and c.id != county.id
+           and (c.feature in ("country", "admin1", "capital") or c.population >= _BIG_OUTSIDE_COUNTY)
+           for c in cands):
+        return []
+    return [*inside, county]
+
+
 def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
     return rank_candidates(found, _candidates(found, gazetteer, ctx), gazetteer, ctx)
 
@@ -123,6 +142,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
     sentence_admin1: set[tuple[int, str, str]] = set()
     points = []
     named: set[str] = set()
+    counties: dict[str, Candidate] = {}
     for found, c in resolved:
         key = name_key(found.lookup)
         if found.kind == "demonym" and found.country_hint:
@@ -137,13 +157,16 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             countries = {o.country for o in gazetteer.candidates(found.lookup) if plausible(o, found)}
             weight = _STRONG if c.feature == "country" or countries == {c.country} else 1.0
             names[(key, c.country)] = max(weight, names.get((key, c.country), 0.0))
+        if c.feature == "admin2" and _COUNTY_WORD.search(found.text):
+            counties.setdefault(name_key(_COUNTY_WORD.sub("", found.lookup)), c)
         if c.feature == "admin1" and c.admin1_code:
             admin1.add((key, c.admin1_code))
             sentence_admin1.add((found.sent, key, c.admin1_code))
         elif not c.is_region and c.population >= SMALL:
             points.append((key, c.lat, c.lon, c.admin1_code or ""))
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
-                          frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named))
+                          frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named),
+                          counties=counties)
 
 
 def _resolve_all(found: list[Found], gazetteer: Gazetteer,
