@@ -44,6 +44,7 @@ _PASSES = 2  # re-resolutions with the context of the previous one
 
 _EMPTY = ArticleContext((), frozenset(), frozenset(), ())
 _BIG_OUTSIDE_COUNTY = 100_000
+_NAMES_ITS_AREA = 20_000  # a town this big gives its name to the district around it
 _COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)$", re.IGNORECASE)
 
 
@@ -178,6 +179,8 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             out.append((f, country, "demonym of the country"))
             continue
         ranked = rank(f, gazetteer, ctx)
+        if not ranked and not f.container and (wider := _wider_reading(f, gazetteer, ctx)) is not None:
+            f, ranked = wider
         if not ranked and (part := _known_part(f, gazetteer, ctx)) is not None:
             out.append(part)
             continue
@@ -186,6 +189,23 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             c, why = _one_of_namesakes(c, why, ranked)
         out.append((f, c, why))
     return out
+
+
+def _wider_reading(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, list[Scored]] | None:
+    """A level that the words around a name implied but that no place of the name has: "the Nenagh
+    district" where no region is so called is the area around the town it is named after (coded to that
+    town, as a centre), if the article supports it or the town is big enough to give its name to an area;
+    "around Ohio" where no settlement is so called is the state."""
+    if f.level == "region":
+        centre = replace(f, level="centre")
+        ranked = [s for s in rank(centre, gazetteer, ctx) if not s.candidate.is_region
+                  and (s.supported or s.candidate.population >= _NAMES_ITS_AREA)]
+        return (centre, ranked) if ranked else None
+    if f.level == "near":
+        wide = replace(f, level="any")
+        ranked = [s for s in rank(wide, gazetteer, ctx) if s.candidate.is_region]
+        return (wide, ranked) if ranked else None
+    return None
 
 
 def _one_of_namesakes(c: Candidate, why: str, ranked: list[Scored]) -> tuple[Candidate, str]:
