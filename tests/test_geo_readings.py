@@ -1,0 +1,55 @@
+"""Readings of a name that the words around it or the rest of the article settle: a county shortened to
+its bare name, a level no place of the name has, and GeoNames settlements stored without a population.
+Real gazetteer, real spaCy pipeline; sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.geo import Gazetteer
+from eventwire.records.place import PlaceMention
+from tests.conftest import place_mentions
+
+
+def _mention(text: str, words: str, gazetteer: Gazetteer) -> PlaceMention:
+    found = place_mentions(text, gazetteer)
+    assert words in found, sorted(found)
+    return found[words]
+
+
+def test_a_county_named_in_full_is_what_its_bare_name_means_later(gazetteer: Gazetteer) -> None:
+    # DeKalb is also a town in Illinois; the article names the county in Georgia first.
+    text = ("Commissioners in DeKalb County, Georgia, approved the school budget on Tuesday. "
+            "Parents in DeKalb said the vote came too late, officials in Decatur said.")
+    m = _mention(text, "DeKalb", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.feature == "admin2" and m.place.admin1 == "Georgia", m.place
+
+
+def test_a_state_or_capital_is_not_read_as_the_county_of_its_name(gazetteer: Gazetteer) -> None:
+    text = ("Deputies in Washington County arrested two men on Friday. "
+            "Lawmakers in Washington debated the farm bill the same day.")
+    m = _mention(text, "Washington", gazetteer)
+    assert m.place is None or m.place.feature != "admin2", m.place
+
+
+def test_a_district_no_region_is_called_after_is_the_area_of_its_town(gazetteer: Gazetteer) -> None:
+    text = ("Applications for housing support rose sharply in the Nenagh district, "
+            "the Tipperary County Council in Ireland said.")
+    m = next(v for k, v in place_mentions(text, gazetteer).items() if k.startswith("Nenagh"))
+    assert m.place is not None, m.reason
+    assert m.place.country == "IE" and m.place.precision >= 2, m.place
+    assert m.reason is not None and "centre" in m.reason
+
+
+def test_around_a_state_is_the_state_where_no_town_has_its_name(gazetteer: Gazetteer) -> None:
+    m = _mention("The retired driver once took the senator around Ohio in a school bus.", "Ohio", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.feature == "admin1" and m.place.country == "US"
+
+
+def test_a_settlement_without_a_counted_population_is_not_empty(gazetteer: Gazetteer) -> None:
+    # GeoNames stores Twickenham (London) without a population, and "Twickenham" is also a former name
+    # of Huntsville, Alabama; the article is British.
+    text = "British fans packed the trains to Twickenham for the rugby final, UK police said."
+    m = _mention(text, "Twickenham", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.country == "GB", m.place
