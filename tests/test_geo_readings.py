@@ -53,3 +53,21 @@ def test_a_settlement_without_a_counted_population_is_not_empty(gazetteer: Gazet
     m = _mention(text, "Twickenham", gazetteer)
     assert m.place is not None, m.reason
     assert m.place.country == "GB", m.place
+
+
+def test_a_village_named_after_a_country_is_not_the_country_among_its_neighbours(gazetteer: Gazetteer) -> None:
+    # Italy, Texas, lies near Dallas; the article names Texas towns and then the country.
+    text = ("The choir from Waxahachie and Dallas, Texas, flew to Italy in June to sing in Rome and Florence.")
+    m = _mention(text, "Italy", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.feature == "country" and m.place.country == "IT", m.place
+
+
+def test_a_small_town_is_dwarfed_by_a_large_city_of_its_name_in_its_country(gazetteer: Gazetteer) -> None:
+    # Louisville, Mississippi, has some 6,000 people; Louisville, Kentucky, over half a million.
+    # The article names Mississippi elsewhere; nothing puts the town there.
+    text = ("The coach grew up in Mississippi and North Carolina. "
+            "On Saturday his team beat the hosts in Louisville before a crowd of 20,000.")
+    m = _mention(text, "Louisville", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.country == "US" and (m.place.population or 0) > 500_000, m.place

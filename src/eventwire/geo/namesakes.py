@@ -42,6 +42,7 @@ SMALL = 5_000
 _UNCOUNTED = 500
 _TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
 _METROPOLIS = 1_000_000
+_LARGE_CITY = 500_000
 _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
@@ -117,9 +118,10 @@ def _same_spelling(a: str, b: str) -> bool:
 
 def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
     # GeoNames' cities500 holds places of 500 people or more and the seats of districts; a settlement
-    # there without a population is not empty but uncounted (a town's quarter, a district's seat). The
-    # registry's villages (KATOTTG) carry no population at all and keep their equal footing.
-    uncounted = c.feature in _SETTLEMENT_FEATURES and c.coord_source == "geonames"
+    # there without a population is not empty but uncounted (a town's quarter, a district's seat). In
+    # Ukraine, whose registry villages (KATOTTG) carry no population at all, GeoNames' uncounted ones
+    # keep their equal footing with them.
+    uncounted = c.feature in _SETTLEMENT_FEATURES and c.coord_source == "geonames" and c.country != "UA"
     counted = c.population or (_UNCOUNTED if uncounted else 0)
     pop = counted * _POPULATION_SHARE.get(c.feature, 1.0)
     return (_FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1)
@@ -234,21 +236,27 @@ def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
     # A city of millions known by this very name ("London") dwarfs its hamlets in every country.
     world_city = any(s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population >= _METROPOLIS
                      and s.candidate.quality == 0 for s in scored)
+    # A town of a few thousand beside a city of half a million of its own country is as dwarfed.
+    large = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
+             and s.candidate.population >= _LARGE_CITY and s.candidate.quality == 0}
     return [replace(s, score=s.score - _DWARFED_PENALTY)
-            if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < SMALL
-            and (s.candidate.country in big or world_city) else s
+            if s.candidate.feature in _SETTLEMENT_FEATURES and (
+                s.candidate.population < SMALL and (s.candidate.country in big or world_city)
+                or s.candidate.population < _TOWN_NAMING_REGION and s.candidate.country in large) else s
             for s in scored]
 
 
 def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
     """A town named after a state or province of its own country (California and Washington,
-    Pennsylvania) is what the name means only where the text puts it there ("California, Pa."): lying
-    among the article's places is no evidence that "California" means it rather than the state."""
+    Pennsylvania), or a village named after a country (Italy, Texas), is what the name means only where
+    the text puts it there ("California, Pa."): lying among the article's places is no evidence that
+    "California" or "Italy" means it rather than the state or the country."""
     if found.container or found.raion is not None or found.level in ("settlement", "near"):
         return cands
     states = {c.country for c in cands if c.feature == "admin1" and c.quality == 0}
-    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and c.country in states
-                                     and c.population < _WELL_KNOWN_CITY)]
+    country = any(c.feature == "country" and c.quality == 0 for c in cands)
+    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and (
+        c.country in states and c.population < _WELL_KNOWN_CITY or country and c.population < SMALL))]
 
 
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
