@@ -33,7 +33,8 @@ _SPELLING_RATIO = 0.75
 _POP_WEIGHT = 0.6
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
-          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
+          "county_in_article": 2.0, "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0,
+          "colocated": 2.0}
 # A country backed by much less than the focus country is mostly backed by names it was itself chosen for
 # (Kent, Fife and Cheshire all read in the United States, in an article about Britain): no evidence.
 _NAMED_SHARE = 0.5
@@ -63,6 +64,8 @@ class ArticleContext:
     # name key -> a county the article names with its generic word ("DeKalb County"): news then shortens
     # it ("DeKalb schools"), and the bare name is that county, or a town of the name inside it
     counties: Mapping[str, Candidate] = field(default_factory=dict)
+    # (name key, admin-1 code, county) of the counties (admin-2) the article's names resolved to
+    admin2_named: frozenset[tuple[str, str, str]] = frozenset()
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -145,6 +148,10 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
                             for sent, key, code in ctx.sentence_admin1)
         s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
         support = True
+    if c.feature in _SETTLEMENT_FEATURES and c.admin2 and any(
+            key != own_key and code == c.admin1_code and county == c.admin2 for key, code, county in ctx.admin2_named):
+        # the county the article names holds it: "Alexandria" in a story on Douglas County, Minnesota
+        s, support = s + _BONUS["county_in_article"], True
     if c.feature not in ("admin1", "country", "continent") and ctx.points:
         nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon, _ in ctx.points
                        if key != own_key), default=1e9)

@@ -144,6 +144,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
     points = []
     named: set[str] = set()
     counties: dict[str, Candidate] = {}
+    admin2: set[tuple[str, str, str]] = set()
     for found, c in resolved:
         key = name_key(found.lookup)
         if found.kind == "demonym" and found.country_hint:
@@ -160,6 +161,8 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             names[(key, c.country)] = max(weight, names.get((key, c.country), 0.0))
         if c.feature == "admin2" and _COUNTY_WORD.search(found.text):
             counties.setdefault(name_key(_COUNTY_WORD.sub("", found.lookup)), c)
+        if c.feature == "admin2" and c.admin1_code:
+            admin2.add((key, c.admin1_code, c.name))
         if c.feature == "admin1" and c.admin1_code:
             admin1.add((key, c.admin1_code))
             sentence_admin1.add((found.sent, key, c.admin1_code))
@@ -167,7 +170,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             points.append((key, c.lat, c.lon, c.admin1_code or ""))
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
                           frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named),
-                          counties=counties)
+                          counties=counties, admin2_named=frozenset(admin2))
 
 
 def _resolve_all(found: list[Found], gazetteer: Gazetteer,
