@@ -71,3 +71,21 @@ def test_a_small_town_is_dwarfed_by_a_large_city_of_its_name_in_its_country(gaze
     m = _mention(text, "Louisville", gazetteer)
     assert m.place is not None, m.reason
     assert m.place.country == "US" and (m.place.population or 0) > 500_000, m.place
+
+
+def test_a_province_by_its_abbreviation_alone(gazetteer: Gazetteer) -> None:
+    text = "Wildfires forced thousands from their homes in B.C. this week, Canadian officials said."
+    m = _mention(text, "B.C.", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.name == "British Columbia" and m.place.feature == "admin1"
+
+
+def test_a_town_inside_the_county_the_article_names(gazetteer: Gazetteer) -> None:
+    # Alexandria, Virginia, is far larger than Alexandria, Minnesota, the seat of Douglas County there, and
+    # has a Kensington (Maryland) near it.
+    text = ("The Douglas County public works director said three county roads were closed after the thaw. "
+            "County Road 35, north of Alexandria, is closed because of water on the road, "
+            "and a culvert washed out on a road northeast of Kensington.")
+    m = _mention(text, "Alexandria", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.admin1 == "Minnesota", m.place

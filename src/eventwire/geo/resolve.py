@@ -95,6 +95,9 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
+    if not seen and found.level in ("any", "region") and (found.lookup.endswith(".") or len(found.lookup) > 2):
+        # a state or province by its abbreviation alone ("B.C.", "NSW", "Ont."), as in a container
+        seen = {c.id: c for c in world_regions(gazetteer, found.lookup)}
     if (continent := UNIONS.get(name_key(found.lookup))) is not None:
         seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
