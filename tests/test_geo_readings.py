@@ -89,3 +89,12 @@ def test_a_town_inside_the_county_the_article_names(gazetteer: Gazetteer) -> Non
     m = _mention(text, "Alexandria", gazetteer)
     assert m.place is not None, m.reason
     assert m.place.admin1 == "Minnesota", m.place
+
+
+def test_a_metro_region_is_its_city_where_no_supported_region_has_the_name(gazetteer: Gazetteer) -> None:
+    # The only first-level region called Charlotte is a parish of St Vincent and the Grenadines.
+    text = ("Developers in Huntersville, N.C., plan one of the biggest industrial parks in the Charlotte region, "
+            "county officials in North Carolina said.")
+    m = next(v for k, v in place_mentions(text, gazetteer).items() if k.startswith("Charlotte"))
+    assert m.place is not None, m.reason
+    assert m.place.country == "US" and (m.place.population or 0) > 500_000, m.place

@@ -185,7 +185,8 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             out.append((f, country, "demonym of the country"))
             continue
         ranked = rank(f, gazetteer, ctx)
-        if not ranked and not f.container and (wider := _wider_reading(f, gazetteer, ctx)) is not None:
+        if not f.container and (not ranked or f.level == "region" and not ranked[0].supported) \
+                and (wider := _wider_reading(f, gazetteer, ctx, bool(ranked))) is not None:
             f, ranked = wider
         if not ranked and (part := _known_part(f, gazetteer, ctx)) is not None:
             out.append(part)
@@ -197,15 +198,20 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
     return out
 
 
-def _wider_reading(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, list[Scored]] | None:
+def _wider_reading(f: Found, gazetteer: Gazetteer, ctx: ArticleContext,
+                   unsupported: bool = False) -> tuple[Found, list[Scored]] | None:
     """A level that the words around a name implied but that no place of the name has: "the Nenagh
     district" where no region is so called is the area around the town it is named after (coded to that
     town, as a centre), if the article supports it or the town is big enough to give its name to an area;
-    "around Ohio" where no settlement is so called is the state."""
+    "around Ohio" where no settlement is so called is the state. Where the only regions of the name are
+    ones nothing in the article supports (a parish of St Vincent for "the Charlotte region" in a story on
+    North Carolina), a town of the name that the article supports is the better reading."""
     if f.level == "region":
         centre = replace(f, level="centre")
         ranked = [s for s in rank(centre, gazetteer, ctx) if not s.candidate.is_region
-                  and (s.supported or s.candidate.population >= _NAMES_ITS_AREA)]
+                  and (s.supported or s.candidate.population >= _NAMES_ITS_AREA and not unsupported)]
+        if unsupported:
+            ranked = [s for s in ranked if s.candidate.population >= _NAMES_ITS_AREA]
         return (centre, ranked) if ranked else None
     if f.level == "near":
         wide = replace(f, level="any")
