@@ -98,3 +98,28 @@ def test_a_metro_region_is_its_city_where_no_supported_region_has_the_name(gazet
     m = next(v for k, v in place_mentions(text, gazetteer).items() if k.startswith("Charlotte"))
     assert m.place is not None, m.reason
     assert m.place.country == "US" and (m.place.population or 0) > 500_000, m.place
+
+
+def test_a_legislators_party_and_home_name_a_place(gazetteer: Gazetteer) -> None:
+    text = ("State Sen. Robert Ford, D-Charleston, said he was optimistic about the budget, and "
+            "Rep. Jim Clyburn, D-S.C., backed the bill.")
+    found = place_mentions(text, gazetteer)
+    assert "Charleston" in found and "S.C." in found, sorted(found)
+    sc = found["S.C."].place
+    assert sc is not None and sc.name == "South Carolina", found["S.C."].reason
+
+
+def test_a_town_name_with_a_capital_inside_is_no_acronym() -> None:
+    # In a long local story spaCy may tag "DeKalb" as an organisation; such a name with a family-name
+    # prefix is a place's, where "UConn" is an organisation's.
+    from spacy.tokens import Span
+
+    from eventwire.geo.toponyms import _org_ok
+    from eventwire.nlp import parse_one
+
+    for text, name, ok in (("Police said the man was found in DeKalb on Sunday.", "DeKalb", True),
+                           ("Fans said the game was played in UConn on Sunday.", "UConn", False)):
+        doc = parse_one(text)
+        i = next(t.i for t in doc if t.text == name)
+        doc.ents = [Span(doc, i, i + 1, label="ORG")]
+        assert _org_ok(doc, i, i + 1, list(doc.ents)) is ok, name
