@@ -195,7 +195,20 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
         if c is not None and f.container:
             c, why = _one_of_namesakes(c, why, ranked)
         out.append((f, c, why))
-    return out
+    return _as_placed(out)
+
+
+def _as_placed(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:
+    """A town the text once puts in its region ("Springfield, Ohio") is the town its bare name means in
+    the rest of the article ("Springfield schools"), whatever larger namesake the bare name alone suggests."""
+    placed = {name_key(f.lookup): c for f, c, _ in resolved
+              if f.container and c is not None and not c.is_region and f.kind == "toponym"}
+    if not placed:
+        return resolved
+    return [(f, placed[key], f"{placed[key].feature} '{placed[key].name}', as the article places it elsewhere")
+            if not f.container and f.level in ("any", "settlement") and f.kind != "demonym"
+            and (key := name_key(f.lookup)) in placed and (c is None or c.id != placed[key].id) else (f, c, why)
+            for f, c, why in resolved]
 
 
 def _wider_reading(f: Found, gazetteer: Gazetteer, ctx: ArticleContext,
