@@ -137,3 +137,9 @@ def test_a_town_placed_once_is_what_its_bare_name_means_later(gazetteer: Gazette
     bare = Found(90, 101, "Springfield", "Springfield", "toponym", "any", 3, "ner")
     out = _as_placed([(placed, ohio, "in the region the text names"), (bare, missouri, "largest of its name")])
     assert out[1][1] is not None and out[1][1].id == ohio.id and "places it" in out[1][2]
+
+
+def test_a_governor_s_place_is_the_state(gazetteer: Gazetteer) -> None:
+    m = _mention("Former New York Gov. Mario Cuomo spoke at the dinner on Friday.", "New York", gazetteer)
+    assert m.place is not None, m.reason
+    assert m.place.feature == "admin1" and m.place.name == "New York", m.place
