@@ -186,7 +186,7 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             continue
         ranked = rank(f, gazetteer, ctx)
         if not f.container and (not ranked or f.level == "region" and not ranked[0].supported) \
-                and (wider := _wider_reading(f, gazetteer, ctx, bool(ranked))) is not None:
+                and (wider := _wider_reading(f, gazetteer, ctx, ranked[0].candidate if ranked else None)):
             f, ranked = wider
         if not ranked and (part := _known_part(f, gazetteer, ctx)) is not None:
             out.append(part)
@@ -212,19 +212,20 @@ def _as_placed(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
 
 
 def _wider_reading(f: Found, gazetteer: Gazetteer, ctx: ArticleContext,
-                   unsupported: bool = False) -> tuple[Found, list[Scored]] | None:
+                   unsupported: Candidate | None = None) -> tuple[Found, list[Scored]] | None:
     """A level that the words around a name implied but that no place of the name has: "the Nenagh
     district" where no region is so called is the area around the town it is named after (coded to that
     town, as a centre), if the article supports it or the town is big enough to give its name to an area;
     "around Ohio" where no settlement is so called is the state. Where the only regions of the name are
-    ones nothing in the article supports (a parish of St Vincent for "the Charlotte region" in a story on
-    North Carolina), a town of the name that the article supports is the better reading."""
+    ones nothing in the article supports and smaller than a town of the name that the article supports (a
+    parish of St Vincent for "the Charlotte region" in a story on North Carolina), the town is the better
+    reading; not so for a large region ("the Donetsk region" is the oblast, not Donetsk in Rostov oblast)."""
     if f.level == "region":
         centre = replace(f, level="centre")
         ranked = [s for s in rank(centre, gazetteer, ctx) if not s.candidate.is_region
-                  and (s.supported or s.candidate.population >= _NAMES_ITS_AREA and not unsupported)]
-        if unsupported:
-            ranked = [s for s in ranked if s.candidate.population >= _NAMES_ITS_AREA]
+                  and (s.supported or s.candidate.population >= _NAMES_ITS_AREA and unsupported is None)]
+        if unsupported is not None:
+            ranked = [s for s in ranked if s.candidate.population >= max(_NAMES_ITS_AREA, unsupported.population)]
         return (centre, ranked) if ranked else None
     if f.level == "near":
         wide = replace(f, level="any")
