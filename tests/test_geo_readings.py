@@ -143,3 +143,11 @@ def test_a_governor_s_place_is_the_state(gazetteer: Gazetteer) -> None:
     m = _mention("Former New York Gov. Mario Cuomo spoke at the dinner on Friday.", "New York", gazetteer)
     assert m.place is not None, m.reason
     assert m.place.feature == "admin1" and m.place.name == "New York", m.place
+
+
+def test_a_bare_two_letter_state_code_needs_the_article_s_places_in_that_state(gazetteer: Gazetteer) -> None:
+    text = "Officials in Camden and Newark said flooding in NJ closed roads."
+    m = _mention(text, "NJ", gazetteer)
+    assert m.place is not None and m.place.name == "New Jersey", m.reason
+    m = _mention("Fans in LA cheered the parade on Sunday.", "LA", gazetteer)
+    assert m.place is None or m.place.name != "Louisiana", m.place

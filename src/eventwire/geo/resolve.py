@@ -95,9 +95,12 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
-    if not seen and found.level in ("any", "region") and (found.lookup.endswith(".") or len(found.lookup) > 2):
-        # a state or province by its abbreviation alone ("B.C.", "NSW", "Ont."), as in a container
-        seen = {c.id: c for c in world_regions(gazetteer, found.lookup)}
+    if not seen and found.level in ("any", "region") and (found.lookup.endswith(".") or len(found.lookup) > 1):
+        # a state or province by its abbreviation alone ("B.C.", "NSW", "Ont."), as in a container; a bare
+        # two-letter code ("NJ") only where the article's other places lie in that region ("LA" is mostly
+        # Los Angeles, not Louisiana)
+        seen = {c.id: c for c in world_regions(gazetteer, found.lookup)
+                if len(found.lookup) > 2 or c.admin1_code in _regions_of_places(ctx)}
     if (continent := UNIONS.get(name_key(found.lookup))) is not None:
         seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
@@ -117,6 +120,10 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         more = tolerant.by_russian_form(gazetteer, found.lookup)
         return more or (tolerant.in_ukraine(gazetteer, found.lookup) if ctx.war else [])
     return list(seen.values())
+
+
+def _regions_of_places(ctx: ArticleContext) -> set[str]:
+    return {code for _, _, _, code in ctx.points if code} | {code for _, code in ctx.admin1_codes}
 
 
 def _in_county(county: Candidate, cands: list[Candidate]) -> list[Candidate]:
