@@ -19,6 +19,11 @@ before the demonym change alone moved it to 0.695); UCDP through text unchanged 
 Re-measured 2026-11-30 on the geo6 branch (postal-code containers; places inside organisations' names;
 datelines and residents of local news; hamlets named like a city of millions): GeoWebNews 0.758 / 0.715, LGL
 0.822 / 0.708; UCDP through text 0.909
+Re-measured 2026-11-30 on the geo7 branch (a county shortened to its bare name; "the Nenagh district" and "the
+Charlotte region" read as their towns; uncounted GeoNames villages; villages named after a country; towns
+dwarfed by a namesake city of half a million; party-and-home of legislators; DeKalb-style names; a town placed
+once; a governor's state; bare state codes): GeoWebNews 0.760 / 0.719, LGL 0.833 / 0.717, TR-News 0.860 /
+0.790 (now with a floor); UCDP through text 0.909
 """
 
 from __future__ import annotations
@@ -44,13 +49,16 @@ def test_ukraine_places_through_text(gazetteer_path: Path) -> None:
         assert score.within / score.sentences >= 0.88, form
 
 
-def test_geowebnews_and_lgl(gazetteer_path: Path) -> None:
+def test_geowebnews_lgl_and_tr_news(gazetteer_path: Path) -> None:
     from eventwire.evaluate.geoparsing import evaluate_geoparsing
 
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.75 and gwn.end_to_end_within_161 >= 0.71  # measured 0.758 / 0.716
+    assert gwn.resolved_within_161 >= 0.755 and gwn.end_to_end_within_161 >= 0.715  # measured 0.760 / 0.719
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.815 and lgl.end_to_end_within_161 >= 0.70  # measured 0.822 / 0.708
+    assert lgl.resolved_within_161 >= 0.825 and lgl.end_to_end_within_161 >= 0.71  # measured 0.833 / 0.717
+    tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
+    print(tr.table())
+    assert tr.resolved_within_161 >= 0.855 and tr.end_to_end_within_161 >= 0.785  # measured 0.860 / 0.790

@@ -37,6 +37,7 @@ ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target", 
 ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "assault", "offensive", "bombardment", "bombing",
                           "shelling", "barrage", "incursion"})
 _TRAILING_SETTLEMENT = {"village", "town", "settlement", "hamlet"}
+_GOVERNOR = {"Gov.", "Governor", "governor", "Lt."}
 
 
 def level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, int, int]:
@@ -50,6 +51,8 @@ def level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, i
         level, span_end = "region", end + 1
     elif end + 1 < len(doc) and doc[end].lower_ in DISTRICT_KINDS and doc[end + 1].lower_ in ("district", "okrug"):
         level, span_end = "region", end + 2  # "the Shebekinsky city district", a Russian municipal unit
+    elif end < len(doc) and doc[end].text in _GOVERNOR and level == "any":
+        level = "region"  # "New York Gov. Andrew Cuomo", "Kharkiv Governor Oleh Syniehubov": the state's
     elif end - start > 1 and doc[end - 1].text in _TRAILING_SETTLEMENT:
         # "Rubizhne village": the village named Rubizhne; "Cape Town" (capitalised) is a name of its own
         level, look_end = "settlement", end - 1

@@ -1,6 +1,7 @@
-"""Two ways local news names its town without a locative word, which the entity finder mostly tags as an
+"""Three ways local news names its town without a locative word, which the entity finder mostly tags as an
 organisation or a person: the dateline in capitals at the start of a story ("XENIA — The city council..."),
-and a resident named by the town ("a 22-year-old Winona man", "Chicopee residents")."""
+a resident named by the town ("a 22-year-old Winona man", "Chicopee residents"), and a legislator's party
+and home ("Sen. Robert Ford, D-Charleston", "Rep. Jim Clyburn, D-S.C.")."""
 
 from __future__ import annotations
 
@@ -74,5 +75,29 @@ def _residents(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
     return out
 
 
+_PARTIES = {"D", "R", "I"}
+
+
+def _party_homes(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    """"Sen. Robert Ford, D-Charleston,": after a comma, a party's initial, a hyphen and the legislator's
+    town or state (spaCy splits it into three tokens: "D", "-", "Charleston")."""
+    from eventwire.geo.containers import world_regions
+
+    out: list[Found] = []
+    for k in range(2, len(doc)):
+        if doc[k - 1].text != "-" or doc[k - 2].text not in _PARTIES or doc[k - 2].whitespace_ \
+                or doc[k - 1].whitespace_ or doc[k - 3].text != "," or not doc[k].text[:1].isupper():
+            continue
+        end = k + 1
+        while end < len(doc) and end - k < _MAX_WORDS and CAP_WORD.match(doc[end].text):
+            end += 1
+        span = doc[k:end]
+        if world_regions(gazetteer, span.text) or _settlement(span.text, gazetteer, _DATELINE_TOWN_POPULATION):
+            out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "any",
+                             sent_of[k], "party-home"))
+    return out
+
+
 def local_news_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
-    return _datelines(doc, gazetteer, sent_of) + _residents(doc, gazetteer, sent_of)
+    return _datelines(doc, gazetteer, sent_of) + _residents(doc, gazetteer, sent_of) + \
+        _party_homes(doc, gazetteer, sent_of)

@@ -33,14 +33,17 @@ _SPELLING_RATIO = 0.75
 _POP_WEIGHT = 0.6
 # What the article's context adds to a candidate's score (see `score`).
 _BONUS = {"focus_country": 2.0, "named_country": 1.5, "region_in_sentence": 3.0, "region_in_article": 2.0,
-          "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0, "colocated": 2.0}
+          "county_in_article": 2.0, "near": 1.5, "close": 1.0, "nearish": 0.75, "war": 2.5, "container": 5.0,
+          "colocated": 2.0}
 # A country backed by much less than the focus country is mostly backed by names it was itself chosen for
 # (Kent, Fife and Cheshire all read in the United States, in an article about Britain): no evidence.
 _NAMED_SHARE = 0.5
 _COLOCATED_CAP = 2.0  # support beyond this (two unambiguous names) adds nothing
 SMALL = 5_000
+_UNCOUNTED = 500
 _TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
 _METROPOLIS = 1_000_000
+_LARGE_CITY = 500_000
 _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
@@ -58,6 +61,11 @@ class ArticleContext:
     # (name key, candidate id) -> support from the article's other names lying in the same place
     colocated: Mapping[tuple[str, int], float] = field(default_factory=dict)
     named_countries: frozenset[str] = frozenset()  # countries the article names, or names by a demonym
+    # name key -> a county the article names with its generic word ("DeKalb County"): news then shortens
+    # it ("DeKalb schools"), and the bare name is that county, or a town of the name inside it
+    counties: Mapping[str, Candidate] = field(default_factory=dict)
+    # (name key, admin-1 code, county) of the counties (admin-2) the article's names resolved to
+    admin2_named: frozenset[tuple[str, str, str]] = frozenset()
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -112,7 +120,13 @@ def _same_spelling(a: str, b: str) -> bool:
 
 
 def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
-    pop = c.population * _POPULATION_SHARE.get(c.feature, 1.0)
+    # GeoNames' cities500 holds places of 500 people or more and the seats of districts; a settlement
+    # there without a population is not empty but uncounted (a town's quarter, a district's seat). In
+    # Ukraine, whose registry villages (KATOTTG) carry no population at all, GeoNames' uncounted ones
+    # keep their equal footing with them.
+    uncounted = c.feature in _SETTLEMENT_FEATURES and c.coord_source == "geonames" and c.country != "UA"
+    counted = c.population or (_UNCOUNTED if uncounted else 0)
+    pop = counted * _POPULATION_SHARE.get(c.feature, 1.0)
     return (_FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1)
             - _QUALITY_PENALTY[_quality(c, as_own)])
 
@@ -134,6 +148,10 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
                             for sent, key, code in ctx.sentence_admin1)
         s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
         support = True
+    if c.feature in _SETTLEMENT_FEATURES and c.admin2 and any(
+            key != own_key and code == c.admin1_code and county == c.admin2 for key, code, county in ctx.admin2_named):
+        # the county the article names holds it: "Alexandria" in a story on Douglas County, Minnesota
+        s, support = s + _BONUS["county_in_article"], True
     if c.feature not in ("admin1", "country", "continent") and ctx.points:
         nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon, _ in ctx.points
                        if key != own_key), default=1e9)
@@ -226,21 +244,27 @@ def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
     # A city of millions known by this very name ("London") dwarfs its hamlets in every country.
     world_city = any(s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population >= _METROPOLIS
                      and s.candidate.quality == 0 for s in scored)
+    # A town of a few thousand beside a city of half a million of its own country is as dwarfed.
+    large = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
+             and s.candidate.population >= _LARGE_CITY and s.candidate.quality == 0}
     return [replace(s, score=s.score - _DWARFED_PENALTY)
-            if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < SMALL
-            and (s.candidate.country in big or world_city) else s
+            if s.candidate.feature in _SETTLEMENT_FEATURES and (
+                s.candidate.population < SMALL and (s.candidate.country in big or world_city)
+                or s.candidate.population < _TOWN_NAMING_REGION and s.candidate.country in large) else s
             for s in scored]
 
 
 def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
     """A town named after a state or province of its own country (California and Washington,
-    Pennsylvania) is what the name means only where the text puts it there ("California, Pa."): lying
-    among the article's places is no evidence that "California" means it rather than the state."""
+    Pennsylvania), or a village named after a country (Italy, Texas), is what the name means only where
+    the text puts it there ("California, Pa."): lying among the article's places is no evidence that
+    "California" or "Italy" means it rather than the state or the country."""
     if found.container or found.raion is not None or found.level in ("settlement", "near"):
         return cands
     states = {c.country for c in cands if c.feature == "admin1" and c.quality == 0}
-    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and c.country in states
-                                     and c.population < _WELL_KNOWN_CITY)]
+    country = any(c.feature == "country" and c.quality == 0 for c in cands)
+    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and (
+        c.country in states and c.population < _WELL_KNOWN_CITY or country and c.population < SMALL))]
 
 
 def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:

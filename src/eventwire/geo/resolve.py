@@ -43,6 +43,9 @@ _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
 
 _EMPTY = ArticleContext((), frozenset(), frozenset(), ())
+_BIG_OUTSIDE_COUNTY = 100_000
+_NAMES_ITS_AREA = 20_000  # a town this big gives its name to the district around it
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)$", re.IGNORECASE)
 
 
 # Facilities named after their town ("Donetsk International Airport"): when the whole name is not in
@@ -81,6 +84,9 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     if found.level == "centre" and (towns := district_centres(gazetteer, found.lookup)):
         # "the Shebekinsky city district": the town it is named after (Shebekino), inside the region named
         return [c for c in towns if c.admin1_code == found.container] if found.container else towns
+    if found.level == "any" and not found.container and (county := ctx.counties.get(name_key(found.lookup))) \
+            and (in_county := _in_county(county, gazetteer.candidates(found.lookup))):
+        return in_county
     seen: dict[int, Candidate] = {}
     for name in _names_to_look_up(found):
         for c in gazetteer.candidates(name):
@@ -89,6 +95,12 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
+    if not seen and found.level in ("any", "region") and (found.lookup.endswith(".") or len(found.lookup) > 1):
+        # a state or province by its abbreviation alone ("B.C.", "NSW", "Ont."), as in a container; a bare
+        # two-letter code ("NJ") only where the article's other places lie in that region ("LA" is mostly
+        # Los Angeles, not Louisiana)
+        seen = {c.id: c for c in world_regions(gazetteer, found.lookup)
+                if len(found.lookup) > 2 or c.admin1_code in _regions_of_places(ctx)}
     if (continent := UNIONS.get(name_key(found.lookup))) is not None:
         seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
@@ -113,6 +125,24 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     return list(seen.values())
 
 
+def _regions_of_places(ctx: ArticleContext) -> set[str]:
+    return {code for _, _, _, code in ctx.points if code} | {code for _, code in ctx.admin1_codes}
+
+
+def _in_county(county: Candidate, cands: list[Candidate]) -> list[Candidate]:
+    """A bare name of a county the article names in full ("DeKalb" after "DeKalb County"): the county, or
+    a town of the name inside a county so called ("Lancaster" in Lancaster County), not a namesake
+    elsewhere; the article's other places choose among them. Not where the name is also a state, a
+    country, a capital or a big city elsewhere ("Washington" beside "Washington County"): news rarely
+    shortens a county to such a name."""
+    inside = [c for c in cands if not c.is_region and c.admin2 == county.name]
+    if any(c.quality == 0 and c not in inside and c.id != county.id
+           and (c.feature in ("country", "admin1", "capital") or c.population >= _BIG_OUTSIDE_COUNTY)
+           for c in cands):
+        return []
+    return [*inside, county]
+
+
 def rank(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Scored]:
     return rank_candidates(found, _candidates(found, gazetteer, ctx), gazetteer, ctx)
 
@@ -126,6 +156,8 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
     sentence_admin1: set[tuple[int, str, str]] = set()
     points = []
     named: set[str] = set()
+    counties: dict[str, Candidate] = {}
+    admin2: set[tuple[str, str, str]] = set()
     for found, c in resolved:
         key = name_key(found.lookup)
         if found.kind == "demonym" and found.country_hint:
@@ -140,13 +172,18 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             countries = {o.country for o in gazetteer.candidates(found.lookup) if plausible(o, found)}
             weight = _STRONG if c.feature == "country" or countries == {c.country} else 1.0
             names[(key, c.country)] = max(weight, names.get((key, c.country), 0.0))
+        if c.feature == "admin2" and _COUNTY_WORD.search(found.text):
+            counties.setdefault(name_key(_COUNTY_WORD.sub("", found.lookup)), c)
+        if c.feature == "admin2" and c.admin1_code:
+            admin2.add((key, c.admin1_code, c.name))
         if c.feature == "admin1" and c.admin1_code:
             admin1.add((key, c.admin1_code))
             sentence_admin1.add((found.sent, key, c.admin1_code))
         elif not c.is_region and c.population >= SMALL:
             points.append((key, c.lat, c.lon, c.admin1_code or ""))
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
-                          frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named))
+                          frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named),
+                          counties=counties, admin2_named=frozenset(admin2))
 
 
 def _resolve_all(found: list[Found], gazetteer: Gazetteer,
@@ -158,6 +195,9 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
             out.append((f, country, "demonym of the country"))
             continue
         ranked = rank(f, gazetteer, ctx)
+        if not f.container and (not ranked or f.level == "region" and not ranked[0].supported) \
+                and (wider := _wider_reading(f, gazetteer, ctx, ranked[0].candidate if ranked else None)):
+            f, ranked = wider
         if not ranked and (part := _known_part(f, gazetteer, ctx)) is not None:
             out.append(part)
             continue
@@ -165,7 +205,43 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
         if c is not None and f.container:
             c, why = _one_of_namesakes(c, why, ranked)
         out.append((f, c, why))
-    return out
+    return _as_placed(out)
+
+
+def _as_placed(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:
+    """A town the text once puts in its region ("Springfield, Ohio") is the town its bare name means in
+    the rest of the article ("Springfield schools"), whatever larger namesake the bare name alone suggests."""
+    placed = {name_key(f.lookup): c for f, c, _ in resolved
+              if f.container and c is not None and not c.is_region and f.kind == "toponym"}
+    if not placed:
+        return resolved
+    return [(f, placed[key], f"{placed[key].feature} '{placed[key].name}', as the article places it elsewhere")
+            if not f.container and f.level in ("any", "settlement") and f.kind != "demonym"
+            and (key := name_key(f.lookup)) in placed and (c is None or c.id != placed[key].id) else (f, c, why)
+            for f, c, why in resolved]
+
+
+def _wider_reading(f: Found, gazetteer: Gazetteer, ctx: ArticleContext,
+                   unsupported: Candidate | None = None) -> tuple[Found, list[Scored]] | None:
+    """A level that the words around a name implied but that no place of the name has: "the Nenagh
+    district" where no region is so called is the area around the town it is named after (coded to that
+    town, as a centre), if the article supports it or the town is big enough to give its name to an area;
+    "around Ohio" where no settlement is so called is the state. Where the only regions of the name are
+    ones nothing in the article supports and smaller than a town of the name that the article supports (a
+    parish of St Vincent for "the Charlotte region" in a story on North Carolina), the town is the better
+    reading; not so for a large region ("the Donetsk region" is the oblast, not Donetsk in Rostov oblast)."""
+    if f.level == "region":
+        centre = replace(f, level="centre")
+        ranked = [s for s in rank(centre, gazetteer, ctx) if not s.candidate.is_region
+                  and (s.supported or s.candidate.population >= _NAMES_ITS_AREA and unsupported is None)]
+        if unsupported is not None:
+            ranked = [s for s in ranked if s.candidate.population >= max(_NAMES_ITS_AREA, unsupported.population)]
+        return (centre, ranked) if ranked else None
+    if f.level == "near":
+        wide = replace(f, level="any")
+        ranked = [s for s in rank(wide, gazetteer, ctx) if s.candidate.is_region]
+        return (wide, ranked) if ranked else None
+    return None
 
 
 def _one_of_namesakes(c: Candidate, why: str, ranked: list[Scored]) -> tuple[Candidate, str]:

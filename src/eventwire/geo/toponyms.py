@@ -246,6 +246,10 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
                           for c in [*gazetteer.candidates(text), *renamed(gazetteer, text)])
 
 
+# Place names with a capital inside from a family-name prefix ("DeKalb", "McAllen", "LaGrange", "DuPage").
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Du|La|Le|Di|Van)[A-Z][a-z]{2,}$")
+
+
 def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
     """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
     (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
@@ -255,7 +259,8 @@ def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
     whole = ent.start >= start - 1 and ent.end <= end + 1
     text = doc[start:end].text
     # "UConn" has a capital inside a word; "Pereiaslav-Khmelnytskyi" only after a hyphen
-    inner = any(c.isupper() and text[i] != "-" for i, c in enumerate(text[1:]) if c.isalpha())
+    inner = any(c.isupper() and text[i] != "-" for i, c in enumerate(text[1:]) if c.isalpha()) \
+        and not _NAME_PREFIX.match(text)
     return whole and not (text.isupper() or inner and " " not in text)
 
 
