@@ -69,14 +69,16 @@ NAMED_BY = {
 }
 
 REMOTE_WORDS = lx.WEAPON_WORDS | {"strike", "strikes", "struck", "bomb", "bombs", "bombing", "bombed", "shelled",
-                                  "explosion", "explosions", "blast", "blasts", "exploded", "kab", "kabs"}
+                                  "explosion", "explosions", "blast", "blasts", "exploded", "kab", "kabs", "blew",
+                                  "blown", "detonated", "detonation", "raid", "raids"}
 
 # what a strike's aftermath shows: war materiel hit, buildings damaged ("Burning Russian tank on the road near
 # Brovary", "Several homes in Kyiv were damaged")
 STRIKE_SIGNS = frozenset({"tank", "tanks", "armoured", "armored", "vehicle", "vehicles", "convoy", "column",
                           "ammunition", "depot", "positions", "trench", "trenches", "bunker", "howitzer", "launcher",
                           "damage", "damaged", "destroyed", "debris", "wreckage", "ablaze", "burning", "impact",
-                          "impacts", "hit", "fire", "fires", "craters", "crater", "rubble"})
+                          "impacts", "hit", "fire", "fires", "craters", "crater", "rubble",
+                          "partisans", "paratroopers", "saboteurs", "airborne"})
 
 FAMILY_OF_SUB: dict[str, F] = {
     "Air/drone strike": F.STRIKE, "Shelling/artillery/missile attack": F.STRIKE,
