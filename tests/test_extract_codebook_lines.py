@@ -32,6 +32,11 @@ def _events(pipeline, text: str) -> list[Event]:
     # the lemmatiser reads "raped" as "rap"; the detector may not make a rape a strike where no weapon is named
     ("On 20 March 2022, a Russian soldier raped a woman in a village in Kherson region.", "Sexual violence"),
     ("On 5 May 2022, Russian forces stole grain from farms in Kharkiv region.", "Looting/property destruction"),
+    # an armed group's activity without violence: exercises, demining
+    ("On 12 May 2023, Russian forces conducted military exercises near Belgorod involving tanks and artillery.",
+     "Change to group/activity"),
+    ("On 3 June 2023, Ukrainian forces conducted demining operations in the Kherson city area.",
+     "Change to group/activity"),
     # a monitor's line names no country: Russian forces taking a Ukrainian village is a foreign army's gain
     ("Russian forces captured Ocheretyne", "Non-state actor overtakes territory"),
 ])

@@ -66,7 +66,16 @@ def _changes_group(tok: Token, lemma: str, objects: set[str]) -> bool:
         return bool(objects & ({"troops", "forces", "fighters", "reinforcements", "soldiers"} | FORMED_UNITS))
     if lemma == "form":
         return bool(objects & FORMED_UNITS) and bool(objects & lx.ARMED_WORDS)
+    if lemma in ACTIVITY_LEMMAS:  # "conducted military exercises near Belgorod", "carried out demining"
+        told = objects | {t.lower_ for c in tok.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree}
+        return armed and bool(told & ACTIVITIES)  # "demining operations": the activity is the modifier
     return False
+
+
+# an armed group's activity without violence: exercises and drills, demining, patrols
+ACTIVITY_LEMMAS = frozenset({"conduct", "hold", "stage", "carry", "launch", "begin", "start"})
+ACTIVITIES = frozenset({"exercises", "exercise", "drills", "drill", "manoeuvres", "maneuvers", "demining", "patrols",
+                        "patrol", "mobilisation", "mobilization"})
 
 
 EXPEL_LEMMAS = frozenset({"push", "drive", "expel", "oust", "flush", "dislodge", "evict", "chase"})

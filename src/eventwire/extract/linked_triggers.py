@@ -51,6 +51,9 @@ def _host(tok: Token, coding: Coding, found: dict[int, Coding]) -> int | None:
                    and not _aside_clause(tok.doc[j], tok)]
         if battles:
             return min(battles, key=lambda j: abs(j - tok.i))
+    if coding.family == F.WITHDRAW and tok.dep_ == "advcl" and tok.head.i in found \
+            and found[tok.head.i].family == F.TERRITORY:
+        return tok.head.i  # "took full control of Avdiivka after Ukrainian troops withdrew": the capture
     if coding.family == F.CLASH:
         # "recaptured the village in heavy fighting", "liberated the town and eliminated the troops in it":
         # ACLED codes the capture, the battle for it is part of it
