@@ -190,6 +190,9 @@ def test_acled_district_and_oblast_in_brackets_are_containers(gazetteer: Gazette
     assert _place(found, "Krynky")[2] == "Khersonska oblast"
     towns = {m.place.name for m in found.values() if m.place is not None and m.place.precision < 3}
     assert "Bakhmut" not in towns and "Kherson" not in towns
+    found = _mentions("Russian forces shelled Kurakhove (Pokrovsk raion, Donetsk region), killing one civilian.",
+                      gazetteer)
+    assert [m.place.name for m in found.values() if m.place is not None and m.place.precision < 3] == ["Kurakhove"]
 
 
 def test_a_russian_capitals_bare_name_is_the_city_and_the_skies_over_it_the_region(gazetteer: Gazetteer) -> None:

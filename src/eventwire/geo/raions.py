@@ -21,7 +21,8 @@ _AFTER = re.compile(
     r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)\s+(?:district|raion|rayon)\b")
 # ACLED's own form: "Kurdiumivka (Bakhmut, Donetsk)", the raion by its centre, then the oblast
 _NAME = r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?"
-PAIR = re.compile(rf"^\s*\(\s*({_NAME})\s*,\s*({_NAME})\s*\)")
+PAIR = re.compile(rf"^\s*\(\s*({_NAME})(?:\s+(?:raion|rayon|district))?\s*,\s*({_NAME})"
+                  r"(?:\s+(?:oblast|region|province))?\s*\)")
 _PREFIX = "katottg:"
 _RAION_CODE_LEN = 6  # "UA" + oblast (2) + raion (2)
 # A raion since the 2020 reform spans up to ~60-80 km from its centre.
