@@ -200,3 +200,9 @@ def test_a_russian_capitals_bare_name_is_the_city_and_the_skies_over_it_the_regi
     assert _place(found, "Belgorod")[0] == "Belgorod" and _place(found, "Bryansk")[0] == "Bryansk"
     found = _mentions("Drones were destroyed in the skies over Voronezh, the governor wrote.", gazetteer)
     assert _place(found, "Voronezh")[3] == 3
+
+
+def test_sevastopol_in_crimea(gazetteer: Gazetteer) -> None:
+    """Crimea holds Sevastopol, a first-level unit of its own: "Sevastopol, Crimea" is the city."""
+    assert _place(_mentions("Drones struck a shipyard in Sevastopol, Crimea, overnight.", gazetteer), "Sevastopol")[0] \
+        == "Sevastopol"

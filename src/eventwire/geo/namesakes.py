@@ -18,6 +18,7 @@ from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import name_key
 from eventwire.geo.raions import in_raion
+from eventwire.geo.regions import in_container
 from eventwire.geo.rows import haversine_km
 
 _FEATURE_PRIOR = {"country": 4.0, "continent": 3.0, "admin1": 1.0, "capital": 1.5, "city": 0.5,
@@ -168,7 +169,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
         # an alternate spelling that happens to match gets half the weight.
         s += _BONUS["war"] / (1 + _quality(c, as_own))
         support = support or _quality(c, as_own) == 0  # its own name: a village of the war's country
-    if (found.container and c.admin1_code == found.container) or (found.raion and in_raion(c, found.raion)):
+    if (found.container and in_container(c.admin1_code, found.container)) or (found.raion and in_raion(c, found.raion)):
         s, support = s + _BONUS["container"], True
     if (backing := ctx.colocated.get((own_key, c.id), 0.0)) > 0:
         s, support = s + _BONUS["colocated"] * min(backing, _COLOCATED_CAP), True

@@ -126,5 +126,14 @@ def region_alias(gazetteer: Gazetteer, text: str) -> Candidate | None:
     return found
 
 
+# Regions that hold another first-level unit: Crimea holds Sevastopol ("Sevastopol, Crimea")
+_HOLDS = {"UA.11": frozenset({"UA.20"})}
+
+
+def in_container(admin1_code: str | None, container: str) -> bool:
+    """Does a place of this admin-1 code lie in the region the text names as its container?"""
+    return admin1_code == container or admin1_code in _HOLDS.get(container, frozenset())
+
+
 def is_city_first(text: str) -> bool:
     return name_key(text) in _CITY_FIRST

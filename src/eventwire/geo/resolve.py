@@ -23,7 +23,7 @@ from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.namesakes import SMALL, ArticleContext, Scored, decide, plausible, prior, rank_candidates
-from eventwire.geo.regions import region_alias
+from eventwire.geo.regions import in_container, region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
 from eventwire.geo.toponyms import find_mentions, sentence_index
@@ -109,7 +109,7 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         other = found.level == "any" and any(c.feature in ("city", "capital") for c in seen.values())
         seen.setdefault(region.id, replace(region, quality=max(region.quality, 1)) if other else region)
     if found.container:
-        inside = [c for c in seen.values() if c.admin1_code == found.container and not c.is_region]
+        inside = [c for c in seen.values() if in_container(c.admin1_code, found.container) and not c.is_region]
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
     if not seen and _CYRILLIC.search(found.lookup):
         # a Russian-language name in Cyrillic ("Работино"): its romanisation, matched as Latin spellings are
