@@ -78,14 +78,15 @@ VIOLENT: frozenset[str] = frozenset(VIOLENT_FAMILIES)
 
 # Weapon words -> ACLED sub-event type (checked near the trigger, most specific first).
 WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
-    (frozenset({"chemical", "chlorine", "sarin", "gas"}), "Chemical weapon", "cbrn"),
+    (frozenset({"chemical", "chlorine", "sarin", "gas", "mustard"}), "Chemical weapon", "cbrn"),
     (frozenset({"suicide", "bomber"}), "Suicide bomb", "explosives"),
     (frozenset({"ied", "ieds", "landmine", "landmines", "mine", "roadside", "explosive", "explosives", "device",
                 "car-bomb", "booby"}),
      "Remote explosive/landmine/IED", "explosives"),
     (frozenset({"grenade", "grenades"}), "Grenade", "explosives"),
     (frozenset({"drone", "drones", "uav", "uavs", "airstrike", "airstrikes", "aircraft", "warplane",
-                "warplanes", "jet", "jets", "helicopter", "gunship", "air", "aerial", "shahed"}),
+                "warplanes", "jet", "jets", "helicopter", "helicopters", "chopper", "choppers", "gunship", "gunships",
+                "air", "aerial", "shahed", "air-strike", "air-strikes"}),
      "Air/drone strike", "aerial"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "shell", "shells", "shelling",
                 "mortar", "mortars", "howitzer", "grad", "himars", "ballistic", "cruise", "bombardment"}),

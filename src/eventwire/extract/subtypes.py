@@ -74,6 +74,11 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.ARMED_WORDS:
         return acled("clash", "Armed clash", 0.65)
+    if lemma in ASSAULT_LEMMAS and targets & CIVIL_TARGETS and not _state_subject(tok) and not pt.words(
+            sent) & BATTLE_WORDS:
+        # "militants attacked three villages", "gunmen stormed a hotel": armed men against the unarmed (ACLED:
+        # Attack, even with guns); a state's forces attacking a village, or a fight told, stay battles
+        return acled("kill", "Attack", 0.6)
     if lemma == "strike" and tok.pos_ == "NOUN" or (lemma == "fire" and pt.has_prep(tok, {"at", "on"})
                                                     and not targets & (lx.CIVILIAN_WORDS | lx.CROWD_WORDS)
                                                     and pt.armed_subject(tok)):
@@ -85,6 +90,21 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
     if _armed_present(sent):
         return acled("clash", "Armed clash", 0.55)
     return None
+
+
+# places where the unarmed are: an armed group's assault on them is violence against civilians
+CIVIL_TARGETS = frozenset({"village", "villages", "hamlet", "hamlets", "market", "markets", "church", "churches",
+                           "mosque", "mosques", "school", "schools", "hospital", "hotel", "hotels", "bus", "buses",
+                           "wedding", "funeral", "worshippers", "homes", "houses", "farmers", "exchange", "building",
+                           "restaurant", "cafe", "shop", "shops", "camp", "passengers", "travellers", "travelers"})
+STATE_FORCES = frozenset({"army", "troops", "soldiers", "military", "forces", "police", "policemen", "marines",
+                          "regime", "government"})
+BATTLE_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "fighting", "repelled", "repulsed", "battle",
+                          "exchange", "firefight", "gunbattle", "counterattack", "defenders", "vigilantes"})
+
+
+def _state_subject(tok: Token) -> bool:
+    return bool(pt.subject_words(tok) & STATE_FORCES)
 
 
 # A bare "bomb", "blast" or "explosion" is left out: in a war report it is often the aerial bomb told before
