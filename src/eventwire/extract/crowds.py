@@ -67,10 +67,13 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
         return sub
     if sub in ("Looting/property destruction", "Mob violence"):
         return "Violent demonstration" if words & DEMONSTRATORS else sub
-    if _rioting(words | (_around(sent) if sub in PROTEST_SUBS else set())) or _blocks_roads(sent):
+    near = _near_sents(sent) if sub in PROTEST_SUBS else []
+    if _rioting(words | _around(sent) if near else words) or any(_blocks_roads(s) for s in [sent, *near]):
         return "Violent demonstration"  # a protest told in one sentence, its road blocks or stones in the next
     if words & STATE_FORCE and (words & LETHAL or _live_fire(sent) or _counted_deaths(sent)) and sub != "Arrests":
         return "Excessive force against protesters"
+    if any(_protesters_killed(s) for s in near):
+        return "Excessive force against protesters"  # "three die in protest crackdown. Thousands marched..."
     if sub == "Attack" and words & DEMONSTRATORS and words & LETHAL:
         return "Excessive force against protesters"  # ACLED: also where the protesters' killers are no state's
     if sub in ("Armed clash", "Attack"):
@@ -108,6 +111,20 @@ def _arrested_protesting(trigger: Token) -> bool:
         if any(a.lower_ in AT_THE_PROTEST or a.lemma_.lower() in ("try", "attempt") for a in path):
             return True
     return False
+
+
+def _near_sents(sent: Span) -> list[Span]:
+    """The sentences just before and after."""
+    doc = sent.doc
+    return ([doc[sent.start - 1].sent] if sent.start > 0 else []) + ([doc[sent.end].sent] if sent.end < len(doc)
+                                                                     else [])
+
+
+def _protesters_killed(sent: Span) -> bool:
+    """A told toll of protesters killed by the state's forces: a number, a death, the force and the protest."""
+    words = _words(sent)
+    return bool(words & STATE_FORCE and words & DEMONSTRATION and words & {"die", "died", "dies", "killed", "dead"}
+                and any(t.like_num for t in sent))
 
 
 def _around(sent: Span) -> set[str]:

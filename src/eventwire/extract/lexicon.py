@@ -28,6 +28,7 @@ VERB_FAMILIES: dict[str, str] = {
     "liquidate": "clash", "eliminate": "clash",  # "eliminated 50 militants": fighters killed in a battle
     # demonstrations and riots
     "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest", "gather": "protest",
+    "stage": "protest", "block": "riot", "barricade": "riot",
     "riot": "riot", "loot": "loot", "torch": "loot", "vandalize": "loot", "vandalise": "loot",
     "ransack": "loot",
     # violence against people

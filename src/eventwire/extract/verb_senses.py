@@ -41,6 +41,8 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return "intercept" if pt.clause_words(tok) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in lx.LOSS_WORDS:
         return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
+    if lemma == "take" and _to_the_streets(tok):
+        return "protest"  # "thousands took to the streets"
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
     if family == "territory":
@@ -58,6 +60,12 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
     """Protests, appeals, agreements, releases, deployments and the political verbs."""
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if pt.subject_words(tok) & lx.CROWD_WORDS else None
+    if lemma == "stage":  # "demonstrators staged a sit-in" (not "staged a comeback")
+        return "protest" if objects & PROTEST_NOUNS else None
+    if lemma in ("block", "barricade"):
+        # demonstrators blocking roads (ACLED, as CASE 2021 codes it: a Violent demonstration), not troops
+        crowd = pt.subject_words(tok) & (lx.CROWD_WORDS | PROTESTERS) and not pt.subject_words(tok) & lx.ARMED_WORDS
+        return "riot" if crowd and objects & ROADS else None
     if lemma == "gather":  # "protesters gathered outside the court" (not "people gathered to watch")
         return "protest" if pt.subject_words(tok) & {"protesters", "demonstrators", "protestors"} else None
     if lemma == "protest" and (any(c.dep_ == "ccomp" for c in tok.children)
@@ -76,6 +84,20 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
     if family in POLITICAL_FAMILIES:
         return family if pt.political_subject(tok) else None
     return family
+
+
+PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "in", "demonstration", "demonstrations", "march",
+                           "rally", "walkout", "vigil", "strike", "blockade", "picket"})
+PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "strikers", "truckers", "drivers",
+                        "supporters", "opponents", "villagers", "youths"})
+ROADS = frozenset({"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "rail",
+                   "thoroughfare", "thoroughfares", "motorway", "motorways", "bridge", "bridges", "intersection",
+                   "intersections", "junction", "junctions", "traffic"})
+
+
+def _to_the_streets(tok: Token) -> bool:
+    return any(c.lower_ == "to" and pt.child_words(c) & {"streets", "street"} for c in tok.children) and bool(
+        pt.subject_words(tok) & (lx.CROWD_WORDS | PROTESTERS))
 
 
 PROPERTY = frozenset({"house", "home", "building", "office", "shop", "store", "car", "vehicle", "truck", "bus",
