@@ -38,7 +38,7 @@ VERB_FAMILIES: dict[str, str] = {
     "behead": "kill", "lynch": "kill", "rape": "sexual",
     # strategic developments
     "sign": "agree", "agree": "agree", "evacuate": "evacuate",
-    "withdraw": "withdraw", "retreat": "withdraw",
+    "withdraw": "withdraw", "retreat": "withdraw", "pull": "withdraw",
     # verbal and political interactions (PLOVER)
     "demand": "request", "urge": "request", "request": "request", "appeal": "request", "call": "request",
     "threaten": "threaten", "warn": "threaten", "vow": "threaten",

@@ -18,6 +18,10 @@ from eventwire.records.taxonomy import (
 )
 from eventwire.records.taxonomy import Family as F
 
+# the ground changing hands, told in the withdrawal's sentence or beside it (lemmas)
+HANDOVER = frozenset({"deal", "agreement", "accord", "hand", "hands", "handover", "enter", "take", "takeover",
+                      "transfer", "evacuation", "replace", "surrender", "capture", "recapture", "seize",
+                      "retake", "regain", "liberate", "overrun", "resistance", "vacate"})
 BACKING_NOUNS = frozenset({"support", "cover", "backing"})  # "with artillery support", "under air cover"
 AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
 ASSAULT_LEMMAS = frozenset({"assault", "attack", "offensive", "storm", "raid"})
@@ -39,6 +43,10 @@ def code(tok: Token, family: str, sent: Span) -> Coding | None:
         by_weapon = _code_violence(agent, F.STRIKE, sent)
         if by_weapon is not None and by_weapon.family == F.STRIKE:
             return by_weapon
+    if family == F.WITHDRAW and not _lemmas_near(sent) & HANDOVER:
+        # ACLED: forces pulling out with no one said to take the ground over change their activity; the ground
+        # changes hands (Non-violent transfer of territory) under a deal, or when another side takes it
+        return development("Change to group/activity", 0.65)
     sub = {
         "intercept": "Disrupted weapons use", "clash": "Armed clash", "riot": "Violent demonstration",
         "loot": "Looting/property destruction", "arrest": "Arrests", "abduct": "Abduction/forced disappearance",
@@ -53,6 +61,13 @@ def code(tok: Token, family: str, sent: Span) -> Coding | None:
     if family in plover:
         return Coding(family, None, None, plover[family], None, 0.6)
     return None
+
+
+def _lemmas_near(sent: Span) -> set[str]:
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return {t.lemma_.lower() for t in doc[start:end]}
 
 
 def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
