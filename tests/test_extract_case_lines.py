@@ -38,6 +38,19 @@ def _top(pipeline, text: str) -> str | None:
      "carried chlorine gas.", "Chemical weapon"),
     # an armed group against villages (no fight told): an Attack, not a battle
     ("Gunmen attacked two villages in Zamfara state overnight, leaving 14 people dead.", "Attack"),
+    # a withdrawal with no one taking the ground over changes the group's activity; under a deal, ground changes hands
+    ("French troops pulled out of their base near Menaka on Wednesday, the army said.", "Change to group/activity"),
+    ("Government troops withdrew from the town of Kidal under a deal that handed it to the rebels.",
+     "Non-violent transfer of territory"),
+    # self-immolation: a protest with no violence against others
+    ("A street vendor set himself on fire outside the governor's office in Kasserine on Monday in protest "
+     "against police harassment.", "Peaceful protest"),
+    # demonstrators staging a sit-in
+    ("Teachers' union demonstrators staged a sit-in outside the education ministry in Nairobi on Tuesday.",
+     "Peaceful protest"),
+    # a toll of protesters killed told in the sentence before the march
+    ("Four die as police fire on protesters in Conakry. Thousands of demonstrators marched through the city on "
+     "Thursday.", "Excessive force against protesters"),
     # the speaker who claims the gain is the taker
     ("The Iraqi army said it recaptured the town of Baiji from Islamic State militants on Tuesday.",
      "Government regains territory"),

@@ -65,6 +65,8 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
         return "Mob violence"  # "villagers clashed using bamboo sticks"
     if not words & DEMONSTRATION:
         return sub
+    if sub == "Violent demonstration" and _self_immolation(sent) and not _rioting(words):
+        return "Peaceful protest"  # the only fire was the protester's own: no violence against others
     if sub in ("Looting/property destruction", "Mob violence"):
         return "Violent demonstration" if words & DEMONSTRATORS else sub
     near = _near_sents(sent) if sub in PROTEST_SUBS else []
@@ -111,6 +113,12 @@ def _arrested_protesting(trigger: Token) -> bool:
         if any(a.lower_ in AT_THE_PROTEST or a.lemma_.lower() in ("try", "attempt") for a in path):
             return True
     return False
+
+
+def _self_immolation(sent: Span) -> bool:
+    """'set himself on fire', 'self-immolation', 'immolated herself'."""
+    return any((t.lemma_.lower() == "set" and {c.lower_ for c in t.children} & {"himself", "herself", "themselves"})
+               or t.lower_.startswith(("immolat", "self-immolat")) for t in sent)
 
 
 def _near_sents(sent: Span) -> list[Span]:

@@ -22,6 +22,7 @@ from eventwire.records.taxonomy import Family as F
 HANDOVER = frozenset({"deal", "agreement", "accord", "hand", "hands", "handover", "enter", "take", "takeover",
                       "transfer", "evacuation", "replace", "surrender", "capture", "recapture", "seize",
                       "retake", "regain", "liberate", "overrun", "resistance", "vacate"})
+SELVES = frozenset({"himself", "herself", "themselves", "myself"})
 BACKING_NOUNS = frozenset({"support", "cover", "backing"})  # "with artillery support", "under air cover"
 AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
 ASSAULT_LEMMAS = frozenset({"assault", "attack", "offensive", "storm", "raid"})
@@ -207,6 +208,8 @@ def _protest_sub(tok: Token) -> str:
     sent = tok.sent
     following = tok.doc[sent.end : sent.end + 1]
     words = pt.words(sent) | (pt.words(following[0].sent) if len(following) else set())
+    if any(t.lemma_.lower() == "set" and pt.child_words(t) & SELVES for t in sent):
+        words -= {"set"}  # self-immolation: ACLED codes the protest by what was done to others (none here)
     if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:
         return "Excessive force against protesters"
     if words & {"stones", "rocks", "torched", "smashed", "looted", "molotov", "set"}:

@@ -77,7 +77,7 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
         return "agree" if pt.words(tok.subtree) & lx.CONFLICT_AGREEMENT else None
     if lemma in ("release", "free"):
         return "concede" if objects & {"prisoners", "hostages", "detainees", "captives"} else None
-    if lemma == "pull" and not {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")} & {"out", "back"}:
+    if lemma == "pull" and not pt.child_words(tok) & {"out", "back"}:
         return None  # "forces pulled back", "pulled out of the town" (not "pulled the trigger")
     if lemma in ("deploy", "withdraw", "retreat", "pull"):
         return family if pt.words(tok.subtree) & lx.ARMED_WORDS else None
