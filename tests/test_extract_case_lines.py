@@ -45,6 +45,8 @@ def _top(pipeline, text: str) -> str | None:
     # self-immolation: a protest with no violence against others
     ("A street vendor set himself on fire outside the governor's office in Kasserine on Monday in protest "
      "against police harassment.", "Peaceful protest"),
+    # ACLED's Agreement includes surrenders
+    ("Forty militia fighters surrendered to the army in the town of Beni on Saturday.", "Agreement"),
     # demonstrators staging a sit-in
     ("Teachers' union demonstrators staged a sit-in outside the education ministry in Nairobi on Tuesday.",
      "Peaceful protest"),

@@ -37,7 +37,7 @@ VERB_FAMILIES: dict[str, str] = {
     "kill": "kill", "murder": "kill", "execute": "kill", "massacre": "kill", "slaughter": "kill",
     "behead": "kill", "lynch": "kill", "rape": "sexual",
     # strategic developments
-    "sign": "agree", "agree": "agree", "evacuate": "evacuate",
+    "sign": "agree", "agree": "agree", "surrender": "agree", "evacuate": "evacuate",
     "withdraw": "withdraw", "retreat": "withdraw", "pull": "withdraw",
     # verbal and political interactions (PLOVER)
     "demand": "request", "urge": "request", "request": "request", "appeal": "request", "call": "request",

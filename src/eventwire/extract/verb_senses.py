@@ -73,6 +73,8 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
         return None  # "firms protested that the rule was unfair", "she protested her innocence": objecting in words
     if lemma in ("call", "appeal"):
         return "request" if pt.has_prep(tok, {"for", "on"}) and pt.political_subject(tok) else None
+    if lemma == "surrender":  # ACLED's Agreement includes surrenders: fighters or a unit giving themselves up
+        return "agree" if pt.subject_words(tok) & (lx.ARMED_WORDS | {"company", "members", "commander"}) else None
     if lemma in ("sign", "agree"):
         return "agree" if pt.words(tok.subtree) & lx.CONFLICT_AGREEMENT else None
     if lemma in ("release", "free"):
