@@ -35,7 +35,9 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
         # "air defences destroyed 11 drones": the weapon is the object; "drones destroyed a tank" is a strike
         return "intercept" if objects & AERIAL_WEAPONS else None
-    if lemma == "intercept":  # intercepting is never a battle: weapons stopped, or nothing to code
+    if lemma == "intercept":  # intercepting is never a battle: weapons stopped, people held, or nothing to code
+        if objects & HELD_PEOPLE and not objects & lx.WEAPON_WORDS:
+            return "arrest"  # "intercepted 15 suspected members of the group"
         return "intercept" if pt.words(tok.sent) & lx.WEAPON_WORDS else None
     if lemma in ("down", "repel"):
         return "intercept" if pt.clause_words(tok) & lx.WEAPON_WORDS else ("clash" if conflict else None)
@@ -90,6 +92,8 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
     return family
 
 
+HELD_PEOPLE = frozenset({"suspects", "suspect", "members", "militants", "fighters", "smugglers", "traffickers",
+                         "operatives", "terrorists", "gunmen", "men"})
 PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "in", "demonstration", "demonstrations", "march",
                            "rally", "walkout", "vigil", "strike", "blockade", "picket"})
 PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "strikers", "truckers", "drivers",
