@@ -120,7 +120,10 @@ BATTLE_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "fighting", "
 
 
 def _state_subject(tok: Token) -> bool:
-    return bool(pt.subject_words(tok) & STATE_FORCES)
+    """The attacker is a state's forces: the verb's subject, or the subject of the verb that carries the noun
+    ('the army carried out 4 attacks')."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    return bool((pt.subject_words(tok) | pt.subject_words(verb)) & STATE_FORCES)
 
 
 # A bare "bomb", "blast" or "explosion" is left out: in a war report it is often the aerial bomb told before
