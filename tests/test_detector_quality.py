@@ -28,4 +28,5 @@ def test_case2021_end_to_end_floor(gazetteer_path: Path) -> None:
     print(report.table())
     e2e = report.end_to_end
     assert e2e is not None and e2e.rows == 412 and "cross-validated" in e2e.how
-    assert e2e.weighted_f1 >= 0.77 and e2e.macro_f1 >= 0.72 and e2e.no_event <= 22
+    # measured on case7 (issue 14): weighted 0.841, macro 0.796, 13 snippets with no event
+    assert e2e.weighted_f1 >= 0.82 and e2e.macro_f1 >= 0.77 and e2e.no_event <= 17

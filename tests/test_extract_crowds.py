@@ -24,7 +24,10 @@ def word(text: str, target: str) -> Token:
      "Peaceful protest", "Violent demonstration"),
     ("Protesters blocked roads with burning tyres across the country to protest the new law.", "protest",
      "Peaceful protest", "Violent demonstration"),
+    # CASE 2021's coders count the blockade itself (ACLED: road-blocking using "other material")
     ("Farmers blocked roads with tractors across the country to protest the new law.", "protest",
+     "Peaceful protest", "Violent demonstration"),
+    ("Farmers rallied with tractors across the country to protest the new law.", "protest",
      "Peaceful protest", "Peaceful protest"),
     ("Demonstrators clashed with security forces during an opposition rally in the city.", "clashed",
      "Armed clash", "Violent demonstration"),

@@ -266,6 +266,10 @@ def territory_parties(trigger: Token) -> tuple[Span | None, Span | None]:
             if head is not None:
                 taker = _own_words(head)
                 break
+    if taker is not None and len(taker) == 1 and taker[0].pos_ == "PRON" and trigger.dep_ == "ccomp":
+        # "the military confirmed it regained the town": the pronoun is the speaker who claims the gain
+        speaker = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        taker = _own_words(speaker) if speaker is not None and speaker.pos_ != "PRON" else taker
     if taker is None and trigger.pos_ == "VERB":  # "took the village after recapturing the oilfields"
         subj = subject_of(trigger)
         taker = _own_words(subj) if subj is not None else None

@@ -2,8 +2,9 @@
 the crowd did and what was done to it, after the trigger's own reading (rules or detector).
 
 ACLED's codebook draws the lines by who did what:
-- demonstrators who damage, burn, loot, throw stones, clash with the police or block roads with barricades or
-  burning tyres hold a Violent demonstration, whatever the police then did;
+- demonstrators who damage, burn, loot, throw stones, clash with the police or block roads (with barricades,
+  burning tyres or themselves: CASE 2021's coders count the blockade) hold a Violent demonstration, whatever
+  the police then did;
 - a peaceful crowd that the state's forces kill or fire live rounds on meets Excessive force;
 - a peaceful crowd that the police disperse, beat or arrest is a Protest with intervention;
 - a mob, vigilantes or villagers fighting one another (no demonstration, no armed organisation) is Mob violence;
@@ -64,12 +65,19 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
         return "Mob violence"  # "villagers clashed using bamboo sticks"
     if not words & DEMONSTRATION:
         return sub
+    if sub == "Violent demonstration" and _self_immolation(sent) and not _rioting(words):
+        return "Peaceful protest"  # the only fire was the protester's own: no violence against others
     if sub in ("Looting/property destruction", "Mob violence"):
         return "Violent demonstration" if words & DEMONSTRATORS else sub
-    if _rioting(words | (_around(sent) if sub in PROTEST_SUBS else set())):
+    near = _near_sents(sent) if sub in PROTEST_SUBS else []
+    if _rioting(words | _around(sent) if near else words) or any(_blocks_roads(s) for s in [sent, *near]):
         return "Violent demonstration"  # a protest told in one sentence, its road blocks or stones in the next
     if words & STATE_FORCE and (words & LETHAL or _live_fire(sent) or _counted_deaths(sent)) and sub != "Arrests":
         return "Excessive force against protesters"
+    if any(_protesters_killed(s) for s in near):
+        return "Excessive force against protesters"  # "three die in protest crackdown. Thousands marched..."
+    if sub == "Attack" and words & DEMONSTRATORS and words & LETHAL:
+        return "Excessive force against protesters"  # ACLED: also where the protesters' killers are no state's
     if sub in ("Armed clash", "Attack"):
         return sub  # a battle or an attack told beside a protest, with no force met by the crowd
     if sub == "Arrests":  # those arrested were protesting, or were stopped from it (not 'a murder at a rally')
@@ -107,6 +115,26 @@ def _arrested_protesting(trigger: Token) -> bool:
     return False
 
 
+def _self_immolation(sent: Span) -> bool:
+    """'set himself on fire', 'self-immolation', 'immolated herself'."""
+    return any((t.lemma_.lower() == "set" and {c.lower_ for c in t.children} & {"himself", "herself", "themselves"})
+               or t.lower_.startswith(("immolat", "self-immolat")) for t in sent)
+
+
+def _near_sents(sent: Span) -> list[Span]:
+    """The sentences just before and after."""
+    doc = sent.doc
+    return ([doc[sent.start - 1].sent] if sent.start > 0 else []) + ([doc[sent.end].sent] if sent.end < len(doc)
+                                                                     else [])
+
+
+def _protesters_killed(sent: Span) -> bool:
+    """A told toll of protesters killed by the state's forces: a number, a death, the force and the protest."""
+    words = _words(sent)
+    return bool(words & STATE_FORCE and words & DEMONSTRATION and words & {"die", "died", "dies", "killed", "dead"}
+                and any(t.like_num for t in sent))
+
+
 def _around(sent: Span) -> set[str]:
     """The words of the sentences just before and after."""
     doc = sent.doc
@@ -119,9 +147,33 @@ def _around(sent: Span) -> set[str]:
 
 
 def _rioting(words: set[str]) -> bool:
-    """ACLED: road blocks count as violence when built of barricades or burning tyres ("blocked roads with
-    burning tyres"), not a crowd or tractors standing in the road."""
+    """Throwing, burning, smashing, clashing, barricading."""
     return bool(words & RIOTING)
+
+
+ROADS = frozenset({"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "rail",
+                   "thoroughfare", "thoroughfares", "motorway", "motorways", "bridge", "bridges", "intersection",
+                   "intersections", "junction", "junctions", "traffic", "access", "entrance", "entrances"})
+
+
+def _blocks_roads(sent: Span) -> bool:
+    """Demonstrators blocking roads, railways or traffic: the CASE 2021 annotation of ACLED codes the blockade
+    itself as a Violent demonstration (ACLED: 'road-blocking using barricades, burning tires, or other
+    material'). The police blocking a march is no act of the crowd's."""
+    for tok in sent:
+        if tok.lemma_.lower() not in ("block", "blockade", "barricade") or tok.pos_ != "VERB":
+            continue
+        if _blockers(tok) & STATE_FORCE or tok.dep_ == "amod":
+            continue
+        if {t.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree} & ROADS:
+            return True
+    return False
+
+
+def _blockers(tok: Token) -> set[str]:
+    """The words of the verb's subject, or of the subject of the verb it is joined to ('rallied and blocked')."""
+    verb = tok.head if tok.dep_ in ("conj", "advcl", "xcomp") else tok
+    return {t.lower_ for v in (tok, verb) for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
 
 
 def armed_victims(sub: str | None, trigger: Token) -> str | None:

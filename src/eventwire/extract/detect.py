@@ -54,7 +54,7 @@ def _family(tok: Token, conflict: bool) -> str | None:
         family = lx.VERB_FAMILIES.get(tok.lemma_.lower()) or _by_form(tok.lower_)
         return verb_sense(tok, family, conflict) if family else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
-        family = lx.NOUN_FAMILIES.get(tok.lemma_.lower())
+        family = lx.NOUN_FAMILIES.get(_hyphen_joined(tok))
         if family is None or pt.is_background(tok) or pt.is_generic_plural(tok, family):
             return None
         return noun_sense(tok, family, conflict)
@@ -67,3 +67,12 @@ def _by_form(form: str) -> str | None:
         if form.endswith(end) and (family := lx.VERB_FAMILIES.get(form[: -len(end)] + add)):
             return family
     return None
+
+
+def _hyphen_joined(tok: Token) -> str:
+    """The noun's lemma, joined to a hyphenated first half the tokenizer split off ('cease-fire')."""
+    lemma = tok.lemma_.lower()
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
+        joined = tok.doc[tok.i - 2].lower_ + lemma
+        return joined if joined in lx.NOUN_FAMILIES else lemma
+    return lemma

@@ -14,8 +14,14 @@ BASE_NOUNS = frozenset({"base", "bases", "headquarters", "outpost", "outposts", 
                         "point", "points", "checkpoint", "checkpoints", "garrison"})
 MILITARY_MARKS = frozenset({"military", "observation", "army", "forces", "troops", "soldiers"})
 BUILD_LEMMAS = frozenset({"establish", "create", "build", "open", "erect"})
-CACHE_WORDS = frozenset({"cache", "caches", "arsenal", "stockpile", "weapons", "arms", "ammunition", "explosives",
-                         "ieds", "ied", "bombs", "bomb", "grenades", "rifles", "munitions", "detonators"})
+CACHE_WORDS = frozenset({"cache", "caches", "arsenal", "stockpile", "stash", "weapons", "arms", "ammunition",
+                         "explosives", "ieds", "ied", "bombs", "bomb", "grenades", "rifles", "munitions", "detonators",
+                         "guns", "pistols", "bullets", "rounds", "projectiles"})
+# seized with no one arrested: a haul of bombs or of ammunition (rifles taken in a rescue are that operation's)
+HAUL = frozenset({"ammunition", "bullets", "rounds", "munitions"})
+# a bomb destroyed or detonated in a controlled way by those who found it ("sappers destroyed an IED")
+DEVICE_WORDS = frozenset({"ied", "ieds", "device", "devices", "bomb", "bombs", "landmine", "landmines", "explosives"})
+ARREST_LEMMAS = frozenset({"arrest", "detain", "apprehend", "nab", "capture"})
 FIND_LEMMAS = frozenset({"find", "discover", "uncover", "defuse", "dismantle", "unearth", "neutralize", "neutralise"})
 # weapons seized in a raid or an arrest are that event's; a cache or bombs seized are a plot disrupted
 SEIZE_LEMMAS = frozenset({"seize", "confiscate", "recover"})
@@ -35,7 +41,7 @@ def strategic(tok: Token) -> Coding | None:
             (objects | pt.subject_words(tok)) & MILITARY_MARKS or pt.armed_subject(tok)
             or any(t.ent_type_ == "NORP" for t in tok.subtree)):
         return development("Headquarters or base established", 0.75)
-    if (lemma in FIND_LEMMAS and objects & CACHE_WORDS) or (lemma in SEIZE_LEMMAS and objects & CACHE_ONLY):
+    if _disrupts(tok, lemma):
         return acled("intercept", "Disrupted weapons use", 0.75)
     if _changes_group(tok, lemma, objects):
         return development("Change to group/activity", 0.7)
@@ -44,6 +50,29 @@ def strategic(tok: Token) -> Coding | None:
         # took it (extract.actors.territory_sub) decides between ACLED's two sub-types
         return acled("territory", "Non-state actor overtakes territory", 0.75)
     return None
+
+
+def _disrupts(tok: Token, lemma: str) -> bool:
+    """ACLED's Disrupted weapons use: a cache found, arms seized with no one arrested (else the arrest is the
+    event), a bomb defused or destroyed by those who found it."""
+    if lemma not in FIND_LEMMAS | SEIZE_LEMMAS | {"destroy"}:
+        return False
+    found = _found(tok)
+    if lemma in FIND_LEMMAS:
+        return bool(found & CACHE_WORDS)
+    if lemma == "destroy":  # "destroyed an IED" (not "a drone destroyed a depot": the drone's strike)
+        return bool(found & DEVICE_WORDS) and not pt.subject_words(tok) & lx.WEAPON_WORDS
+    arrested = any(t.lemma_.lower() in ARREST_LEMMAS for t in tok.sent)
+    return bool(found & (CACHE_ONLY if arrested else CACHE_ONLY | HAUL))
+
+
+def _found(tok: Token) -> set[str]:
+    """What was found or seized: the object, or the subject of a clause the parser hung on the verb in its place
+    ('discovered [a large amount of ammunition] believed to belong to...')."""
+    found = pt.objects(tok)
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):
+        found |= pt.words(t for s in clause.children if s.dep_ == "nsubj" and s.i > tok.i for t in s.subtree)
+    return found
 
 
 # ACLED's Change to group/activity: fighters defecting, forces reinforcing or fortifying their positions,

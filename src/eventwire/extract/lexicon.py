@@ -28,6 +28,7 @@ VERB_FAMILIES: dict[str, str] = {
     "liquidate": "clash", "eliminate": "clash",  # "eliminated 50 militants": fighters killed in a battle
     # demonstrations and riots
     "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest", "gather": "protest",
+    "stage": "protest", "block": "riot", "barricade": "riot",
     "riot": "riot", "loot": "loot", "torch": "loot", "vandalize": "loot", "vandalise": "loot",
     "ransack": "loot", "steal": "loot", "plunder": "loot", "pillage": "loot",
     # violence against people
@@ -36,8 +37,8 @@ VERB_FAMILIES: dict[str, str] = {
     "kill": "kill", "murder": "kill", "execute": "kill", "massacre": "kill", "slaughter": "kill",
     "behead": "kill", "lynch": "kill", "rape": "sexual",
     # strategic developments
-    "sign": "agree", "agree": "agree", "exchange": "agree", "swap": "agree", "evacuate": "evacuate",
-    "withdraw": "withdraw", "retreat": "withdraw",
+    "sign": "agree", "agree": "agree", "exchange": "agree", "swap": "agree", "surrender": "agree",
+    "evacuate": "evacuate", "withdraw": "withdraw", "retreat": "withdraw", "pull": "withdraw",
     # verbal and political interactions (PLOVER)
     "demand": "request", "urge": "request", "request": "request", "appeal": "request", "call": "request",
     "threaten": "threaten", "warn": "threaten", "vow": "threaten",
@@ -78,15 +79,15 @@ VIOLENT: frozenset[str] = frozenset(VIOLENT_FAMILIES)
 
 # Weapon words -> ACLED sub-event type (checked near the trigger, most specific first).
 WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
-    (frozenset({"chemical", "chlorine", "sarin", "gas"}), "Chemical weapon", "cbrn"),
+    (frozenset({"chemical", "chlorine", "sarin", "gas", "mustard"}), "Chemical weapon", "cbrn"),
     (frozenset({"suicide", "bomber"}), "Suicide bomb", "explosives"),
     (frozenset({"ied", "ieds", "landmine", "landmines", "mine", "roadside", "explosive", "explosives", "device",
                 "car-bomb", "booby"}),
      "Remote explosive/landmine/IED", "explosives"),
     (frozenset({"grenade", "grenades"}), "Grenade", "explosives"),
     (frozenset({"drone", "drones", "uav", "uavs", "airstrike", "airstrikes", "aircraft", "warplane",
-                "warplanes", "jet", "jets", "helicopter", "gunship", "air", "aerial", "shahed", "glide", "kab",
-                "kabs"}),
+                "warplanes", "jet", "jets", "helicopter", "helicopters", "chopper", "choppers", "gunship", "gunships",
+                "air", "aerial", "shahed", "air-strike", "air-strikes", "glide", "kab", "kabs"}),
      "Air/drone strike", "aerial"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "shell", "shells", "shelling",
                 "mortar", "mortars", "howitzer", "grad", "himars", "ballistic", "cruise", "bombardment"}),

@@ -22,7 +22,7 @@ def fold_linked(doc: Doc, found: dict[int, Coding]) -> list[Trigger]:
     absorbed: dict[int, list[int]] = {i: [] for i in found}
     for i, coding in found.items():
         host = _host(doc[i], coding, found)
-        if host is not None and host != i:
+        if host is not None and host != i and host in absorbed:  # a host itself folded away keeps its own
             absorbed[host].append(i)
             absorbed.pop(i, None)
     return [Trigger(i, found[i], tuple(sorted(a))) for i, a in sorted(absorbed.items()) if i in found]

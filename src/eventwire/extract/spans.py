@@ -59,6 +59,9 @@ def subject_of(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "took the town after recapturing the fields"
+            verb = verb.head.head
+            continue
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
         verb = verb.head

@@ -18,6 +18,11 @@ from eventwire.records.taxonomy import (
 )
 from eventwire.records.taxonomy import Family as F
 
+# the ground changing hands, told in the withdrawal's sentence or beside it (lemmas)
+HANDOVER = frozenset({"deal", "agreement", "accord", "hand", "hands", "handover", "enter", "take", "takeover",
+                      "transfer", "evacuation", "replace", "surrender", "capture", "recapture", "seize",
+                      "retake", "regain", "liberate", "overrun", "resistance", "vacate"})
+SELVES = frozenset({"himself", "herself", "themselves", "myself"})
 BACKING_NOUNS = frozenset({"support", "cover", "backing"})  # "with artillery support", "under air cover"
 AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
 ASSAULT_LEMMAS = frozenset({"assault", "attack", "offensive", "storm", "raid"})
@@ -39,6 +44,10 @@ def code(tok: Token, family: str, sent: Span) -> Coding | None:
         by_weapon = _code_violence(agent, F.STRIKE, sent)
         if by_weapon is not None and by_weapon.family == F.STRIKE:
             return by_weapon
+    if family == F.WITHDRAW and not _lemmas_near(sent) & HANDOVER:
+        # ACLED: forces pulling out with no one said to take the ground over change their activity; the ground
+        # changes hands (Non-violent transfer of territory) under a deal, or when another side takes it
+        return development("Change to group/activity", 0.65)
     sub = {
         "intercept": "Disrupted weapons use", "clash": "Armed clash", "riot": "Violent demonstration",
         "loot": "Looting/property destruction", "arrest": "Arrests", "abduct": "Abduction/forced disappearance",
@@ -53,6 +62,13 @@ def code(tok: Token, family: str, sent: Span) -> Coding | None:
     if family in plover:
         return Coding(family, None, None, plover[family], None, 0.6)
     return None
+
+
+def _lemmas_near(sent: Span) -> set[str]:
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return {t.lemma_.lower() for t in doc[start:end]}
 
 
 def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
@@ -74,6 +90,11 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.ARMED_WORDS:
         return acled("clash", "Armed clash", 0.65)
+    if lemma in ASSAULT_LEMMAS and targets & CIVIL_TARGETS and not _state_subject(tok) and not pt.words(
+            sent) & BATTLE_WORDS:
+        # "militants attacked three villages", "gunmen stormed a hotel": armed men against the unarmed (ACLED:
+        # Attack, even with guns); a state's forces attacking a village, or a fight told, stay battles
+        return acled("kill", "Attack", 0.6)
     if lemma == "strike" and tok.pos_ == "NOUN" or (lemma == "fire" and pt.has_prep(tok, {"at", "on"})
                                                     and not targets & (lx.CIVILIAN_WORDS | lx.CROWD_WORDS)
                                                     and pt.armed_subject(tok)):
@@ -85,6 +106,24 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
     if _armed_present(sent):
         return acled("clash", "Armed clash", 0.55)
     return None
+
+
+# places where the unarmed are: an armed group's assault on them is violence against civilians
+CIVIL_TARGETS = frozenset({"village", "villages", "hamlet", "hamlets", "market", "markets", "church", "churches",
+                           "mosque", "mosques", "school", "schools", "hospital", "hotel", "hotels", "bus", "buses",
+                           "wedding", "funeral", "worshippers", "homes", "houses", "farmers", "exchange", "building",
+                           "restaurant", "cafe", "shop", "shops", "camp", "passengers", "travellers", "travelers"})
+STATE_FORCES = frozenset({"army", "troops", "soldiers", "military", "forces", "police", "policemen", "marines",
+                          "regime", "government"})
+BATTLE_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "fighting", "repelled", "repulsed", "battle",
+                          "exchange", "firefight", "gunbattle", "counterattack", "defenders", "vigilantes"})
+
+
+def _state_subject(tok: Token) -> bool:
+    """The attacker is a state's forces: the verb's subject, or the subject of the verb that carries the noun
+    ('the army carried out 4 attacks')."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    return bool((pt.subject_words(tok) | pt.subject_words(verb)) & STATE_FORCES)
 
 
 # A bare "bomb", "blast" or "explosion" is left out: in a war report it is often the aerial bomb told before
@@ -172,6 +211,8 @@ def _protest_sub(tok: Token) -> str:
     sent = tok.sent
     following = tok.doc[sent.end : sent.end + 1]
     words = pt.words(sent) | (pt.words(following[0].sent) if len(following) else set())
+    if any(t.lemma_.lower() == "set" and pt.child_words(t) & SELVES for t in sent):
+        words -= {"set"}  # self-immolation: ACLED codes the protest by what was done to others (none here)
     if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:
         return "Excessive force against protesters"
     if words & {"stones", "rocks", "torched", "smashed", "looted", "molotov", "set"}:

@@ -38,12 +38,16 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma in ("destroy", "neutralize", "neutralise", "suppress"):
         # "air defences destroyed 11 drones": the weapon is the object; "drones destroyed a tank" is a strike
         return "intercept" if objects & AERIAL_WEAPONS else None
-    if lemma == "intercept":  # intercepting is never a battle: weapons stopped, or nothing to code
+    if lemma == "intercept":  # intercepting is never a battle: weapons stopped, people held, or nothing to code
+        if objects & HELD_PEOPLE and not objects & lx.WEAPON_WORDS:
+            return "arrest"  # "intercepted 15 suspected members of the group"
         return "intercept" if pt.words(tok.sent) & lx.WEAPON_WORDS else None
     if lemma in ("down", "repel"):
         return "intercept" if pt.clause_words(tok) & lx.WEAPON_WORDS else ("clash" if conflict else None)
     if lemma in lx.LOSS_WORDS:
         return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
+    if lemma == "take" and _to_the_streets(tok):
+        return "protest"  # "thousands took to the streets"
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
     if family == "territory":
@@ -61,6 +65,12 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
     """Protests, appeals, agreements, releases, deployments and the political verbs."""
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if pt.subject_words(tok) & lx.CROWD_WORDS else None
+    if lemma == "stage":  # "demonstrators staged a sit-in" (not "staged a comeback")
+        return "protest" if objects & PROTEST_NOUNS else None
+    if lemma in ("block", "barricade"):
+        # demonstrators blocking roads (ACLED, as CASE 2021 codes it: a Violent demonstration), not troops
+        crowd = pt.subject_words(tok) & (lx.CROWD_WORDS | PROTESTERS) and not pt.subject_words(tok) & lx.ARMED_WORDS
+        return "riot" if crowd and objects & ROADS else None
     if lemma == "gather":  # "protesters gathered outside the court" (not "people gathered to watch")
         return "protest" if pt.subject_words(tok) & {"protesters", "demonstrators", "protestors"} else None
     if lemma == "protest" and (any(c.dep_ == "ccomp" for c in tok.children)
@@ -68,6 +78,8 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
         return None  # "firms protested that the rule was unfair", "she protested her innocence": objecting in words
     if lemma in ("call", "appeal"):
         return "request" if pt.has_prep(tok, {"for", "on"}) and pt.political_subject(tok) else None
+    if lemma == "surrender":  # ACLED's Agreement includes surrenders: fighters or a unit giving themselves up
+        return "agree" if pt.subject_words(tok) & (lx.ARMED_WORDS | {"company", "members", "commander"}) else None
     if lemma in ("sign", "agree"):
         return "agree" if pt.words(tok.subtree) & lx.CONFLICT_AGREEMENT else None
     if lemma == "steal":  # armed forces stealing grain is looting; a thief stealing a car is a crime
@@ -76,13 +88,31 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
         return "agree" if objects & EXCHANGED else None
     if lemma in ("release", "free"):
         return "concede" if objects & {"prisoners", "hostages", "detainees", "captives"} else None
-    if lemma in ("deploy", "withdraw", "retreat"):
+    if lemma == "pull" and not pt.child_words(tok) & {"out", "back"}:
+        return None  # "forces pulled back", "pulled out of the town" (not "pulled the trigger")
+    if lemma in ("deploy", "withdraw", "retreat", "pull"):
         return family if pt.words(tok.subtree) & lx.ARMED_WORDS else None
     if lemma == "expel":
         return "sanction" if objects & {"diplomats", "diplomat", "ambassador", "envoy"} else None
     if family in POLITICAL_FAMILIES:
         return family if pt.political_subject(tok) else None
     return family
+
+
+HELD_PEOPLE = frozenset({"suspects", "suspect", "members", "militants", "fighters", "smugglers", "traffickers",
+                         "operatives", "terrorists", "gunmen", "men"})
+PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "in", "demonstration", "demonstrations", "march",
+                           "rally", "walkout", "vigil", "strike", "blockade", "picket"})
+PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "strikers", "truckers", "drivers",
+                        "supporters", "opponents", "villagers", "youths"})
+ROADS = frozenset({"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "rail",
+                   "thoroughfare", "thoroughfares", "motorway", "motorways", "bridge", "bridges", "intersection",
+                   "intersections", "junction", "junctions", "traffic"})
+
+
+def _to_the_streets(tok: Token) -> bool:
+    return any(c.lower_ == "to" and pt.child_words(c) & {"streets", "street"} for c in tok.children) and bool(
+        pt.subject_words(tok) & (lx.CROWD_WORDS | PROTESTERS))
 
 
 PROPERTY = frozenset({"house", "home", "building", "office", "shop", "store", "car", "vehicle", "truck", "bus",

@@ -13,7 +13,7 @@ trigger's own reading (rules or detector), which may have read the kind of attac
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.extract import lexicon as lx
 
@@ -30,6 +30,8 @@ SMALL_ARMS = frozenset({"rifle", "rifles", "machine-gun", "machine-guns", "machi
                         "sniper", "snipers", "kalashnikov", "kalashnikovs", "gunfire", "automatic"})
 HEAVY_WORDS = next(words for words, sub, _ in lx.WEAPONS if sub == "Shelling/artillery/missile attack") | AIR_WORDS
 CHEMICAL_AGENTS = frozenset({"chemical", "chlorine", "sarin", "mustard", "poisonous", "poison", "vx"})
+# a suicide attack: the attacker carries or drives the bomb (a "suicide drone" is a drone)
+SUICIDE_WORDS = frozenset({"suicide", "kamikaze", "kamikazes", "svbied", "svbieds", "self-detonated"})
 # nouns that make a chemical word name something else than the attack's agent
 NOT_THE_AGENT = frozenset({"facility", "facilities", "plant", "plants", "factory", "factories", "attack", "attacks",
                            "weapons", "stockpile", "stockpiles", "depot", "warehouse", "programme", "program", "site",
@@ -50,8 +52,10 @@ def weapon_sub(sub: str | None, trigger: Token) -> str | None:
     """The sub-type that the weapons the trigger's sentence names make of `sub`."""
     words = {t.lower_ for t in trigger.sent}
     chemical = _agent_used(trigger)
-    if sub in REMOTE_SUBS and chemical:
+    if sub in REMOTE_SUBS and (chemical or _agent_in_next(trigger)):
         return "Chemical weapon"
+    if sub in REMOTE_SUBS | {"Attack"} and _suicide(trigger.sent):
+        return "Suicide bomb"
     if sub == "Chemical weapon" and not chemical:
         return _other_weapon(words) or sub
     if sub == "Disrupted weapons use" and not words & DISRUPTING and words & AIR_WORDS and words & DROPPED:
@@ -82,19 +86,41 @@ def _dropped_bombs(trigger: Token) -> bool:
                                                for w in c.subtree} & DROPPED_THINGS for t in trigger.sent)
 
 
+def _suicide(sent: Span) -> bool:
+    """'a suicide bomber', 'detonated a suicide vest', 'kamikazes blew themselves up' (not 'suicide drones')."""
+    doc = sent.doc
+    return any(t.lower_ in SUICIDE_WORDS and t.head.lower_ not in AIR_WORDS and t.head.lemma_.lower() != "commit"
+               and (t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in AIR_WORDS) for t in sent)
+
+
+def _agent_in_next(trigger: Token) -> bool:
+    """'rebels fired shells into the city. Residents suspect the shells contained poisonous gas': the agent told
+    of the same munitions in the next sentence."""
+    sent = trigger.sent
+    if sent.end >= len(trigger.doc):
+        return False
+    following = trigger.doc[sent.end].sent
+    munitions = {t.lower_ for t in sent} & HEAVY_WORDS
+    return bool(munitions & {t.lower_ for t in following}) and _agent_in(following, None)
+
+
 def _agent_used(trigger: Token) -> bool:
     """A chemical agent named as what the attack used, not as a target or as another attack."""
-    for tok in trigger.sent:
+    return _agent_in(trigger.sent, trigger)
+
+
+def _agent_in(sent: Span, trigger: Token | None) -> bool:
+    for tok in sent:
         if tok.lower_ not in CHEMICAL_AGENTS:
             continue
         named = False
         for anc in tok.ancestors:
-            if anc.i == trigger.i or anc.pos_ in ("VERB", "AUX"):
+            if (trigger is not None and anc.i == trigger.i) or anc.pos_ in ("VERB", "AUX"):
                 break
             if anc.lemma_.lower() in NOT_THE_AGENT or anc.lower_ in NOT_THE_AGENT:
                 named = True
                 break
-        if not named and not (tok.head.lower_ in NOT_THE_AGENT and tok.head.i != trigger.i):
+        if not named and not (tok.head.lower_ in NOT_THE_AGENT and (trigger is None or tok.head.i != trigger.i)):
             return True
     return False
 
