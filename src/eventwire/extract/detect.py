@@ -51,7 +51,10 @@ def _family(tok: Token, conflict: bool) -> str | None:
     if tok.pos_ == "VERB":
         if sets_fire(tok):
             return F.LOOT
-        family = lx.VERB_FAMILIES.get(tok.lemma_.lower()) or _by_form(tok.lower_)
+        family = lx.VERB_FAMILIES.get(tok.lemma_.lower())
+        if family is None and (base := _base_form(tok.lower_)) is not None:
+            tok.lemma_ = base  # the lemmatiser's error mended, so that the verb's senses read the right lemma
+            family = lx.VERB_FAMILIES[base]
         return verb_sense(tok, family, conflict) if family else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
         family = lx.NOUN_FAMILIES.get(_hyphen_joined(tok))
@@ -61,11 +64,12 @@ def _family(tok: Token, conflict: bool) -> str | None:
     return None
 
 
-def _by_form(form: str) -> str | None:
-    """The family of a verb the lemmatiser got wrong ("raped" -> "rap"): its past or -ing form, undone."""
+def _base_form(form: str) -> str | None:
+    """The lemma of a trigger verb the lemmatiser got wrong ("raped" -> "rap", "staged" -> "stag"): its past,
+    -ing or -s form undone."""
     for end, add in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", "e"), ("s", "")):
-        if form.endswith(end) and (family := lx.VERB_FAMILIES.get(form[: -len(end)] + add)):
-            return family
+        if form.endswith(end) and (base := form[: -len(end)] + add) in lx.VERB_FAMILIES:
+            return base
     return None
 
 
