@@ -101,9 +101,9 @@ def _regions(toks: list[Word], gazetteer: Gazetteer, article_id: str) -> list[Pl
     for i, w in enumerate(toks):
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         adj = adjective_nominative(w.text) if w.capitalised else None
-        if adj and adj.endswith(("а", "я")) and not nxt.startswith(_OBLAST_WORDS) and _in_oblast_list(toks, i):
-            nxt = "областями"  # "над Сумською, Харківською та Київською областями": each one an oblast
-        if adj and adj.endswith(("а", "я")) and nxt.startswith(_OBLAST_WORDS):
+        # "Харківської області", or one of a list that a plural closes ("над Сумською та Київською областями")
+        oblast = bool(adj and adj.endswith(("а", "я")) and (nxt.startswith(_OBLAST_WORDS) or _in_oblast_list(toks, i)))
+        if adj and oblast:
             place = _best([c for k in oblast_keys(adj) for c in gazetteer.candidates(k) if c.feature == "admin1"],
                           Context())
             if place is not None:
