@@ -79,6 +79,8 @@ STRIKE_SIGNS = frozenset({"tank", "tanks", "armoured", "armored", "vehicle", "ve
                           "damage", "damaged", "destroyed", "debris", "wreckage", "ablaze", "burning", "impact",
                           "impacts", "hit", "fire", "fires", "craters", "crater", "rubble",
                           "partisans", "paratroopers", "saboteurs", "airborne"})
+RETYPED_STRIKE_WORDS = REMOTE_WORDS | STRIKE_SIGNS  # a rule's non-strike trigger may become a strike with these
+ADDED_STRIKE_WORDS = RETYPED_STRIKE_WORDS | lx.CONFLICT_WORDS  # a strike the detector adds needs one of these
 
 FAMILY_OF_SUB: dict[str, F] = {
     "Air/drone strike": F.STRIKE, "Shelling/artillery/missile attack": F.STRIKE,
@@ -136,7 +138,7 @@ def combine(doc: Doc, triggers: Sequence[Trigger], detector: Detector,
         if sub is None or not stands_alone(sub, det):
             continue
         if ACLED_SUB_TO_TYPE.get(sub) == REMOTE_TYPE:
-            if not ({t.lower_ for t in sent} & (REMOTE_WORDS | lx.CONFLICT_WORDS | STRIKE_SIGNS)):
+            if not ({t.lower_ for t in sent} & ADDED_STRIKE_WORDS):
                 continue  # "A thief stole a car": no weapon, blast, armed actor or damage, no strike
             sub = weapon_named(sent) or sub  # "caught fire due to UAV explosions": the weapon decides
         coding = coding_for(sub, det.probability)
@@ -190,8 +192,7 @@ def _weapon_allows(rules: Coding, sub: str | None, sent: Span) -> bool:
         return False
     if rules.family != F.STRIKE:
         # a rape, a theft, an arrest read by the rules is no strike unless the sentence names a weapon or a blast
-        return ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE or bool({t.lower_ for t in sent}
-                                                                         & (REMOTE_WORDS | STRIKE_SIGNS))
+        return ACLED_SUB_TO_TYPE.get(sub or "") != REMOTE_TYPE or bool({t.lower_ for t in sent} & RETYPED_STRIKE_WORDS)
     words = {t.lower_ for t in sent}
     named = [subtype for weapon_words, subtype, _mode in lx.WEAPONS if words & weapon_words - {"air"}]
     if sub == "Attack":  # ACLED: a strike that kills civilians is still the strike ("an airstrike killed 9 civilians")
