@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extract import lexicon as lx
+from eventwire.extract import parsetree as pt
 
 PROTEST_SUBS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 CROWD_SUBS = PROTEST_SUBS | {"Violent demonstration"}
@@ -69,8 +70,8 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
         return "Peaceful protest"  # the only fire was the protester's own: no violence against others
     if sub in ("Looting/property destruction", "Mob violence"):
         return "Violent demonstration" if words & DEMONSTRATORS else sub
-    near = _near_sents(sent) if sub in PROTEST_SUBS else []
-    if _rioting(words | _around(sent) if near else words) or any(_blocks_roads(s) for s in [sent, *near]):
+    near = pt.neighbour_sents(sent) if sub in PROTEST_SUBS else []
+    if _rioting(words.union(*(_words(s) for s in near))) or any(_blocks_roads(s) for s in [sent, *near]):
         return "Violent demonstration"  # a protest told in one sentence, its road blocks or stones in the next
     if words & STATE_FORCE and (words & LETHAL or _live_fire(sent) or _counted_deaths(sent)) and sub != "Arrests":
         return "Excessive force against protesters"
@@ -117,15 +118,7 @@ def _arrested_protesting(trigger: Token) -> bool:
 
 def _self_immolation(sent: Span) -> bool:
     """'set himself on fire', 'self-immolation', 'immolated herself'."""
-    return any((t.lemma_.lower() == "set" and {c.lower_ for c in t.children} & {"himself", "herself", "themselves"})
-               or t.lower_.startswith(("immolat", "self-immolat")) for t in sent)
-
-
-def _near_sents(sent: Span) -> list[Span]:
-    """The sentences just before and after."""
-    doc = sent.doc
-    return ([doc[sent.start - 1].sent] if sent.start > 0 else []) + ([doc[sent.end].sent] if sent.end < len(doc)
-                                                                     else [])
+    return pt.sets_self_on_fire(sent) or any(t.lower_.startswith(("immolat", "self-immolat")) for t in sent)
 
 
 def _protesters_killed(sent: Span) -> bool:
@@ -135,25 +128,12 @@ def _protesters_killed(sent: Span) -> bool:
                 and any(t.like_num for t in sent))
 
 
-def _around(sent: Span) -> set[str]:
-    """The words of the sentences just before and after."""
-    doc = sent.doc
-    out: set[str] = set()
-    if sent.start > 0:
-        out |= _words(doc[sent.start - 1].sent)
-    if sent.end < len(doc):
-        out |= _words(doc[sent.end].sent)
-    return out
-
-
 def _rioting(words: set[str]) -> bool:
     """Throwing, burning, smashing, clashing, barricading."""
     return bool(words & RIOTING)
 
 
-ROADS = frozenset({"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "rail",
-                   "thoroughfare", "thoroughfares", "motorway", "motorways", "bridge", "bridges", "intersection",
-                   "intersections", "junction", "junctions", "traffic", "access", "entrance", "entrances"})
+ROADS = lx.ROADS | {"access", "entrance", "entrances"}  # a blockade's object, read from the whole sentence
 
 
 def _blocks_roads(sent: Span) -> bool:

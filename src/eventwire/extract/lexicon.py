@@ -153,6 +153,12 @@ CONFLICT_AGREEMENT: frozenset[str] = frozenset({
     "peace", "ceasefire", "truce", "armistice", "prisoner", "prisoners", "swap", "exchange", "hostage", "hostages",
     "de-escalation", "security",
 })
+# what a crowd blocks when its protest turns to a road blockade
+ROADS: frozenset[str] = frozenset({
+    "road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "rail", "thoroughfare",
+    "thoroughfares", "motorway", "motorways", "bridge", "bridges", "intersection", "intersections", "junction",
+    "junctions", "traffic",
+})
 # who takes to the streets: a verb of marching or protesting done by these is a demonstration
 CROWD_WORDS: frozenset[str] = frozenset({
     "protesters", "demonstrators", "thousands", "hundreds", "supporters", "people", "students", "workers",

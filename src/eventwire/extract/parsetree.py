@@ -118,3 +118,18 @@ def is_placed_caption(tok: Token) -> bool:
     misses a village's name in such a line."""
     return tok.dep_ == "ROOT" and any(t.pos_ == "PROPN" and t.head.lower_ in ("in", "near", "at", "outside")
                                       for t in tok.subtree)
+
+
+def neighbour_sents(sent: Span) -> list[Span]:
+    """The sentences just before and after."""
+    doc = sent.doc
+    return ([doc[sent.start - 1].sent] if sent.start > 0 else []) + ([doc[sent.end].sent] if sent.end < len(doc)
+                                                                     else [])
+
+
+SELVES = frozenset({"himself", "herself", "themselves", "myself"})
+
+
+def sets_self_on_fire(sent: Span) -> bool:
+    """'set himself on fire': a self-immolation, a protest that harms no one else."""
+    return any(t.lemma_.lower() == "set" and child_words(t) & SELVES for t in sent)

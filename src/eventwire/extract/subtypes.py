@@ -22,7 +22,6 @@ from eventwire.records.taxonomy import Family as F
 HANDOVER = frozenset({"deal", "agreement", "accord", "hand", "hands", "handover", "enter", "take", "takeover",
                       "transfer", "evacuation", "replace", "surrender", "capture", "recapture", "seize",
                       "retake", "regain", "liberate", "overrun", "resistance", "vacate"})
-SELVES = frozenset({"himself", "herself", "themselves", "myself"})
 BACKING_NOUNS = frozenset({"support", "cover", "backing"})  # "with artillery support", "under air cover"
 AIR_HEADS = frozenset({"strike", "attack", "bombardment", "bombing", "assault"})
 ASSAULT_LEMMAS = frozenset({"assault", "attack", "offensive", "storm", "raid"})
@@ -65,10 +64,8 @@ def code(tok: Token, family: str, sent: Span) -> Coding | None:
 
 
 def _lemmas_near(sent: Span) -> set[str]:
-    doc = sent.doc
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
-    return {t.lemma_.lower() for t in doc[start:end]}
+    """The lemmas of the sentence and of those just before and after."""
+    return {t.lemma_.lower() for s in [sent, *pt.neighbour_sents(sent)] for t in s}
 
 
 def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
@@ -211,7 +208,7 @@ def _protest_sub(tok: Token) -> str:
     sent = tok.sent
     following = tok.doc[sent.end : sent.end + 1]
     words = pt.words(sent) | (pt.words(following[0].sent) if len(following) else set())
-    if any(t.lemma_.lower() == "set" and pt.child_words(t) & SELVES for t in sent):
+    if pt.sets_self_on_fire(sent):
         words -= {"set"}  # self-immolation: ACLED codes the protest by what was done to others (none here)
     if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:
         return "Excessive force against protesters"

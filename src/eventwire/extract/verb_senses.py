@@ -70,7 +70,7 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
     if lemma in ("block", "barricade"):
         # demonstrators blocking roads (ACLED, as CASE 2021 codes it: a Violent demonstration), not troops
         crowd = pt.subject_words(tok) & (lx.CROWD_WORDS | PROTESTERS) and not pt.subject_words(tok) & lx.ARMED_WORDS
-        return "riot" if crowd and objects & ROADS else None
+        return "riot" if crowd and objects & lx.ROADS else None
     if lemma == "gather":  # "protesters gathered outside the court" (not "people gathered to watch")
         return "protest" if pt.subject_words(tok) & {"protesters", "demonstrators", "protestors"} else None
     if lemma == "protest" and (any(c.dep_ == "ccomp" for c in tok.children)
@@ -105,9 +105,6 @@ PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "in", "demonstration
                            "rally", "walkout", "vigil", "strike", "blockade", "picket"})
 PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "strikers", "truckers", "drivers",
                         "supporters", "opponents", "villagers", "youths"})
-ROADS = frozenset({"road", "roads", "street", "streets", "highway", "highways", "railway", "railways", "rail",
-                   "thoroughfare", "thoroughfares", "motorway", "motorways", "bridge", "bridges", "intersection",
-                   "intersections", "junction", "junctions", "traffic"})
 
 
 def _to_the_streets(tok: Token) -> bool:
