@@ -42,7 +42,7 @@ def test_english_is_unchanged_by_the_language_argument() -> None:
         "Drones struck Kyiv overnight.", PUBLISHED)
 
 
-@pytest.mark.parametrize(("text", "language"), [("Удар стався в суботу, 21 червня.", "uk"),
+@pytest.mark.parametrize(("text", "language"), [("Удар стався 21 червня.", "uk"),
                                                 ("Drones struck the city on June 21.", "en")])
 def test_without_a_publication_date_a_day_keeps_its_month_and_day(text: str, language: str) -> None:
     """Both taggers give the day an unknown year rather than dropping it."""

@@ -36,6 +36,9 @@ class Context:
     text: str
     published: date | None
     day_first: bool = False
+    # With no publication date, a day the text names with its weekday (timex.weekday_year): dates
+    # without a year take their year from it. Relative words still need `published`.
+    year_reference: date | None = None
 
     def clause_before(self, start: int, width: int = 120) -> str:
         """The words before `start` back to the previous clause boundary (at most `width` characters)."""
@@ -120,9 +123,9 @@ def nearest_year(ctx: Context, month: int, day: int, start: int) -> int | None:
     A date before publication in a forward-looking clause ("will take office Jan. 20") is next year's.
     Measured on TempEval-3 (shared half), leaning further to the past lost more than it won.
     """
-    if ctx.published is None:
+    pub = ctx.published or ctx.year_reference
+    if pub is None:
         return None
-    pub = ctx.published
     best = min((pub.year - 1, pub.year, pub.year + 1),
                key=lambda y: abs((date(y, month, min(day, 28)) - pub).days))
     candidate = date(best, month, min(day, 28))

@@ -42,7 +42,10 @@ def _day_reading(ctx: Context, m: re.Match[str], mon: int, dnum: int, rule: str)
     d = dates.safe_date(y, mon, dnum)
     if d is None:
         return None
-    return from_period(dates.day(d), rule if year_text else rule + ", year from publication")
+    if year_text:
+        return from_period(dates.day(d), rule)
+    basis = "publication" if ctx.published is not None else "the weekday of a day the text names"
+    return from_period(dates.day(d), f"{rule}, year from {basis}")
 
 
 def day_month(m: re.Match[str], ctx: Context, _: Reading | None) -> Reading | None:

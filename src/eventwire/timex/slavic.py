@@ -32,14 +32,21 @@ _YEAR = r"(?:\s+(?P<year>(?:19|20)\d\d)(?:\s*(?:року|р\.|года|г\.))?)?
 Handler = Callable[[re.Match[str], date | None], tuple[TimexType, str, date | None, date | None, str] | None]
 
 
-def tag_times_slavic(text: str, published: date | None, article_id: str = "") -> list[TimeMention]:
+def tag_times_slavic(text: str, published: date | None, article_id: str = "",
+                     year_reference: date | None = None) -> list[TimeMention]:
+    """`year_reference` (with no publication date): a day named with its weekday, which gives dates
+    without a year their year; relative words stay unresolved without `published`."""
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, handler in _rules():
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            reading = handler(m, published)
+            dated = handler in (_date, _night_on_date) and published is None
+            reading = handler(m, year_reference if dated else published)
+            if reading is not None and dated and year_reference is not None:
+                reading = reading[:4] + (reading[4].replace("year of publication", "year from the weekday of a "
+                                                            "day the text names"),)
             if reading is None:
                 continue
             kind, value, start, end, rule = reading

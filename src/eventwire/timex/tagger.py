@@ -13,6 +13,7 @@ from eventwire.records.time import TimeMention
 from eventwire.timex import rules_anchored, rules_durations, rules_explicit, rules_relative
 from eventwire.timex.base import Context, Reading, Rule
 from eventwire.timex.narrative import narrative_day, reporting_date, sentence_of, sentences
+from eventwire.timex.weekday_year import year_reference
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,11 @@ def tag_times(text: str, published: date | None, article_id: str = "", *,
     """
     if isinstance(published, datetime):  # a datetime is a date, but cannot be compared with one
         published = published.date()
+    year_ref = year_reference(text, language) if published is None else None
     if language in ("uk", "ru"):
         from eventwire.timex.slavic import tag_times_slavic
-        return tag_times_slavic(text, published, article_id)
-    ctx = Context(text, published, day_first)
+        return tag_times_slavic(text, published, article_id, year_ref)
+    ctx = Context(text, published, day_first, year_ref)
     chosen = _select(_candidates(ctx))
     readings = _resolve_anchored(chosen, ctx)
     mentions = [TimeMention(article_id, c.start, c.end, c.match.group(0), r.type, r.value, r.start, r.end,
