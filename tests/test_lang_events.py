@@ -67,6 +67,9 @@ def test_casualties_in_words_attach_to_the_strike(gazetteer: Gazetteer) -> None:
     ("Російський снайпер застрелив чоловіка на вулиці.", 1, None),
     ("Чоловік підірвався на міні, він загинув.", 1, None),
     ("Загинули люди у Вінниці.", None, None),  # "він" is a word of its own, not the start of "Вінниці"
+    ("З-під завалів дістали тіло 70-річного чоловіка, постраждали троє.", 1, 3),  # a body found is a death
+    ("Спасатели обнаружили тела двух женщин.", 2, None),
+    ("Він отримав тілесні ушкодження.", None, None),
 ])
 def test_each_clause_counts_its_own_casualties(text: str, killed: int, injured: int) -> None:
     toll = toll_in(text)

@@ -32,10 +32,20 @@ def _places(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     ("Мешканці Одеси вийшли на мітинг.", "Одеси", "Odesa"),
     ("Шебекино снова подверглось обстрелу.", "Шебекино", "Shebekino"),
     ("Войска освободили населенный пункт Дзержинск в ДНР.", "Дзержинск", "Toretsk"),  # its former name
+    # what suffered an attack: villages named after "зазнали", "потрапили під", "попали под"
+    ("Ворожих обстрілів зазнали, зокрема, Новоосинове та Куп'янськ.", "Новоосинове", "Novoosynove"),
+    ("Під удар потрапили Червоногригорівка та Нікополь.", "Червоногригорівка", "Chervonohryhorivka"),
+    ("Под обстрел попали Новая Таволжанка и Шебекино.", "Новая Таволжанка", "Novaya Tavolzhanka"),
 ])
+
 def test_settlement_in_any_case_and_either_spelling(text: str, mention: str, name: str,
                                                      gazetteer: Gazetteer) -> None:
     assert (mention, name) in _places(text, gazetteer)
+
+
+def test_a_name_after_suffering_losses_is_no_village(gazetteer: Gazetteer) -> None:
+    """"зазнали втрат" is no attack: the name after it is only a place if it is a town in its own right."""
+    assert _places("Бригада зазнала втрат Сирський сказав.", gazetteer) == []
 
 
 @pytest.mark.parametrize(("text", "admin1"), [

@@ -28,6 +28,10 @@ _PLACE_CUES = frozenset("""у в на біля поблизу під по до �
 около возле под над у окрестностях направлении деревня деревне хутор хуторі пункт пункті пункте пункта
 поселение громаді громада селе поселка посёлка посёлке деревни станице станиці станиця хуторе""".split())
 _RESIDENTS = r"мешкан|жител|житель"
+# "обстрілів зазнали Старовірівка, ...", "під обстріл потрапили Нікополь": what suffered an attack is a place
+_SUFFERED = ("зазна", "подверг", "потрапил", "потрапив", "попал")
+# "зазнали, зокрема, Старовірівка": a word that opens the list without being its first name
+_IN_PARTICULAR = frozenset("зокрема частности числі включно включая".split())
 # Words that open a sentence with a capital and are no given name: "Вночі Одесу атакували ..."
 _OPENERS = frozenset("""вночі уночі вчора сьогодні зранку вранці ввечері увечері напередодні також тоді потім
 зокрема ночью вчера сегодня утром днем вечером накануне также тогда затем""".split())
@@ -191,6 +195,7 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and c.has(_RESIDENTS, prev.lower):
         cue = True  # "Мешканці Одеси", "жители Белгорода": the residents' town is a place
+    cue = cue or _suffered_attack(toks, i)
     if prev is not None and prev.capitalised and prev.end == w.start - 1 and not cue and prev.lower not in _OPENERS:
         return None, 1  # "Олександр Гусєв": a surname after a given name
     adj = adjective_nominative(w.text)
@@ -231,6 +236,17 @@ def _front_sector(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
         return None
     return PlaceMention(article_id, w.start, toks[i + 1].end, f"{w.text} {toks[i + 1].text}", "toponym",
                         place.to_place(2), f"Cyrillic front sector: {place.name}")
+
+
+def _suffered_attack(toks: list[Word], i: int) -> bool:
+    """"Обстрілів зазнали, зокрема, Старовірівка", "під удар потрапили Нікополь": the name after a verb of
+    suffering with an attack word just before that verb."""
+    j = i - 1
+    if j > 0 and toks[j].lower in _IN_PARTICULAR:
+        j -= 1
+    if j < 1 or not toks[j].lower.startswith(_SUFFERED):
+        return False
+    return any(c.has(f"{c.SHELLING}|{c.STRIKE}", w.lower) for w in toks[max(0, j - 3):j])
 
 
 def _attack_verb(word: Word) -> bool:
