@@ -168,3 +168,26 @@ def test_a_front_sector_told_with_its_villages_is_one_event(gazetteer: Gazetteer
             "напрямку сім атак поблизу Мирнограда.")
     [event] = _events(text, "uk", gazetteer)
     assert event.location is not None and event.location.place.name == "Myrnohrad"
+
+
+def test_a_strike_told_on_names_where_it_fell(gazetteer: Gazetteer) -> None:
+    """"Били по ...": a sentence that opens with a strike word, after a strike, gives that strike's places."""
+    text = ("Російська авіація скинула на Харківщину вісім КАБів. Били по районах населених пунктів "
+            "Стариця та Вовчанськ.")
+    events = _events(text, "uk", gazetteer)
+    assert sorted(e.location.place.name for e in events if e.location) == ["Starytsia", "Vovchansk"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+def test_a_tally_of_attacks_after_a_strike_adds_no_places(gazetteer: Gazetteer) -> None:
+    text = ("Російська авіація скинула на Харківщину вісім КАБів. Загалом понад 60 атак пережили "
+            "Стариця та Вовчанськ.")
+    events = _events(text, "uk", gazetteer)
+    assert [e.location.place.name for e in events if e.location] == ["Kharkivska oblast"]
+
+
+def test_fighting_in_the_areas_of_listed_villages(gazetteer: Gazetteer) -> None:
+    text = "Противник штурмував позиції ЗСУ в районах Петропавлівки, Синьківки та Стельмахівки."
+    events = _events(text, "uk", gazetteer)
+    assert sorted(e.location.place.name for e in events if e.location) == [
+        "Petropavlivka", "Stelmakhivka", "Synkivka"]

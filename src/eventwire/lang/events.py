@@ -41,6 +41,7 @@ def build_events(view: ArticleView, typings: Sequence[Sequence[Typing]]) -> list
     last: list[Event] = []  # the events of the last sentence that had any
     typings = _without_background(view, typings)
     for n, (sent, types) in enumerate(zip(view.sentences, typings, strict=True)):
+        types = types or _continued_strike(view, sent, last)
         if not types:
             if last and c.has(c.CASUALTY + "|" + c.DAMAGE + "|" + c.INCIDENT, sent.text):
                 attached = [_with_toll(_placed(e, _settlements_in(view, sent)), sent, view.article.id)
@@ -57,6 +58,17 @@ def build_events(view: ArticleView, typings: Sequence[Sequence[Typing]]) -> list
         # a civilian killed by a strike is the strike's toll, not a separate Attack
         events = [e for e in events if e.sub_event_type != "Attack"]
     return _merge_all(events)
+
+
+def _continued_strike(view: ArticleView, sent: Sentence, last: Sequence[Event]) -> list[Typing]:
+    """"Росіяни скинули 8 КАБів. Били по районах Стариці та Липців.": a sentence that opens with a strike
+    word ("Били по", "Удари припали на"), right after a strike, names where that strike fell. A tally that
+    merely mentions attacks ("Понад 60 атак пережила громада") tells no strike of its own."""
+    weapon = next((e.sub_event_type for e in last if e.sub_event_type in _STRIKES), None)
+    opening = " ".join(sent.text.split()[:2])
+    if weapon is None or not c.has(c.STRIKE, opening) or not _settlements_in(view, sent):
+        return []
+    return [Typing(weapon, 0.55, cue="the strike told just before")]
 
 
 def _refined(types: Sequence[Typing], sent: Sentence, weapon: str | None) -> list[Typing]:
