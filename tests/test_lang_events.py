@@ -191,3 +191,23 @@ def test_fighting_in_the_areas_of_listed_villages(gazetteer: Gazetteer) -> None:
     events = _events(text, "uk", gazetteer)
     assert sorted(e.location.place.name for e in events if e.location) == [
         "Petropavlivka", "Stelmakhivka", "Synkivka"]
+
+
+def test_the_country_an_attack_is_aimed_at_is_its_place(gazetteer: Gazetteer) -> None:
+    """Issue 13: a country named as a whole gives the country at precision 3; a country that speaks is no place."""
+    [event] = _events("Вночі ворог атакував Україну 40 ударними дронами.", "uk", gazetteer)
+    assert event.location is not None and event.location.place.name == "Ukraine"
+    assert event.location.place.precision == 3
+    assert _places_named("Україна заявила, що Росія порушила домовленості.", gazetteer) == []
+
+
+def test_the_country_attacked_folds_into_the_places_hit(gazetteer: Gazetteer) -> None:
+    text = "Вночі ворог атакував Україну ударними дронами. Також дронами атакував Одесу, пошкоджено будинок."
+    events = _events(text, "uk", gazetteer)
+    assert [e.location.place.name for e in events if e.location] == ["Odesa"]
+
+
+def _places_named(text: str, gazetteer: Gazetteer) -> list[str]:
+    from eventwire.lang.places import find_places
+    from eventwire.lang.text import sentences
+    return [m.place.name for m in find_places(text, sentences(text), gazetteer, "a1") if m.place is not None]

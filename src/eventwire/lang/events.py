@@ -249,8 +249,11 @@ def _same(a: Event, b: Event) -> bool:
     pa, pb = a.location.place, b.location.place
     if pa.name == pb.name:
         return True
-    # an oblast, or a front sector (precision 2), holds the villages of the same oblast it is told with
-    return pa.precision != pb.precision and pa.admin1 == pb.admin1
+    # an oblast, or a front sector (precision 2), holds the villages of the same oblast it is told with;
+    # the country an attack was aimed at holds the places in it that were hit
+    coarse = pa if pa.precision > pb.precision else pb
+    return pa.precision != pb.precision and (pa.admin1 == pb.admin1 or (coarse.feature == "country"
+                                                                        and pa.country == pb.country))
 
 
 def _merge(a: Event, b: Event) -> Event:

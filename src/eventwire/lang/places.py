@@ -37,6 +37,10 @@ _IN_PARTICULAR = frozenset("зокрема частности числі вкл�
 _OPENERS = frozenset("""вночі уночі вчора сьогодні зранку вранці ввечері увечері напередодні також тоді потім
 зокрема ночью вчера сегодня утром днем вечером накануне также тогда затем""".split())
 _NOT_PLACES = frozenset("""україна украина росія россия рф ссср європа европа сша""".split())
+# A country is mostly a side ("Росія заявила"), but what an attack hits or flies over is the place itself
+# ("ворог атакував Україну 90 дронами"): the country at precision 3.
+_COUNTRIES = {"україна": "Ukraine", "украина": "Ukraine", "росія": "Russia", "россия": "Russia"}
+_OVER = frozenset("над по на".split())
 _AREA = ("UA", "RU")
 _NEAR_KM = 150.0
 _TOWN = 15000  # people: a place this large is a place even without "у", "біля", "село" before it
@@ -185,9 +189,10 @@ def _continues_list(text: str, last_end: int, start: int) -> bool:
 def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
                 article_id: str, listed: bool = False, initial: bool = False) -> tuple[PlaceMention | None, int]:
     w = toks[i]
-    if (not w.capitalised or w.text.isupper() or len(w.text) < 3
-            or any(n in _NOT_PLACES for n in nominatives(w.text)[:6])):
+    if not w.capitalised or w.text.isupper() or len(w.text) < 3:
         return None, 1
+    if any(n in _NOT_PLACES for n in nominatives(w.text)[:6]):
+        return _country_attacked(toks, i, gazetteer, article_id), 1
     cue = listed or (i > 0 and toks[i - 1].end >= w.start - 2 and (toks[i - 1].lower.rstrip(".") in _PLACE_CUES
                                                                   or _attack_verb(toks[i - 1])))
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -237,6 +242,18 @@ def _front_sector(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
         return None
     return PlaceMention(article_id, w.start, toks[i + 1].end, f"{w.text} {toks[i + 1].text}", "toponym",
                         place.to_place(2), f"Cyrillic front sector: {place.name}")
+
+
+def _country_attacked(toks: list[Word], i: int, gazetteer: Gazetteer, article_id: str) -> PlaceMention | None:
+    """"атакував Україну", "над Україною", "удари по Росії": the country an attack is aimed at, as a place."""
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None or prev.end < toks[i].start - 2 or not (prev.lower in _OVER or _attack_verb(prev)):
+        return None
+    name = next((_COUNTRIES[n] for n in nominatives(toks[i].text)[:6] if n in _COUNTRIES), None)
+    country = next((cand for cand in gazetteer.candidates(name) if cand.feature == "country"), None) if name else None
+    if country is None:
+        return None
+    return _mention(article_id, toks[i].start, toks[i].end, toks[i].text, country, "country attacked")
 
 
 def _suffered_attack(toks: list[Word], i: int) -> bool:
