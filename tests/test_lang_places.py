@@ -105,3 +105,13 @@ def test_a_list_of_oblast_adjectives_closed_by_a_plural_is_oblasts(gazetteer: Ga
     text = "Сили ППО збили 62 дрони над Сумською, Харківською та Київською областями."
     names = [name for _, name in _places(text, gazetteer)]
     assert names == ["Sumska oblast", "Kharkivska oblast", "Kyivska oblast"]
+
+
+@pytest.mark.parametrize("text", [
+    "Вечером россияне нанесли пять ударов КАБами по громаде в Запорожском районе Запорожской области.",
+    "Росіяни обстріляли громаду в Запорізькому районі Запорізької області.",
+])
+def test_a_raion_is_its_centre_at_precision_2_in_either_language(text: str, gazetteer: Gazetteer) -> None:
+    found = [m for m in find_places(text, sentences(text), gazetteer, "a1") if m.place is not None]
+    raion = [m for m in found if m.place is not None and m.place.precision == 2]
+    assert [m.place.name[:8] for m in raion if m.place is not None] == ["Zaporizh"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import romanize_uk
@@ -209,11 +209,19 @@ def _settlement(toks: list[Word], i: int, gazetteer: Gazetteer, ctx: Context,
     if adj and local is not None:
         names = settlement_names(adj)
         cands = [c for n in names for c in gazetteer.candidates(n) if c.country in _AREA]
+        # a Russian adjective ("в Запорожском районе") names its town in Russian: romanised, as _resolve does
+        cands += [_demoted(c) for n in names if not any(ch in n for ch in "іїєґ")
+                  for c in gazetteer.candidates(romanize_ru(n)) if c.country in _AREA and c.quality <= 1
+                  and c.feature in ("city", "capital", "town")]
         place = _best(cands, ctx, need_context=True)
         if place is None:
             return None, 1
         how = "raion" if local.lower.startswith(("район", "раион", "округ")) else "hromada"
-        return _mention(article_id, w.start, w.end, w.text, place, how), 1
+        mention = _mention(article_id, w.start, w.end, w.text, place, how)
+        if how == "raion" and mention.place is not None and mention.place.precision < 2:
+            # a raion is tens of km across: the event is somewhere in it, near its centre town (issue 13)
+            mention = replace(mention, place=replace(mention.place, precision=2))
+        return mention, 1
     # two-word names first ("Часів Яр", "Нова Каховка", "Кривий Ріг"), then one word
     if nxt is not None and nxt.capitalised and nxt.start - w.end == 1:
         place = _resolve([w.text, nxt.text], gazetteer, ctx, cue)

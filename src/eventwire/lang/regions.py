@@ -64,7 +64,7 @@ def region_of_colloquial(name: str) -> str | None:
 def settlement_names(adjective: str) -> list[str]:
     """The settlement a hromada/raion adjective is named after: 'межівська' -> 'межова',
     'марганецька' -> 'марганець', 'покровська' -> 'покровськ', 'покровське', 'троїцька' -> 'троїцьке'."""
-    for end in ("ська", "ський", "цька", "цький", "зька", "ская", "ский", "цкая"):
+    for end in ("ська", "ський", "цька", "цький", "зька", "зький", "ская", "ский", "цкая", "цкий"):
         if adjective.endswith(end):
             stem = adjective[: -len(end)]
             break
@@ -72,6 +72,8 @@ def settlement_names(adjective: str) -> list[str]:
         return []
     soft = "ць" if end.startswith("ц") else ("г" if end.startswith("з") else "")
     stems = [stem + soft] if soft else [stem]
+    if end.startswith("з"):
+        stems.append(stem + "жж")  # "запорізький" -> "запоріжжя"
     if stem.endswith("ів"):
         stems.append(stem[:-2] + "ов")
     if stem.endswith("ян"):
@@ -83,7 +85,8 @@ def settlement_names(adjective: str) -> list[str]:
             stems += [f"{full}а {rest_o}а", f"{full}е {rest_o}е", f"{full}ий {rest}"]
     out = []
     for s in stems:
-        out += [s, s + "ськ", s + "ське", s + "а", s + "е", s + "ка", s + "ий", s + "ь", s + "ове", s + "ове"]
+        # "запорожский" -> "запорожье": Russian names in -ье
+        out += [s, s + "ськ", s + "ське", s + "а", s + "е", s + "ка", s + "ий", s + "ь", s + "ове", s + "ье", s + "я"]
         if end.startswith("ц") and s.endswith("ць"):
             out += [s[:-2] + "ця", s[:-2] + "ці", s[:-2] + "цьке"]
     return list(dict.fromkeys(out))
