@@ -158,6 +158,11 @@ def test_the_shared_detector_behind_the_typer_interface(gazetteer: Gazetteer) ->
     ("Російський снайпер застрелив чоловіка на вулиці Білозерки.", "uk", "Attack"),
     ("У Львові родини військових провели акцію на площі Ринок з вимогою повернути їхніх рідних.", "uk",
      "Peaceful protest"),
+    ("У Тернополі студенти провели акцію на підтримку полонених.", "uk", "Peaceful protest"),
+    ("Біля Часового Яру ворог тричі намагався просунутися вперед.", "uk", "Armed clash"),
+    ("Противник пытался продвинуться у Работино.", "ru", "Armed clash"),
+    ("В Бердянске взорван автомобиль чиновника оккупационной администрации.", "ru",
+     "Remote explosive/landmine/IED"),
 ])
 def test_sub_types_told_in_other_words(text: str, language: str, sub_event_type: str, gazetteer: Gazetteer) -> None:
     assert [e.sub_event_type for e in _events(text, language, gazetteer)] == [sub_event_type]
@@ -211,3 +216,10 @@ def _places_named(text: str, gazetteer: Gazetteer) -> list[str]:
     from eventwire.lang.places import find_places
     from eventwire.lang.text import sentences
     return [m.place.name for m in find_places(text, sentences(text), gazetteer, "a1") if m.place is not None]
+
+
+def test_a_post_that_opens_with_its_town_is_about_that_town(gazetteer: Gazetteer) -> None:
+    [event] = _events("Херсон. Російський дрон скинув вибухівку на зупинку, поранено двох людей.", "uk", gazetteer)
+    assert event.location is not None and event.location.place.name == "Kherson"
+    [event] = _events("Київ • УНН. Ворог атакував шахедами, є поранені.", "uk", gazetteer)
+    assert event.location is None  # an agency's dateline is where it writes, not where the drones struck

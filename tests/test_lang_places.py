@@ -36,6 +36,7 @@ def _places(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     ("Ворожих обстрілів зазнали, зокрема, Новоосинове та Куп'янськ.", "Новоосинове", "Novoosynove"),
     ("Під удар потрапили Червоногригорівка та Нікополь.", "Червоногригорівка", "Chervonohryhorivka"),
     ("Под обстрел попали Новая Таволжанка и Шебекино.", "Новая Таволжанка", "Novaya Tavolzhanka"),
+    ("Поблизу Балаклії трактор підірвався на міні.", "Балаклії", "Balakliya"),
 ])
 
 def test_settlement_in_any_case_and_either_spelling(text: str, mention: str, name: str,

@@ -24,7 +24,7 @@ REPORTS = Path(__file__).parent / "fixtures" / "written" / "reports.tsv"
 # (sub-type right, place right) measured 2026-11-30: descriptions 75/76 and 74/76, monitor lines 48/50 and 47/50,
 # Ukrainian and Russian 56/57 and 55/57 (the code of the day before: 65/76 and 67/76, 45/50 and 44/50, 52/57 and
 # 45/57). The reports were written while the rules they test were, so these are development figures.
-FLOORS = {"description": (0.96, 0.95), "monitor": (0.92, 0.90), "ukru": (0.95, 0.93)}
+FLOORS = {"description": (0.96, 0.95), "monitor": (0.92, 0.90), "ukru": (0.97, 0.97)}
 
 
 def _plain(name: str) -> str:

@@ -176,9 +176,23 @@ def _fallback_place(view: ArticleView, n: int) -> PlaceMention | None:
                 and not _is_source_name(view.article.text, p)]
         if here:
             return here[-1]
+    dateline = _dateline_place(view)
+    if dateline is not None:
+        return dateline
     sources = [p for p in view.places if p.place is not None and _is_source_name(view.article.text, p)
                and p.place.precision == 3]
     return sources[0] if sources else None  # the region of the administration that reports it
+
+
+def _dateline_place(view: ArticleView) -> PlaceMention | None:
+    """"Херсон. Російський дрон скинув вибухівку ...": a post that opens with a place name alone, ended by a
+    full stop or a colon, is about that place. An agency's dateline ("Київ • УНН") names where it writes."""
+    if not view.sentences:
+        return None
+    first = view.sentences[0]
+    if len(first.text.split()) > 2 or not first.text.rstrip().endswith((".", ":")):
+        return None
+    return next((p for p in view.places if first.start <= p.start < first.end and p.place is not None), None)
 
 
 def _source_area(view: ArticleView, source: Source | None, area: str | None) -> str | None:
