@@ -163,6 +163,9 @@ def test_the_shared_detector_behind_the_typer_interface(gazetteer: Gazetteer) ->
     ("Противник пытался продвинуться у Работино.", "ru", "Armed clash"),
     ("В Бердянске взорван автомобиль чиновника оккупационной администрации.", "ru",
      "Remote explosive/landmine/IED"),
+    ("Найбільше боїв було біля Куп'янська, де ворог атакував наші позиції.", "uk", "Armed clash"),
+    ("Окупанти завдали удару КАБом по Куп'янську.", "uk", "Air/drone strike"),
+    ("Российские подразделения уничтожили до 20 военнослужащих ВСУ в районе Работино.", "ru", "Armed clash"),
 ])
 def test_sub_types_told_in_other_words(text: str, language: str, sub_event_type: str, gazetteer: Gazetteer) -> None:
     assert [e.sub_event_type for e in _events(text, language, gazetteer)] == [sub_event_type]
