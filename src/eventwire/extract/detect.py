@@ -56,12 +56,28 @@ def _family(tok: Token, conflict: bool) -> str | None:
             tok.lemma_ = base  # the lemmatiser's error mended, so that the verb's senses read the right lemma
             family = lx.VERB_FAMILIES[base]
         return verb_sense(tok, family, conflict) if family else None
+    if _headline_verb(tok):
+        return lx.VERB_FAMILIES[_base_form(tok.lower_) or ""]
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
         family = lx.NOUN_FAMILIES.get(_hyphen_joined(tok))
         if family is None or pt.is_background(tok) or pt.is_generic_plural(tok, family):
             return None
         return noun_sense(tok, family, conflict)
     return None
+
+
+def _headline_verb(tok: Token) -> bool:
+    """"Russian sniper kills man in Beryslav": in a line with no verb, the parser often reads a headline's
+    present-tense verb as a plural noun between two nouns. A form in -s of a verb of violence there is
+    the line's verb."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == tok.sent.start or tok.i + 1 >= tok.sent.end:
+        return False
+    base = _base_form(tok.lower_)
+    if base is None or lx.VERB_FAMILIES[base] not in pt.VIOLENT_FAMILIES:
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return (before.pos_ in ("NOUN", "PROPN") and after.pos_ in ("NOUN", "PROPN", "DET", "NUM")
+            and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent))
 
 
 def _base_form(form: str) -> str | None:

@@ -1,0 +1,31 @@
+"""Monitor one-liners and headlines in the present tense, written for these tests, through the real spaCy
+pipeline: the parser often reads a headline's verb ("kills", "hits") as a plural noun."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.records import Article, Event
+
+
+def _events(pipeline, text: str) -> list[Event]:
+    [result] = list(pipeline.process([Article(id="t", text=text, published=date(2024, 6, 12))]))
+    return [e for e in result.events if e.event_type is not None]
+
+
+@pytest.mark.parametrize(("text", "sub", "place"), [
+    ("Russian sniper kills man in Beryslav", "Attack", "Beryslav"),
+    ("Drone hits car near Kupiansk, driver wounded", "Air/drone strike", "Kupyansk"),
+])
+def test_a_headline_verb_read_as_a_noun_still_tells_the_event(pipeline, text: str, sub: str, place: str) -> None:
+    events = _events(pipeline, text)
+    top = max(events, key=lambda e: e.confidence)
+    assert top.sub_event_type == sub
+    assert top.location is not None and top.location.place.name == place
+
+
+@pytest.mark.parametrize("text", ["Company profits rise in Kyiv", "Bakery sells bread in Odesa"])
+def test_a_verbless_business_line_tells_no_event(pipeline, text: str) -> None:
+    assert _events(pipeline, text) == []
