@@ -29,3 +29,14 @@ def test_a_headline_verb_read_as_a_noun_still_tells_the_event(pipeline, text: st
 @pytest.mark.parametrize("text", ["Company profits rise in Kyiv", "Bakery sells bread in Odesa"])
 def test_a_verbless_business_line_tells_no_event(pipeline, text: str) -> None:
     assert _events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Guided bomb hits Sumy suburbs, 2 killed", "Air/drone strike"),  # a bomb dropped by aircraft, by its kind
+    ("Russian aircraft dropped three glide bombs on Vovchansk on Monday.", "Air/drone strike"),
+    ("A guided missile hit the port of Odesa on Monday.", "Shelling/artillery/missile attack"),
+    ("Kostiantynivka: Russian MLRS strike on a residential area", "Shelling/artillery/missile attack"),
+])
+def test_the_weapon_decides_the_remote_sub_type(pipeline, text: str, sub: str) -> None:
+    events = _events(pipeline, text)
+    assert max(events, key=lambda e: e.confidence).sub_event_type == sub

@@ -90,7 +90,8 @@ WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
                 "air", "aerial", "shahed", "air-strike", "air-strikes", "glide", "kab", "kabs"}),
      "Air/drone strike", "aerial"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "shell", "shells", "shelling",
-                "mortar", "mortars", "howitzer", "grad", "himars", "ballistic", "cruise", "bombardment"}),
+                "mortar", "mortars", "howitzer", "grad", "himars", "ballistic", "cruise", "bombardment",
+                "mlrs", "mrls", "uragan", "smerch", "iskander", "iskanders"}),
      "Shelling/artillery/missile attack", "explosives"),
 )
 WEAPON_WORDS: frozenset[str] = frozenset().union(*(words for words, _, _ in WEAPONS)) - {"air", "device"}

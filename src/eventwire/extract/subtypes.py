@@ -191,6 +191,8 @@ def _weapon_in(words: set[str], air_strike: bool) -> str | None:
     police's, not a chemical weapon."""
     for weapon_words, sub, _mode in lx.WEAPONS:
         hit = words & weapon_words
+        if sub == "Air/drone strike" and air_strike:
+            return sub
         if hit and not (sub == "Air/drone strike" and hit == {"air"} and not air_strike) and not (
                 sub == "Chemical weapon" and "tear" in words and hit == {"gas"}):
             return sub
@@ -198,9 +200,13 @@ def _weapon_in(words: set[str], air_strike: bool) -> str | None:
 
 
 def _air_strike(tokens: Iterable[Token]) -> bool:
-    """'air strikes', 'an air attack', 'air bombardment': 'air' qualifying a strike noun."""
-    return any(t.lower_ == "air" and t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in AIR_HEADS
-               for t in tokens)
+    """'air strikes', 'an air attack', 'air bombardment': 'air' qualifying a strike noun; and a bomb that is
+    dropped from aircraft by its kind ('a guided bomb', 'glide bombs'; a guided missile stays a missile)."""
+    return any((t.lower_ == "air" and t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in AIR_HEADS)
+               or (t.lower_ in _DROPPED_BOMB_KINDS and t.head.lemma_.lower() == "bomb") for t in tokens)
+
+
+_DROPPED_BOMB_KINDS = frozenset({"guided", "glide", "gliding", "aerial", "aviation"})
 
 
 def _protest_sub(tok: Token) -> str:
