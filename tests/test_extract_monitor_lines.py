@@ -40,3 +40,9 @@ def test_a_verbless_business_line_tells_no_event(pipeline, text: str) -> None:
 def test_the_weapon_decides_the_remote_sub_type(pipeline, text: str, sub: str) -> None:
     events = _events(pipeline, text)
     assert max(events, key=lambda e: e.confidence).sub_event_type == sub
+
+
+def test_a_rally_at_a_named_place_is_a_protest_and_a_market_rally_is_not(pipeline) -> None:
+    events = _events(pipeline, "Rally in Lviv for prisoners of war, hundreds attend")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+    assert _events(pipeline, "Rally in Tokyo stocks lifts the Nikkei") == []

@@ -12,6 +12,10 @@ from eventwire.records.taxonomy import Family as F
 GUNFIGHTS = frozenset({"shootout", "firefight", "gunfight", "gunbattle"})
 
 
+_MARKET_WORDS = frozenset({"stocks", "stock", "shares", "market", "markets", "prices", "dollar", "oil", "bonds",
+                           "equities", "index", "currency", "rupee", "euro", "yen", "gold", "futures"})
+
+
 def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     near = pt.words(tok.subtree)
     lemma = tok.lemma_.lower()
@@ -28,7 +32,10 @@ def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if family == "withdraw":
         return family if near & lx.ARMED_WORDS else None  # troops withdraw; cash withdrawals are not events
     if lemma == "rally":
-        return "protest" if near & {"protest", "opposition", "against", "supporters", "thousands"} else None
+        # "Rally in Kyiv for prisoners of war": a rally at a named place; markets rally in stocks, not in towns
+        placed = pt.is_placed_caption(tok) or any(t.ent_type_ == "GPE" for t in tok.subtree)
+        return "protest" if (near & {"protest", "opposition", "against", "supporters", "thousands"}
+                             or (placed and not near & _MARKET_WORDS)) else None
     if lemma in ("deal", "agreement", "accord"):
         return "agree" if near & lx.CONFLICT_AGREEMENT else None
     if lemma == "call":
