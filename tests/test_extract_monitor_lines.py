@@ -46,3 +46,8 @@ def test_a_rally_at_a_named_place_is_a_protest_and_a_market_rally_is_not(pipelin
     events = _events(pipeline, "Rally in Lviv for prisoners of war, hundreds attend")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
     assert _events(pipeline, "Rally in Tokyo stocks lifts the Nikkei") == []
+
+
+def test_the_country_owning_the_weapons_is_not_where_they_struck(pipeline) -> None:
+    [event] = _events(pipeline, "US and British warplanes struck militia targets near Taiz, Yemen, on Saturday.")
+    assert event.location is not None and event.location.place.country == "YE"

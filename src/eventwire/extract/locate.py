@@ -203,9 +203,16 @@ def is_actor(tok: Token, place: Place) -> bool:
             and head.lemma_.lower() not in PLACE_SUBJECT_VERBS)
 
 
+# "US and British warplanes struck ...": the country qualifying a weapon is whose it is, not where it struck
+OWNED_WEAPONS = frozenset({"warplane", "jet", "aircraft", "plane", "bomber", "fighter", "helicopter", "drone",
+                           "missile", "rocket", "warship", "ship", "submarine", "tank", "artillery", "gunboat"})
+
+
 def _actor_noun(tok: Token) -> bool:
     # (the lemmatiser leaves some plurals as they are: "defences", "forces")
-    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in ACTOR_NOUNS or tok.ent_type_ == "ORG"
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("NOUN", "PROPN") and (lemma in ACTOR_NOUNS or lemma in OWNED_WEAPONS
+                                              or tok.ent_type_ == "ORG"
                                               or tok.lower_.removesuffix("s") in ACTOR_NOUNS
                                               or (tok.is_upper and len(tok.text) > 1))
 
