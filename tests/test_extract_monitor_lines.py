@@ -51,3 +51,8 @@ def test_a_rally_at_a_named_place_is_a_protest_and_a_market_rally_is_not(pipelin
 def test_the_country_owning_the_weapons_is_not_where_they_struck(pipeline) -> None:
     [event] = _events(pipeline, "US and British warplanes struck militia targets near Taiz, Yemen, on Saturday.")
     assert event.location is not None and event.location.place.country == "YE"
+
+
+def test_a_rally_held_for_a_cause_is_a_protest(pipeline) -> None:
+    text = "On 4 October 2023, residents of Lviv held a rally demanding more funding for the army."
+    assert [e.sub_event_type for e in _events(pipeline, text)] == ["Peaceful protest"]

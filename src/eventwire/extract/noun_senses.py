@@ -12,6 +12,8 @@ from eventwire.records.taxonomy import Family as F
 GUNFIGHTS = frozenset({"shootout", "firefight", "gunfight", "gunbattle"})
 
 
+_CAUSE_WORDS = frozenset({"protest", "opposition", "against", "supporters", "thousands", "demanding", "demand",
+                          "demands", "calling", "solidarity", "support"})
 _MARKET_WORDS = frozenset({"stocks", "stock", "shares", "market", "markets", "prices", "dollar", "oil", "bonds",
                            "equities", "index", "currency", "rupee", "euro", "yen", "gold", "futures"})
 
@@ -34,8 +36,10 @@ def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma == "rally":
         # "Rally in Kyiv for prisoners of war": a rally at a named place; markets rally in stocks, not in towns
         placed = pt.is_placed_caption(tok) or any(t.ent_type_ == "GPE" for t in tok.subtree)
-        return "protest" if (near & {"protest", "opposition", "against", "supporters", "thousands"}
-                             or (placed and not near & _MARKET_WORDS)) else None
+        held = tok.head.lemma_.lower() in {"hold", "organize", "organise", "join", "attend", "stage"}
+        market = bool(pt.words(tok.sent) & _MARKET_WORDS)
+        return "protest" if (near & _CAUSE_WORDS or (placed and not market)
+                             or (held and tok.dep_ == "dobj" and not market)) else None
     if lemma in ("deal", "agreement", "accord"):
         return "agree" if near & lx.CONFLICT_AGREEMENT else None
     if lemma == "call":
