@@ -56,3 +56,9 @@ def test_the_country_owning_the_weapons_is_not_where_they_struck(pipeline) -> No
 def test_a_rally_held_for_a_cause_is_a_protest(pipeline) -> None:
     text = "On 4 October 2023, residents of Lviv held a rally demanding more funding for the army."
     assert [e.sub_event_type for e in _events(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_a_claimed_control_of_a_town_is_a_capture_and_other_claims_are_not(pipeline) -> None:
+    events = _events(pipeline, "On 25 December 2023, Russian forces claimed full control of Marinka, Donetsk.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+    assert _events(pipeline, "The company claimed control of the market in Kyiv.") == []

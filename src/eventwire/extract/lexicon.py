@@ -23,6 +23,7 @@ VERB_FAMILIES: dict[str, str] = {
     "capture": "territory", "seize": "territory", "occupy": "territory", "wrest": "territory",
     "liberate": "territory", "recapture": "territory", "retake": "territory", "regain": "territory",
     "overrun": "territory", "take": "territory", "gain": "territory",
+    "claim": "territory",  # only "claimed (full) control of X" (verb_senses); otherwise a reporting verb
     # battles
     "clash": "clash", "fight": "clash", "battle": "clash", "ambush": "clash",
     "liquidate": "clash", "eliminate": "clash",  # "eliminated 50 militants": fighters killed in a battle

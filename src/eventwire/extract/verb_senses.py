@@ -48,6 +48,8 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return "clash" if conflict and objects & lx.ARMED_WORDS else None  # not "eliminate the threat"
     if lemma == "take" and _to_the_streets(tok):
         return "protest"  # "thousands took to the streets"
+    if lemma == "claim":  # "Russian forces claimed full control of Marinka": a capture, told as a claim
+        return "territory" if conflict and "control" in objects and pt.object_is_place(tok) else None
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
     if family == "territory":
