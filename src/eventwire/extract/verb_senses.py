@@ -49,7 +49,9 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     if lemma == "take" and _to_the_streets(tok):
         return "protest"  # "thousands took to the streets"
     if lemma == "claim":  # "Russian forces claimed full control of Marinka": a capture, told as a claim
-        return "territory" if conflict and "control" in objects and pt.object_is_place(tok) else None
+        control = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"]
+        named = any(t.pos_ == "PROPN" for c in control for t in c.subtree)
+        return "territory" if conflict and named else None
     if lemma in ("take", "gain", "wrest"):
         return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
     if family == "territory":
