@@ -1,6 +1,7 @@
 """Reports in the shapes users feed eventwire, written for these tests (not copied from any source): ACLED-style
 descriptions ("On 3 March 2024, Russian forces struck Kostiantynivka (Kramatorsk, Donetsk) with a glide bomb."),
-monitor one-liners ("KAB strike on Kharkiv, 3 killed") and Ukrainian and Russian posts. Each goes through the
+monitor one-liners ("KAB strike on Kharkiv, 3 killed"), Ukrainian and Russian posts, and news leads from other
+conflicts ("Gunmen abducted 30 worshippers from a church in Kaduna state, police said."). Each goes through the
 real pipeline alone; its most confident ACLED event is scored for the sub-type a coder would give and for the
 place it names. A regression guard for the hidden sets of the same shapes; the floors sit a little under the
 figures measured when the file was written (printed with `pytest -m slow -s`)."""
@@ -24,7 +25,7 @@ REPORTS = Path(__file__).parent / "fixtures" / "written" / "reports.tsv"
 # (sub-type right, place right) measured 2026-11-30: descriptions 75/76 and 74/76, monitor lines 48/50 and 47/50,
 # Ukrainian and Russian 56/57 and 55/57 (the code of the day before: 65/76 and 67/76, 45/50 and 44/50, 52/57 and
 # 45/57). The reports were written while the rules they test were, so these are development figures.
-FLOORS = {"description": (0.96, 0.95), "monitor": (0.92, 0.90), "ukru": (0.97, 0.97)}
+FLOORS = {"description": (0.97, 0.97), "monitor": (0.93, 0.92), "ukru": (0.97, 0.97), "lead": (0.95, 0.80)}
 
 
 def _plain(name: str) -> str:
