@@ -39,7 +39,10 @@ def test_a_town_after_a_part_of_it_or_as_the_target_of_a_strike(gazetteer: Gazet
     assert ("Goma", "Goma", 1) in found
     found = _resolved("Israeli strikes on Khan Younis killed at least 30 Palestinians.", gazetteer)
     assert ("Khan Younis", "Khān Yūnis", 1) in found  # spaCy tags it a person
+    found = _resolved("Hezbollah fired dozens of rockets at Kiryat Shmona in northern Israel.", gazetteer)
+    assert ("Kiryat Shmona", "Qiryat Shmona", 1) in found  # what the fire is aimed at, tagged a person too
     assert _resolved("The attack on Mary Smith shocked the neighbours.", gazetteer) == []
+    assert _resolved("Reporters fired questions at Carter after the talk.", gazetteer) == []
     assert _resolved("The song was written by Davis and sung by Wilson.", gazetteer) == []
 
 

@@ -36,6 +36,7 @@ ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target", 
                           "seize", "take", "liberate", "raid", "besiege", "encircle", "recapture", "bombard"})
 ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "assault", "offensive", "bombardment", "bombing",
                           "shelling", "barrage", "incursion"})
+FIRING_VERBS = frozenset({"fire", "launch", "lob", "shoot", "aim", "drop"})
 _TRAILING_SETTLEMENT = {"village", "town", "settlement", "hamlet"}
 _GOVERNOR = {"Gov.", "Governor", "governor", "Lt."}
 
@@ -122,6 +123,9 @@ def attacked(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.pos_ == "NOUN":
         # "Israeli strikes on Khan Younis", "an attack against Beni": the object of an attack noun
         return root.head.head.lemma_.lower() in ATTACK_NOUNS
+    if root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "toward", "towards", "into"):
+        # "Hezbollah fired rockets at Kiryat Shmona", "launched drones on Odesa": what the fire is aimed at
+        return root.head.head.lemma_.lower() in FIRING_VERBS
     return root.dep_ == "dobj" and root.head.lemma_.lower() in ATTACK_VERBS
 
 
