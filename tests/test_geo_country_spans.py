@@ -56,3 +56,12 @@ def test_the_country_names_are_kept_beside_the_gazetteer(gazetteer: Gazetteer) -
     assert _cached_country_keys(gazetteer) == keys  # read back
     cache.write_text('{"gazetteer": "another file", "keys": ["atlantis"]}', encoding="utf-8")
     assert _cached_country_keys(gazetteer) == keys  # a stale file is not believed
+
+
+def test_a_headline_town_that_was_shelled_and_its_district(gazetteer: Gazetteer) -> None:
+    """"Kherson shelled again overnight": the subject of a past attack verb with no object was hit (spaCy
+    tags it a person); a district named with it is that town's, not a namesake district of another city."""
+    found = _resolved("Kherson shelled again overnight: a woman killed in Dniprovskyi district", gazetteer)
+    assert ("Kherson", "Kherson", 1) in found
+    assert ("Dniprovskyi district", "Kherson", 1) in found
+    assert _resolved("Smith attacked the guard on Tuesday, police said.", gazetteer) == []

@@ -16,7 +16,7 @@ _DISTRICT_WORDS = {"district", "neighbourhood", "neighborhood", "microdistrict",
 _LANDMARK_WORDS = {"square", "street", "avenue", "boulevard", "park", "market", "bridge", "station", "stadium",
                    "cathedral", "monastery", "embankment", "metro", "mall", "hospital", "prospekt", "maidan"}
 _ADJECTIVAL = re.compile(r"(?:skyi|sky|skiy|tskyi|ska|skyy)$", re.IGNORECASE)
-_CITY_MIN_POPULATION = 100_000
+_CITY_MIN_POPULATION = 50_000  # an oblast centre can be listed small (GeoNames gives Kherson 66,000)
 _CITY_PART_KM = 30.0
 
 
@@ -34,7 +34,7 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
     """Districts and landmarks moved to the city the article names (the latest named before them, else the
     first), when their own reading is not in or near it: precision 1 for a district, 2 for a landmark."""
     cities = [(f.sent, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
-              and c.feature in ("city", "capital") and c.population >= _CITY_MIN_POPULATION
+              and c.feature in ("city", "capital", "town") and c.population >= _CITY_MIN_POPULATION
               and f.source != "part" and _city_part_kind(f) is None]
     if not cities:
         return resolved

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from eventwire.geo.found import Level
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from eventwire.geo.gazetteer import Gazetteer
 
@@ -116,6 +116,16 @@ def country_possessive(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None
     return country.country if country is not None else None
 
 
+def shelled_subject(tok: Token) -> bool:
+    """A headline's "Kherson shelled again overnight" (its "was" left out): the subject of an attack verb in
+    the past with no object is the place that was hit, not who fired."""
+    while tok.dep_ == "compound":
+        tok = tok.head
+    verb = tok.head
+    return (tok.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ATTACK_VERBS
+            and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in verb.children))
+
+
 def attacked(doc: Doc, start: int, end: int) -> bool:
     """'Russian drones struck Kharkiv', 'shelled Sumy': the object of a verb of attack or capture is a place
     (spaCy often tags such a city as a person or an organisation)."""
@@ -123,6 +133,8 @@ def attacked(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.pos_ == "NOUN":
         # "Israeli strikes on Khan Younis", "an attack against Beni": the object of an attack noun
         return root.head.head.lemma_.lower() in ATTACK_NOUNS
+    if shelled_subject(root):
+        return True
     if root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "toward", "towards", "into"):
         # "Hezbollah fired rockets at Kiryat Shmona", "launched drones on Odesa": what the fire is aimed at
         return root.head.head.lemma_.lower() in FIRING_VERBS

@@ -27,6 +27,7 @@ from eventwire.geo.cues import (
     level_and_bounds,
     locative_before,
     part_of,
+    shelled_subject,
     trim_tokens,
 )
 from eventwire.geo.demonyms import demonym_country, demonym_place
@@ -157,7 +158,7 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     entry ("Nikopol: drones hit a bus station")."""
     runs, start = [], None
     for tok in doc:
-        if CAP_WORD.match(tok.text) and (not tok.is_sent_start or heads_entry(doc, tok.i)):
+        if CAP_WORD.match(tok.text) and (not tok.is_sent_start or heads_entry(doc, tok.i) or shelled_subject(tok)):
             start = tok.i if start is None else start
             continue
         if start is not None:
