@@ -276,7 +276,9 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
         return None, "no gazetteer entry for this name"
     best = ranked[0]
     c = best.candidate
-    if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near"):
+    if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near") \
+            or (len(ranked) == 1 and c.quality == 0):
+        # the only place in the world officially so called ("New Concord"): no namesake to mistake it for
         also = ""
         # A rival known by this name only as an alternate (Changchun for "Cancun") does not make it ambiguous.
         if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported \
@@ -295,7 +297,8 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
 
 
 def _why(best: Scored, n: int) -> str:
-    parts = ["supported by the article's places" if best.supported else "largest of its name"]
+    parts = ["supported by the article's places" if best.supported
+             else "the only place of its name" if n == 1 else "largest of its name"]
     if n > 1:
         parts.append(f"best of {n} candidates")
     return ", ".join(parts)

@@ -1,0 +1,57 @@
+"""Evidence about where an article is that does not depend on how its other names were settled: a name
+only one place in the world bears, and the country of the website that published the article. Real
+gazetteer, real spaCy pipeline; sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.geo import Gazetteer, places_for_doc
+from eventwire.geo.site import site_country
+from eventwire.nlp import parse_one
+from eventwire.records.place import PlaceMention
+
+
+def _mentions(text: str, gazetteer: Gazetteer, url: str | None = None) -> dict[str, PlaceMention]:
+    return {m.text: m for m in places_for_doc(parse_one(text), "t", gazetteer, url)}
+
+
+def test_a_small_place_that_is_the_only_one_of_its_name_is_placed(gazetteer: Gazetteer) -> None:
+    # Kenyon, Minnesota (under 2,000 people) is the only place so called: nothing to mistake it for.
+    m = _mentions("The village board of Kenyon voted on Tuesday to repave two streets near the school.",
+                  gazetteer)["Kenyon"]
+    assert m.place is not None and m.place.country == "US" and m.place.admin1 == "Minnesota", m.reason
+    assert m.reason is not None and "only place of its name" in m.reason
+
+
+def test_a_small_unique_place_locates_the_namesakes_beside_it(gazetteer: Gazetteer) -> None:
+    # Wanamingo lies 40 km from Rochester, Minnesota; the larger Rochester is in New York.
+    found = _mentions("Volunteers from Wanamingo drove to Rochester on Saturday to deliver food to the shelter.",
+                      gazetteer)
+    place = found["Rochester"].place
+    assert place is not None and place.admin1 == "Minnesota", found["Rochester"].reason
+
+
+def test_the_website_country_chooses_among_namesakes(gazetteer: Gazetteer) -> None:
+    text = "Richmond council approved the new library budget on Tuesday after a long debate."
+    british = _mentions(text, gazetteer, "https://www.localpaper.co.uk/news/123")["Richmond"]
+    assert british.place is not None and british.place.country == "GB", british.reason
+    # A generic ending says nothing: the namesakes in the US and Canada stay a tie.
+    generic = _mentions(text, gazetteer, "https://www.localpaper.com/news/123")["Richmond"]
+    assert generic.place is None or generic.place.country != "GB"
+
+
+def test_the_website_country_does_not_override_the_text(gazetteer: Gazetteer) -> None:
+    # A British site reporting from Ohio: the text's "Ohio" puts Columbus there.
+    m = _mentions("Flooding closed roads in Columbus, Ohio, on Monday, officials said.", gazetteer,
+                  "https://www.worldnews.co.uk/story/9")["Columbus"]
+    assert m.place is not None and m.place.admin1 == "Ohio", m.reason
+
+
+def test_site_country_reads_country_code_endings_only() -> None:
+    assert site_country("https://www.thisisoxfordshire.co.uk/news/1") == "GB"
+    assert site_country("http://www.dailystar.com.lb/article.asp?x=1") == "LB"
+    assert site_country("www.nzherald.co.nz") == "NZ"
+    assert site_country("https://www.latimes.com/local") is None
+    assert site_country("https://example.org") is None
+    assert site_country("https://channel.tv/x") is None  # sold as a generic ending
+    assert site_country(None) is None
+    assert site_country("not a url") is None
