@@ -55,3 +55,18 @@ def test_site_country_reads_country_code_endings_only() -> None:
     assert site_country("https://channel.tv/x") is None  # sold as a generic ending
     assert site_country(None) is None
     assert site_country("not a url") is None
+
+
+def test_a_far_village_backed_by_its_country_alone_does_not_beat_a_known_city(gazetteer: Gazetteer) -> None:
+    # Dandenong is a town near Melbourne; a Charleston in Australia is a village of a few hundred people
+    # 700 km away, while Charleston, South Carolina, is a city of over 100,000.
+    text = "A body was found in a parked car in Charleston on Sunday. Detectives from Dandenong were called in."
+    m = _mentions(text, gazetteer)["Charleston"]
+    assert m.place is None or (m.place.population or 0) >= 100_000, m.reason
+
+
+def test_a_village_near_the_articles_other_places_keeps_its_reading(gazetteer: Gazetteer) -> None:
+    # Glenelg lies beside the Australian Charleston: the two places back each other.
+    text = "A body was found in a parked car in Charleston on Sunday, and Glenelg police were called to a second scene."
+    m = _mentions(text, gazetteer)["Charleston"]
+    assert m.place is not None and m.place.country == "AU", m.reason
