@@ -70,3 +70,12 @@ def test_a_village_near_the_articles_other_places_keeps_its_reading(gazetteer: G
     text = "A body was found in a parked car in Charleston on Sunday, and Glenelg police were called to a second scene."
     m = _mentions(text, gazetteer)["Charleston"]
     assert m.place is not None and m.place.country == "AU", m.reason
+
+
+def test_a_state_the_article_names_by_its_abbreviation_is_what_its_full_name_means(gazetteer: Gazetteer) -> None:
+    # "Wash." names the state; the capital elsewhere is the larger reading of "Washington" alone.
+    text = "The measure passed in Wash. on Tuesday, and Washington now joins Oregon in banning the pesticide."
+    m = _mentions(text, gazetteer)["Washington"]
+    assert m.place is not None and m.place.feature == "admin1" and m.place.admin1 == "Washington", m.reason
+    alone = _mentions("Senators met in Washington on Friday to discuss the budget.", gazetteer)["Washington"]
+    assert alone.place is not None and alone.place.feature == "capital", alone.reason

@@ -150,6 +150,9 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
                             for sent, key, code in ctx.sentence_admin1)
         s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
         support = True
+    if c.feature == "admin1" and c.admin1_code in regions:
+        # the state the article names another way ("Wash.", "WA"): its full name means it too
+        s, support = s + _BONUS["region_in_article"], True
     if c.feature in _SETTLEMENT_FEATURES and c.admin2 and any(
             key != own_key and code == c.admin1_code and county == c.admin2 for key, code, county in ctx.admin2_named):
         # the county the article names holds it: "Alexandria" in a story on Douglas County, Minnesota
