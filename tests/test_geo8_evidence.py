@@ -79,3 +79,27 @@ def test_a_state_the_article_names_by_its_abbreviation_is_what_its_full_name_mea
     assert m.place is not None and m.place.feature == "admin1" and m.place.admin1 == "Washington", m.reason
     alone = _mentions("Senators met in Washington on Friday to discuss the budget.", gazetteer)["Washington"]
     assert alone.place is not None and alone.place.feature == "capital", alone.reason
+
+
+def test_a_township_is_the_place_it_is_named_after_in_the_articles_area(gazetteer: Gazetteer) -> None:
+    # Pine Island is a town in Minnesota, beside Zumbrota, and a village in Texas.
+    found = _mentions("Officials in Pine Island Township, near Zumbrota, said the road will reopen on Monday.",
+                      gazetteer)
+    place = found["Pine Island Township"].place
+    assert place is not None and place.admin1 == "Minnesota" and place.precision == 2, found["Pine Island Township"]
+
+
+def test_a_township_named_like_places_elsewhere_is_refused_with_a_reason(gazetteer: Gazetteer) -> None:
+    # Jacksons lie in many states; nothing in the sentence says which one's township this is.
+    m = _mentions("Officials in Jackson Township said the road will reopen on Monday.", gazetteer)["Jackson Township"]
+    assert m.place is None and m.reason is not None and "township" in m.reason
+
+
+def test_township_names() -> None:
+    from eventwire.geo.townships import township_name
+
+    assert township_name("Jackson Township") == "Jackson"
+    assert township_name("West Chester Twp.") == "West Chester"
+    assert township_name("Town of Groton") == "Groton"
+    assert township_name("Clinton Charter Township") == "Clinton"
+    assert township_name("Springfield") is None

@@ -262,11 +262,11 @@ def _dwarfed(found: Found, scored: list[Scored], ctx: ArticleContext) -> list[Sc
                 or s.candidate.population < _TOWN_NAMING_REGION and s.candidate.country in large) else
             replace(s, score=s.score - _DWARFED_PENALTY / 2)
             if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < SMALL and known
-            and not _locally_backed(s.candidate, ctx, name_key(found.lookup)) else s
+            and not locally_backed(s.candidate, ctx, name_key(found.lookup)) else s
             for s in scored]
 
 
-def _locally_backed(c: Candidate, ctx: ArticleContext, own_key: str) -> bool:
+def locally_backed(c: Candidate, ctx: ArticleContext, own_key: str) -> bool:
     """The article names the region `c` lies in, or another of its places lies near it."""
     return any(code == c.admin1_code and key != own_key for key, code in ctx.admin1_codes) or any(
         key != own_key and haversine_km(c.lat, c.lon, lat, lon) < _NEAR_KM for key, lat, lon, _ in ctx.points)

@@ -28,6 +28,7 @@ from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
 from eventwire.geo.site import site_country
 from eventwire.geo.toponyms import find_mentions, sentence_index
+from eventwire.geo.townships import township_name, township_place
 from eventwire.geo.war import is_war_report
 from eventwire.records.place import PlaceMention
 
@@ -261,12 +262,16 @@ def _one_of_namesakes(c: Candidate, why: str, ranked: list[Scored]) -> tuple[Can
             f"{why}; one of {len(tied) + 1} places of this name in the region, {spread:.0f} km apart")
 
 
-def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate, str] | None:
+def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate | None, str] | None:
     """For a name the gazetteer lacks that begins with one it has ("Arizona State University", "Birmingham
     City", "Liverpool Academy"), or that is a direction and one ("West Surrey"), the known part, if it is
     officially so called and a region or a town of some size: the mention is in or by it, so it is located
     no finer than precision 2. The last word of a longer name is its kind ("Royal Street", "Eva's
     Village"), never a place."""
+    if (township := township_name(f.lookup)) is not None:
+        placed = township_place(f, township, gazetteer, ctx)
+        return (replace(f, source="part"), *placed) if placed is not None else (
+            f, None, f"a township named after '{township}', and no place of that name in the article's area")
     words = f.lookup.split()
     if "of" in words[1:-1]:
         # "Gulf of Aden", "outskirts of Kherson": the head before "of" is a kind of place, the name after it
