@@ -103,3 +103,20 @@ def test_township_names() -> None:
     assert township_name("Town of Groton") == "Groton"
     assert township_name("Clinton Charter Township") == "Clinton"
     assert township_name("Springfield") is None
+
+
+def test_a_town_just_outside_a_county_the_article_names_is_backed_by_it(gazetteer: Gazetteer) -> None:
+    from eventwire.geo import colocation
+
+    # Augusta, Georgia, lies in Richmond County, 26 km from the middle of Columbia County, Georgia; the
+    # other Columbia Counties and Augustas (Maine, Kansas, ...) lie far apart.
+    towns = [c for c in gazetteer.candidates("Augusta") if not c.is_region]
+    counties = [c for c in gazetteer.candidates("Columbia County") if c.feature == "admin2"]
+    support = colocation.support({"augusta": towns, "columbia county": counties})
+    backed = {c.admin1_code for c in towns if support.get(("augusta", c.id))}
+    assert backed == {"US.GA"}
+    # Across a state line the county says nothing: Columbus, Georgia, beside Russell County, Alabama.
+    towns = [c for c in gazetteer.candidates("Columbus") if not c.is_region]
+    counties = [c for c in gazetteer.candidates("Russell County") if c.feature == "admin2"]
+    support = colocation.support({"columbus": towns, "russell county": counties})
+    assert not any(support.get(("columbus", c.id)) for c in towns)
