@@ -120,3 +120,15 @@ def test_a_town_just_outside_a_county_the_article_names_is_backed_by_it(gazettee
     counties = [c for c in gazetteer.candidates("Russell County") if c.feature == "admin2"]
     support = colocation.support({"columbus": towns, "russell county": counties})
     assert not any(support.get(("columbus", c.id)) for c in towns)
+
+
+def test_a_county_named_without_its_generic_word_is_the_county(gazetteer: Gazetteer) -> None:
+    # No place is called "Cuyahoga"; the county is stored as "Cuyahoga County".
+    m = _mentions("Voters in Cuyahoga approved the school levy on Tuesday, election officials said.",
+                  gazetteer)["Cuyahoga"]
+    assert m.place is not None and m.place.feature == "admin2" and m.place.admin1 == "Ohio", m.reason
+
+
+def test_a_state_abbreviation_without_its_full_stop_is_the_state(gazetteer: Gazetteer) -> None:
+    m = _mentions("The senator, who lives in Calif, said the bill would pass.", gazetteer)["Calif"]
+    assert m.place is not None and m.place.feature == "admin1" and m.place.admin1 == "California", m.reason

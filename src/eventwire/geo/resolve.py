@@ -26,6 +26,7 @@ from eventwire.geo.namesakes import SMALL, ArticleContext, Scored, decide, plaus
 from eventwire.geo.regions import in_container, region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
+from eventwire.geo.shortnames import short_form_regions
 from eventwire.geo.site import site_country
 from eventwire.geo.toponyms import find_mentions, sentence_index
 from eventwire.geo.townships import township_name, township_place
@@ -105,6 +106,7 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         # Los Angeles, not Louisiana)
         seen = {c.id: c for c in world_regions(gazetteer, found.lookup)
                 if len(found.lookup) > 2 or c.admin1_code in _regions_of_places(ctx)}
+        seen = seen or {c.id: c for c in short_form_regions(gazetteer, found.lookup)}
     if (continent := UNIONS.get(name_key(found.lookup))) is not None:
         seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
