@@ -132,3 +132,16 @@ def test_a_county_named_without_its_generic_word_is_the_county(gazetteer: Gazett
 def test_a_state_abbreviation_without_its_full_stop_is_the_state(gazetteer: Gazetteer) -> None:
     m = _mentions("The senator, who lives in Calif, said the bill would pass.", gazetteer)["Calif"]
     assert m.place is not None and m.place.feature == "admin1" and m.place.admin1 == "California", m.reason
+
+
+def test_a_county_written_as_co_is_the_county_when_the_span_is_given(gazetteer: Gazetteer) -> None:
+    # The mention finder stops before "Co."; a span given whole (as the evaluation's gold spans are) reads it.
+    from eventwire.geo.resolve import resolve_mentions
+    from eventwire.geo.toponyms import found_for_span
+
+    text = "The fair in Woodbury Co. opens on Friday, organisers said."
+    start = text.index("Woodbury")
+    found = found_for_span(parse_one(text), start, start + len("Woodbury Co."))
+    assert found is not None
+    [m] = resolve_mentions([found], "t", gazetteer)
+    assert m.place is not None and m.place.feature == "admin2" and m.place.name == "Woodbury County", m.reason
