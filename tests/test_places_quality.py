@@ -24,6 +24,10 @@ Charlotte region" read as their towns; uncounted GeoNames villages; villages nam
 dwarfed by a namesake city of half a million; party-and-home of legislators; DeKalb-style names; a town placed
 once; a governor's state; bare state codes): GeoWebNews 0.760 / 0.719, LGL 0.833 / 0.717, TR-News 0.860 /
 0.790 (now with a floor); UCDP through text 0.909
+Re-measured 2026-11-30 on the geo8 branch (a name only one place bears; the website's country-code ending; a
+village dwarfed by a well-known city elsewhere unless backed locally; a state named by its abbreviation;
+townships; a town beside a county; short forms of counties and states): GeoWebNews 0.764 / 0.721, LGL 0.851 /
+0.728, TR-News 0.868 / 0.790; UCDP through text 0.909
 """
 
 from __future__ import annotations
@@ -55,10 +59,10 @@ def test_geowebnews_lgl_and_tr_news(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.755 and gwn.end_to_end_within_161 >= 0.715  # measured 0.760 / 0.719
+    assert gwn.resolved_within_161 >= 0.76 and gwn.end_to_end_within_161 >= 0.718  # measured 0.764 / 0.721
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.825 and lgl.end_to_end_within_161 >= 0.71  # measured 0.833 / 0.717
+    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.725  # measured 0.851 / 0.728
     tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
     print(tr.table())
-    assert tr.resolved_within_161 >= 0.855 and tr.end_to_end_within_161 >= 0.785  # measured 0.860 / 0.790
+    assert tr.resolved_within_161 >= 0.864 and tr.end_to_end_within_161 >= 0.787  # measured 0.868 / 0.790

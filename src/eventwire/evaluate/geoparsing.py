@@ -47,6 +47,7 @@ class GoldToponym:
 class GoldArticle:
     text: str
     toponyms: tuple[GoldToponym, ...]
+    url: str | None = None  # where it was published (LGL's and TR-News's <url>, GeoWebNews's <link>)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,8 @@ def read_articles(path: Path, limit: int | None = None) -> tuple[str, list[GoldA
             fmt, tops = "LGL-format", [_lgl_toponym(e) for e in art.iter("toponym")]
         aligned = [_aligned(t, text) for t in tops if t is not None]
         kept = sorted((t for t in aligned if text[t.start:t.end] == t.text), key=lambda t: t.start)
-        out.append(GoldArticle(text, tuple(kept)))
+        out.append(GoldArticle(text, tuple(kept), art.findtext("url") or art.findtext("link")
+                               or art.findtext("domain")))
         if limit is not None and len(out) >= limit:
             break
     return fmt, out
@@ -206,15 +208,17 @@ def _given_with_containers(doc: Doc, gazetteer: Gazetteer, given: list[Found]) -
 
 def score_article(article: GoldArticle, doc: object, gazetteer: object, count_demonyms: bool) -> ArticleScore:
     from eventwire.geo.gazetteer import Gazetteer
-    from eventwire.geo.resolve import is_war_report, places_for_doc, resolve_mentions
+    from eventwire.geo.resolve import places_for_doc, resolve_mentions
     from eventwire.geo.rows import haversine_km
+    from eventwire.geo.site import site_country
     from eventwire.geo.toponyms import find_mentions, found_for_span
+    from eventwire.geo.war import is_war_report
 
     assert isinstance(gazetteer, Gazetteer)
     # GeoWebNews counts adjectival uses of place names ("Russian" in "Russian drones") as associative
     # toponyms, and LGL and TR-News mark them as toponyms with coordinates ("American", "Palestinian"), so
     # demonym mentions are predictions there; GeoVirus annotates proper names only.
-    pred = [m for m in places_for_doc(doc, "eval", gazetteer)  # type: ignore[arg-type]
+    pred = [m for m in places_for_doc(doc, "eval", gazetteer, article.url)  # type: ignore[arg-type]
             if m.kind != "demonym" or count_demonyms]
     gold_spans = [(t.start, t.end) for t in article.toponyms]
     strict, overlap = recognition(gold_spans, [(m.start, m.end) for m in pred])
@@ -223,7 +227,8 @@ def score_article(article: GoldArticle, doc: object, gazetteer: object, count_de
     given = _given_with_containers(doc, gazetteer, spans)  # type: ignore[arg-type]
     demonyms = [f for f in find_mentions(doc, gazetteer) if f.kind == "demonym"]  # type: ignore[arg-type]
     war = is_war_report(article.text) or any((f.container or "").startswith("UA.") for f in given)
-    by_span = {(m.start, m.end): m for m in resolve_mentions(given + demonyms, "eval", gazetteer, war=war)}
+    by_span = {(m.start, m.end): m for m in resolve_mentions(given + demonyms, "eval", gazetteer, war=war,
+                                                                 site=site_country(article.url))}
     errors: list[float | None] = []
     for t in located:
         m = by_span.get((t.start, t.end))

@@ -37,7 +37,12 @@ def _fits(c: Candidate, other: Candidate) -> bool:
         if inner.feature in _SETTLEMENTS and outer.feature == "admin1":
             return bool(inner.admin1_code) and inner.admin1_code == outer.admin1_code
         if inner.feature in (*_SETTLEMENTS, "admin2") and outer.feature == "admin2" and inner.id != outer.id:
-            return inner.admin1_code == outer.admin1_code and inner.admin2 == outer.admin2
+            # a town in the county, or just across its line from the county's middle (Augusta, Georgia,
+            # beside Columbia County)
+            if inner.admin1_code != outer.admin1_code:
+                return False
+            return inner.admin2 == outer.admin2 or (
+                inner.feature in _SETTLEMENTS and haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM)
         if inner.feature == "admin2" and outer.feature == "admin1":
             return inner.admin1_code == outer.admin1_code
     return False

@@ -48,6 +48,7 @@ _LARGE_CITY = 500_000
 _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
+_NEAR_KM = 200  # the article's other places within this distance back a candidate (see `score`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,9 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
                             for sent, key, code in ctx.sentence_admin1)
         s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
         support = True
+    if c.feature == "admin1" and c.admin1_code in regions:
+        # the state the article names another way ("Wash.", "WA"): its full name means it too
+        s, support = s + _BONUS["region_in_article"], True
     if c.feature in _SETTLEMENT_FEATURES and c.admin2 and any(
             key != own_key and code == c.admin1_code and county == c.admin2 for key, code, county in ctx.admin2_named):
         # the county the article names holds it: "Alexandria" in a story on Douglas County, Minnesota
@@ -156,7 +160,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
     if c.feature not in ("admin1", "country", "continent") and ctx.points:
         nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon, _ in ctx.points
                        if key != own_key), default=1e9)
-        if nearest < 200:
+        if nearest < _NEAR_KM:
             s, support = s + _BONUS["near"] + (_BONUS["close"] if nearest < 50 else 0.0), True
         elif nearest < 500:
             s += _BONUS["nearish"]
@@ -203,7 +207,7 @@ def rank_candidates(found: Found, cands: list[Candidate], gazetteer: Gazetteer,
     war = not _foreign_region(found, cands)
     as_own = _spelled_as_own(found.lookup, cands)
     scored = [score(c, found, ctx, war, as_own) for c in cands]
-    return sorted(_dwarfed(found, scored), key=lambda s: -s.score)
+    return sorted(_dwarfed(found, scored, ctx), key=lambda s: -s.score)
 
 
 
@@ -234,7 +238,7 @@ def _foreign_region(found: Found, cands: list[Candidate]) -> bool:
         and c.population >= _WELL_KNOWN_CITY for c in cands)
 
 
-def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
+def _dwarfed(found: Found, scored: list[Scored], ctx: ArticleContext) -> list[Scored]:
     """A hamlet that bears the name of a well-known city of its own country is not what the name means
     because the article's region happens to hold it: the country's support cannot tell the two apart, and
     only the text putting the hamlet there (a container, a district) says so."""
@@ -248,11 +252,24 @@ def _dwarfed(found: Found, scored: list[Scored]) -> list[Scored]:
     # A town of a few thousand beside a city of half a million of its own country is as dwarfed.
     large = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
              and s.candidate.population >= _LARGE_CITY and s.candidate.quality == 0}
+    # A village beside a well-known city elsewhere is dwarfed less, and not at all in a region the article
+    # names or near its other places: only support from the country alone is in doubt.
+    known = any(s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population >= _WELL_KNOWN_CITY
+                and s.candidate.quality == 0 for s in scored)
     return [replace(s, score=s.score - _DWARFED_PENALTY)
             if s.candidate.feature in _SETTLEMENT_FEATURES and (
                 s.candidate.population < SMALL and (s.candidate.country in big or world_city)
-                or s.candidate.population < _TOWN_NAMING_REGION and s.candidate.country in large) else s
+                or s.candidate.population < _TOWN_NAMING_REGION and s.candidate.country in large) else
+            replace(s, score=s.score - _DWARFED_PENALTY / 2)
+            if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < SMALL and known
+            and not locally_backed(s.candidate, ctx, name_key(found.lookup)) else s
             for s in scored]
+
+
+def locally_backed(c: Candidate, ctx: ArticleContext, own_key: str) -> bool:
+    """The article names the region `c` lies in, or another of its places lies near it."""
+    return any(code == c.admin1_code and key != own_key for key, code in ctx.admin1_codes) or any(
+        key != own_key and haversine_km(c.lat, c.lon, lat, lon) < _NEAR_KM for key, lat, lon, _ in ctx.points)
 
 
 def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
@@ -276,7 +293,9 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
         return None, "no gazetteer entry for this name"
     best = ranked[0]
     c = best.candidate
-    if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near"):
+    if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near") \
+            or (len(ranked) == 1 and c.quality == 0):
+        # the only place in the world officially so called ("New Concord"): no namesake to mistake it for
         also = ""
         # A rival known by this name only as an alternate (Changchun for "Cancun") does not make it ambiguous.
         if len(ranked) > 1 and ranked[1].score > best.score - 0.5 and not best.supported \
@@ -295,7 +314,8 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
 
 
 def _why(best: Scored, n: int) -> str:
-    parts = ["supported by the article's places" if best.supported else "largest of its name"]
+    parts = ["supported by the article's places" if best.supported
+             else "the only place of its name" if n == 1 else "largest of its name"]
     if n > 1:
         parts.append(f"best of {n} candidates")
     return ", ".join(parts)

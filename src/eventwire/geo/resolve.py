@@ -26,7 +26,11 @@ from eventwire.geo.namesakes import SMALL, ArticleContext, Scored, decide, plaus
 from eventwire.geo.regions import in_container, region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
+from eventwire.geo.shortnames import short_form_regions
+from eventwire.geo.site import site_country
 from eventwire.geo.toponyms import find_mentions, sentence_index
+from eventwire.geo.townships import township_name, township_place
+from eventwire.geo.war import is_war_report
 from eventwire.records.place import PlaceMention
 
 if TYPE_CHECKING:
@@ -41,6 +45,7 @@ _NEAR_UNCERTAINTY_KM = 10.0
 _CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
+_SITE_WEIGHT = 2.0
 
 _EMPTY = ArticleContext((), frozenset(), frozenset(), ())
 _BIG_OUTSIDE_COUNTY = 100_000
@@ -101,6 +106,7 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         # Los Angeles, not Louisiana)
         seen = {c.id: c for c in world_regions(gazetteer, found.lookup)
                 if len(found.lookup) > 2 or c.admin1_code in _regions_of_places(ctx)}
+        seen = seen or {c.id: c for c in short_form_regions(gazetteer, found.lookup)}
     if (continent := UNIONS.get(name_key(found.lookup))) is not None:
         seen.update({c.id: c for c in gazetteer.candidates(continent) if c.feature == "continent"})
     if (region := _region_row(found, gazetteer)) is not None:
@@ -168,8 +174,9 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             continue
         if c.feature == "country" and c.country:
             named.add(c.country)
+        others = [o for o in gazetteer.candidates(found.lookup) if plausible(o, found)]
         if c.country:
-            countries = {o.country for o in gazetteer.candidates(found.lookup) if plausible(o, found)}
+            countries = {o.country for o in others}
             weight = _STRONG if c.feature == "country" or countries == {c.country} else 1.0
             names[(key, c.country)] = max(weight, names.get((key, c.country), 0.0))
         if c.feature == "admin2" and _COUNTY_WORD.search(found.text):
@@ -179,7 +186,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
         if c.feature == "admin1" and c.admin1_code:
             admin1.add((key, c.admin1_code))
             sentence_admin1.add((found.sent, key, c.admin1_code))
-        elif not c.is_region and c.population >= SMALL:
+        elif not c.is_region and (c.population >= SMALL or [o.id for o in others] == [c.id]):
             points.append((key, c.lat, c.lon, c.admin1_code or ""))
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
                           frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named),
@@ -257,12 +264,16 @@ def _one_of_namesakes(c: Candidate, why: str, ranked: list[Scored]) -> tuple[Can
             f"{why}; one of {len(tied) + 1} places of this name in the region, {spread:.0f} km apart")
 
 
-def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate, str] | None:
+def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Found, Candidate | None, str] | None:
     """For a name the gazetteer lacks that begins with one it has ("Arizona State University", "Birmingham
     City", "Liverpool Academy"), or that is a direction and one ("West Surrey"), the known part, if it is
     officially so called and a region or a town of some size: the mention is in or by it, so it is located
     no finer than precision 2. The last word of a longer name is its kind ("Royal Street", "Eva's
     Village"), never a place."""
+    if (township := township_name(f.lookup)) is not None:
+        placed = township_place(f, township, gazetteer, ctx)
+        return (replace(f, source="part"), *placed) if placed is not None else (
+            f, None, f"a township named after '{township}', and no place of that name in the article's area")
     words = f.lookup.split()
     if "of" in words[1:-1]:
         # "Gulf of Aden", "outskirts of Kherson": the head before "of" is a kind of place, the name after it
@@ -329,30 +340,19 @@ def _officially_named(cands: list[Candidate]) -> list[Candidate]:
 
 
 def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer,
-                     war: bool = False) -> list[PlaceMention]:
-    first = replace(_EMPTY, war=war)
+                     war: bool = False, site: str | None = None) -> list[PlaceMention]:
+    """`site`: the country the article's website is registered in (`geo.site.site_country`), counted as
+    one more name of that country."""
+    home = (("", site, _SITE_WEIGHT),) if site else ()
+    first = replace(_EMPTY, war=war, country_names=home)
     colocated = colocation.support(_candidate_sets(found, gazetteer, first))
     first = replace(first, colocated=colocated)
     resolved = _resolve_all(found, gazetteer, first)
     for _ in range(_PASSES):
-        ctx = replace(context_of([(f, c) for f, c, _ in resolved], gazetteer), war=war, colocated=colocated)
+        ctx = context_of([(f, c) for f, c, _ in resolved], gazetteer)
+        ctx = replace(ctx, war=war, colocated=colocated, country_names=ctx.country_names + home)
         resolved = _resolve_all(found, gazetteer, ctx)
     return [to_mention(article_id, f, c, why) for f, c, why in city_parts(resolved)]
-
-
-# Words of a report on the war in Ukraine; with Ukraine or Russia named, the article is one.
-_WAR_WORDS = re.compile(r"\b(?:Ukrain\w*|Russia\w*|Kyiv|Kremlin|Donbas\w*|oblast|hromada|Zelensk\w*|Putin)\b")
-_WAR_MIN_HITS = 2
-
-
-# a monitor's one-liner names no country: "Russian forces captured Ocheretyne", "Ukrainian drones hit Belgorod"
-_WARRING_FORCES = re.compile(r"\b(?:Russian|Ukrainian)\s+(?:forces|troops|army|military|soldiers|drones?|artillery|"
-                             r"aviation|missiles?|shelling|strikes?|sabotage|assault|air\s+defen[cs]e)\b")
-
-
-def is_war_report(text: str) -> bool:
-    return (len(_WAR_WORDS.findall(text)) >= _WAR_MIN_HITS and bool(re.search(r"\bUkrain|\boblast|\bhromada", text))
-            ) or bool(_WARRING_FORCES.search(text))
 
 
 _OVER = re.compile(r"\bover\s+$")
@@ -367,14 +367,14 @@ def _skies_over_region(text: str, f: Found, gazetteer: Gazetteer) -> Found:
     return replace(f, level="region") if region is not None and region.country == "RU" else f
 
 
-def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Find and resolve every place mention in a parsed article."""
+def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer, url: str | None = None) -> list[PlaceMention]:
+    """Find and resolve every place mention in a parsed article (published at `url`, where known)."""
     text = doc.text  # spaCy builds it anew on every access
     war = is_war_report(text)
     found = add_containers(doc, gazetteer, find_mentions(doc, gazetteer, war, text), sentence_index(doc), text)
     found = [_skies_over_region(text, f, gazetteer) for f in found]
     war = war or any((f.container or "").startswith("UA.") for f in found)
-    return resolve_mentions(found, article_id, gazetteer, war=war)
+    return resolve_mentions(found, article_id, gazetteer, war=war, site=site_country(url))
 
 
 def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None, admin1: str | None = None,
