@@ -58,7 +58,7 @@ class Pipeline:
         reader = self._read_ahead(docs)
         for article, doc in zip(batch, docs, strict=True):
             try:
-                places = places_for_doc(doc, article.id, self.gazetteer)
+                places = places_for_doc(doc, article.id, self.gazetteer, article.url)
                 times = tag_times(article.text, article.published, article.id)
                 events = extract_events(doc, article, places, times, reader, self.detector)
             except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch

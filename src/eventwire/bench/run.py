@@ -138,6 +138,6 @@ def _places_pass(articles: list[Article], pipeline: Pipeline) -> tuple[float, fl
     docs = nlp.pipe((a.text for a in articles), batch_size=pipeline.batch_size)
     for article, doc in zip(articles, docs, strict=True):
         t0 = time.perf_counter()
-        mentions += len(places_for_doc(doc, article.id, pipeline.gazetteer))
+        mentions += len(places_for_doc(doc, article.id, pipeline.gazetteer, article.url))
         geo_s += time.perf_counter() - t0
     return time.perf_counter() - start, geo_s, mentions

@@ -58,7 +58,7 @@ def places(paths: tuple[str, ...], gazetteer_path: str | None) -> None:
                 rejected.append(language_rejection(item, language))
         docs = parse(a.text for a in english)
         for article, doc in progress(zip(english, docs, strict=True), "places"):
-            for mention in places_for_doc(doc, article.id, pipeline.gazetteer):
+            for mention in places_for_doc(doc, article.id, pipeline.gazetteer, article.url):
                 emit(mention.to_dict())
     report_rejections(rejected)
     sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
