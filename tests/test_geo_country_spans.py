@@ -65,3 +65,8 @@ def test_a_headline_town_that_was_shelled_and_its_district(gazetteer: Gazetteer)
     assert ("Kherson", "Kherson", 1) in found
     assert ("Dniprovskyi district", "Kherson", 1) in found
     assert _resolved("Smith attacked the guard on Tuesday, police said.", gazetteer) == []
+
+
+def test_a_town_after_in_and_a_word_for_its_state(gazetteer: Gazetteer) -> None:
+    """"Explosion in occupied Melitopol": "in" before the name over "occupied" is as strong as "in" alone."""
+    assert ("Melitopol", "Melitopol", 1) in _resolved("Explosion in occupied Melitopol", gazetteer)

@@ -97,7 +97,17 @@ def contained(doc: Doc, end: int) -> bool:
                                                               "governorate")
 
 
-_SKIPPABLE = {"the", "western", "eastern", "northern", "southern", "central", "frontline", "front-line", "border"}
+_SKIPPABLE = {"the", "western", "eastern", "northern", "southern", "central", "frontline", "front-line", "border",
+              "occupied", "russian-occupied", "temporarily", "besieged", "liberated", "embattled", "war-torn"}
+
+
+def strongly_placed(doc: Doc, start: int) -> bool:
+    """"in Kent", "in occupied Melitopol", "near the besieged Avdiivka": "in", "near", ... before the name,
+    over the words that qualify a place."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].lower_ in _SKIPPABLE:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in STRONG_LOCATIVE
 
 
 def locative_before(doc: Doc, start: int) -> bool:

@@ -17,7 +17,6 @@ from eventwire.geo.cues import (
     LOCATIVE,
     REGION_WORDS,
     SETTLEMENT_WORDS,
-    STRONG_LOCATIVE,
     attacked,
     contained,
     country_possessive,
@@ -28,6 +27,7 @@ from eventwire.geo.cues import (
     locative_before,
     part_of,
     shelled_subject,
+    strongly_placed,
     trim_tokens,
 )
 from eventwire.geo.demonyms import demonym_country, demonym_place
@@ -241,8 +241,7 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
-    strong = ((start > 0 and doc[start - 1].lower_ in STRONG_LOCATIVE) or attacked(doc, start, end)
-              or part_of(doc, start))
+    strong = strongly_placed(doc, start) or attacked(doc, start, end) or part_of(doc, start)
     return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
                           for c in [*gazetteer.candidates(text), *renamed(gazetteer, text)])
 
