@@ -27,8 +27,10 @@ def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return family if conflict or pt.is_placed_caption(tok) else None
     if family == "withdraw":
         return family if near & lx.ARMED_WORDS else None  # troops withdraw; cash withdrawals are not events
-    if lemma == "rally":
-        return "protest" if near & {"protest", "opposition", "against", "supporters", "thousands"} else None
+    if lemma in ("rally", "march"):  # "a peaceful march of opposition supporters" (not "in March", "the march on")
+        if tok.pos_ != "NOUN" or tok.ent_type_ in ("DATE", "TIME"):
+            return None
+        return "protest" if near & {"protest", "opposition", "against", "supporters", "thousands", "peaceful"} else None
     if lemma in ("deal", "agreement", "accord"):
         return "agree" if near & lx.CONFLICT_AGREEMENT else None
     if lemma == "call":
