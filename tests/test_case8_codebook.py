@@ -6,7 +6,8 @@ negatives that must not fire), through the real spaCy pipeline and the shipped d
 - who reports an attack ('according to vigilantes') is no party to it; a stock exchange is no exchange of fire;
 - a verb inside the description of a person ('a farmer helping the army fight') is no event;
 - homes burnt in the course of a killing belong to that Attack;
-- a protest suppressed meets intervention; 'staged a counterattack' is no protest;
+- a protest suppressed meets intervention; demonstrators detained at an earlier rally are no arrest told;
+  'staged a counterattack' is no protest;
 - gunmen opening fire on the unarmed is an Attack; a mob beating someone is Mob violence;
 - forces fortifying their positions change their activity;
 - ground seized before a planned advance was seized; sources affiliated to a side speak for it."""
@@ -118,6 +119,11 @@ def test_the_codebooks_line(reader, text: str, sub: str) -> None:
     ("Thousands of protesters marched peacefully through Goma on Tuesday.", "Protest with intervention"),
     # an army's counterattack is no protest
     ("The army staged a counterattack near the airport of Aleppo on Wednesday.", "Peaceful protest"),
+    # those detained at an earlier rally, told as whose release is demanded: no arrest in this report
+    ("Dozens of protesters rallied across Belarus on Sunday. They demanded the release of demonstrators detained "
+     "during the mass rally in Minsk.", "Arrests"),
+    ("Dozens of protesters rallied across Belarus on Sunday. They demanded the release of demonstrators detained "
+     "during the mass rally in Minsk.", "Protest with intervention"),
     # a description of a person is no battle
     ("Musa Ali, a farmer helping the army fight the insurgents, said gunmen abducted six women from the village "
      "of Gwoza on Monday.", "Armed clash"),
@@ -133,6 +139,10 @@ def test_the_line_is_not_crossed(reader, text: str, absent: str) -> None:
 ])
 def test_no_event_in_everyday_words(reader, text: str) -> None:
     assert _events(reader, text) == []
+
+
+def test_a_caption_of_detentions_is_the_arrest(reader) -> None:
+    assert _subs(reader, "Dozens of protesters detained in Minsk") & {"Arrests", "Protest with intervention"}
 
 
 def test_a_seizure_before_a_planned_advance_is_asserted(pipeline) -> None:

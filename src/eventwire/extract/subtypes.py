@@ -222,11 +222,18 @@ def _air_strike(tokens: Iterable[Token]) -> bool:
                for t in tokens)
 
 
+def _acts(sent: Span) -> set[str]:
+    """The sentence's words less participles that describe someone's state ('the release of demonstrators detained
+    during an earlier rally' tells no arrest at this protest)."""
+    return pt.words(t for t in sent if not (t.dep_ in ("amod", "acl") and t.head.dep_ != "ROOT"
+                                            and t.lower_ in ("detained", "arrested")))
+
+
 def _protest_sub(tok: Token) -> str:
     """ACLED's protest sub-types by what happened to or by the protesters, told in this sentence or the next."""
     sent = tok.sent
     following = tok.doc[sent.end : sent.end + 1]
-    words = pt.words(sent) | (pt.words(following[0].sent) if len(following) else set())
+    words = _acts(sent) | (_acts(following[0].sent) if len(following) else set())
     if pt.sets_self_on_fire(sent):
         words -= {"set"}  # self-immolation: ACLED codes the protest by what was done to others (none here)
     if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:

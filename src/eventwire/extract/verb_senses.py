@@ -23,8 +23,10 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     objects = pt.objects(tok)
-    if tok.dep_ == "amod" and family in ("abduct", "arrest"):
-        return None  # "rescued nine kidnapped people", "detained protesters were freed": the victims' state
+    if family in ("abduct", "arrest") and (tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.head.dep_ != "ROOT")):
+        # "rescued nine kidnapped people", "detained protesters were freed", "demanded the release of demonstrators
+        # detained during the rally": the victims' state (a caption's "Dozens detained in Minsk" is the arrest)
+        return None
     if lemma == "shoot":
         if "down" in particles:
             return "intercept"
