@@ -234,14 +234,18 @@ def territory_sub(sub: str | None, actor1: Actor | None, country: str | None,
     return sub
 
 
+SERVING = frozenset({"loyal", "allied", "affiliated", "linked", "close"})
+
+
 def _side(words_of: Span | None, actor: Actor | None) -> str | None:
     """'state' for a state's forces, 'non-state' for rebels, militants, gangs and named armed groups."""
     kind = actor.kind if actor is not None else None
     words = {t.lower_ for t in words_of} if words_of is not None else set()
     if actor is not None and actor.text:
         words |= set(actor.text.lower().split())
-    if words_of is not None:  # "forces loyal to the internationally recognised government": the side served
-        words |= {w.lower_ for c in words_of.root.children if c.lower_ in ("loyal", "allied") for w in c.subtree}
+    if words_of is not None:  # "forces loyal to the internationally recognised government", "sources affiliated
+        # to the militants": the side served
+        words |= {w.lower_ for c in words_of.root.children if c.lower_ in SERVING for w in c.subtree}
     if words and words <= PRONOUNS | {"they", "them", "we", "he", "she"}:
         return None  # "they have taken control": whose side a pronoun stands for is not read here
     if words & NON_STATE_WORDS:

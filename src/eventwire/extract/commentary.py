@@ -54,6 +54,17 @@ def is_since_clause(tok: Token) -> bool:
     return False
 
 
+def is_description(tok: Token) -> bool:
+    """'Mustapha Karimbe, a civilian helping the military fight the group, said ...': a verb inside the clause
+    that describes a person named beside it tells who they are, not an event."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ in ("acl", "relcl") and node.head.dep_ == "appos" and node.head.head.pos_ == "PROPN":
+            return True
+        if node.dep_ in ("ROOT", "conj") and node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def is_question(sent: Span) -> bool:
     """'What led to violent protests in Kenya?': a question asks about events, it reports none."""
     return sent.text.rstrip().rstrip("'\"’”").endswith("?")
@@ -71,11 +82,18 @@ def is_front_summary(sent: Span, sub_event_type: str | None, location: Location 
     if specific and not _over_a_period(sent):
         return False
     for t in sent:
-        if t.lemma_.lower() == "advance" and t.pos_ == "VERB" or t.lower_ in ADVANCE_WORDS and t.pos_ == "NOUN":
+        if t.lemma_.lower() == "advance" and t.pos_ == "VERB" and not _to_come(t) or (
+                t.lower_ in ADVANCE_WORDS and t.pos_ == "NOUN"):
             return True
         if t.lemma_.lower() == "move" and any(c.lower_ == "forward" for c in t.children):
             return True
     return False
+
+
+def _to_come(verb: Token) -> bool:
+    """'will advance to Al-Bab after seizing Dabiq': a move yet to come sums up no progress made."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "could", "may", "might")
+               for c in verb.children)
 
 
 def _over_a_period(sent: Span) -> bool:

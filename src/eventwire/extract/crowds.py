@@ -44,7 +44,8 @@ RIOTING = frozenset({"stones", "rocks", "bricks", "bottles", "molotov", "petrol"
                      "clashing", "rioters", "rioting", "riot", "barricades", "barricaded", "violent", "stormed",
                      "storming", "ransacked", "pelted", "hurled", "tyres", "tires"})
 DISPERSING = frozenset({"tear", "teargas", "dispersed", "disperse", "dispersing", "cannon", "cannons", "batons",
-                        "baton", "rubber", "broke", "beat", "beaten", "charged", "pepper", "stun"})
+                        "baton", "rubber", "broke", "beat", "beaten", "charged", "pepper", "stun", "suppressed",
+                        "suppress", "suppressing"})
 MOB = frozenset({"mob", "mobs", "vigilante", "vigilantes", "vigilantism", "lynched", "lynching", "lynch"})
 COMMUNAL = frozenset({"villagers", "residents", "locals", "youths", "neighbours", "neighbors", "relatives", "mob",
                       "mobs"})
@@ -59,7 +60,8 @@ def crowd_sub(sub: str | None, trigger: Token) -> str | None:
         return sub
     sent = trigger.sent
     words = _words(sent)
-    if words & MOB and (sub in ("Armed clash", "Attack", "Violent demonstration") or not words & DEMONSTRATION):
+    mob = pt.told_words(sent) & MOB  # 'according to vigilantes': who reports it is no mob
+    if mob and (sub in ("Armed clash", "Attack", "Violent demonstration") or not words & DEMONSTRATION):
         return "Mob violence"  # vigilantes and lynch mobs are no demonstration and no armed organisation
     if (sub in ("Armed clash", "Mob violence") and words & COMMUNAL and words & FIGHTING
             and not words & (ORGANISED_ARMED | DEMONSTRATION)):
@@ -173,10 +175,21 @@ def armed_victims(sub: str | None, trigger: Token) -> str | None:
     return sub
 
 
+def destruction_in_killing(sub: str | None, trigger: Token) -> str | None:
+    """'slaughtering their victims before setting the villages on fire', 'killed four farmers and torched their
+    homes': ACLED's Looting/property destruction is property destroyed with no other violence; burning told as
+    part of a killing belongs to that Attack."""
+    if sub != "Looting/property destruction" or trigger.pos_ != "VERB":
+        return sub
+    inner = [t for c in trigger.children if c.dep_ in ("advcl", "prep") for t in c.subtree]
+    killing = any(t.pos_ == "VERB" and t.lemma_.lower() in KILLING_LEMMAS for t in [*trigger.ancestors, *inner])
+    return "Attack" if killing else sub
+
+
 # ACLED: fighters who surrendered or were captured are no longer armed; killing them is an Attack
 OUT_OF_COMBAT = frozenset({"surrendering", "surrendered", "captured", "captive", "captives", "prisoners", "prisoner",
                            "pows", "pow", "unarmed", "detained"})
-KILLING_LEMMAS = frozenset({"kill", "execute", "shoot", "murder", "slay", "massacre"})
+KILLING_LEMMAS = frozenset({"kill", "execute", "shoot", "murder", "slay", "massacre", "slaughter", "behead"})
 
 
 def _words(sent: Span) -> set[str]:

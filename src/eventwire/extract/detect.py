@@ -51,6 +51,10 @@ def _family(tok: Token, conflict: bool) -> str | None:
     if tok.pos_ == "VERB":
         if sets_fire(tok):
             return F.LOOT
+        if tok.lemma_.lower() == "beat" and pt.doer_words(tok) & lx.MOB_DOERS:
+            return F.RIOT  # "two men were beaten up by a mob" (not "Arsenal beat Chelsea")
+        if pt.opens_fire(tok):
+            return F.SHOOT if conflict or pt.armed_subject(tok) else None  # "gunmen opened fire, scattering residents"
         family = lx.VERB_FAMILIES.get(tok.lemma_.lower())
         if family is None and (base := _base_form(tok.lower_)) is not None:
             tok.lemma_ = base  # the lemmatiser's error mended, so that the verb's senses read the right lemma

@@ -79,6 +79,7 @@ def _found(tok: Token) -> set[str]:
 # redeploying, troops moved, units formed (not "deployed to separate the factions": a deployment told in
 # passing is no change of the group)
 REGROUP_LEMMAS = frozenset({"reinforce", "fortify", "redeploy", "regroup", "bolster"})
+DEFENCES = frozenset({"positions", "defences", "defenses", "fortifications", "trenches", "lines"})
 MOVE_LEMMAS = frozenset({"move", "relocate", "transfer"})
 FORMED_UNITS = frozenset({"groups", "group", "units", "unit", "brigade", "brigades", "battalion", "battalions",
                           "regiment", "militia", "force"})
@@ -89,8 +90,8 @@ def _changes_group(tok: Token, lemma: str, objects: set[str]) -> bool:
     armed = bool((subject | objects) & lx.ARMED_WORDS) or pt.armed_subject(tok)
     if lemma == "defect":
         return armed or bool(subject & {"members", "commander", "commanders", "officers", "officer"})
-    if lemma in REGROUP_LEMMAS:
-        return armed
+    if lemma in REGROUP_LEMMAS:  # "factions continue to fortify their positions": positions are held by the armed
+        return armed or bool(objects & DEFENCES)
     if lemma in MOVE_LEMMAS:  # "moved troops to", "relocated additional units to the area of"
         return bool(objects & ({"troops", "forces", "fighters", "reinforcements", "soldiers"} | FORMED_UNITS))
     if lemma == "form":

@@ -32,6 +32,7 @@ from eventwire.extract.attribution import Source, article_source, attribution_fo
 from eventwire.extract.casualties import casualties_in
 from eventwire.extract.commentary import (
     is_absent,
+    is_description,
     is_failed,
     is_front_summary,
     is_habitual,
@@ -41,10 +42,11 @@ from eventwire.extract.commentary import (
     is_since_clause,
 )
 from eventwire.extract.countries import country_by_alpha2
-from eventwire.extract.crowds import armed_victims, crowd_sub
+from eventwire.extract.crowds import armed_victims, crowd_sub, destruction_in_killing
 from eventwire.extract.detect import Trigger, find_triggers
 from eventwire.extract.grouping import (
     VIOLENT_TYPES,
+    another_act,
     bare_blast,
     coordinated_places,
     distinct,
@@ -111,6 +113,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
     lead = article_source(doc)
     merged: list[Event] = []
     headline: int | None = None  # index in `merged` of an event told only by the headline so far
+    headline_at: int | None = None  # its trigger's token
     pending: list[Event] = []  # back references found before any event they could refer to
     mentions = [_mention(doc, trig, article, places, times, typed.get(trig.i), lead) for trig in triggers]
     news_gain = any(m.event.sub_event_type in TERRITORIAL and not _past_perfect(doc[t.i])
@@ -123,14 +126,14 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
             # the seizure told before it is its background and does not outrank it
             event = replace(event, confidence=min(event.confidence, BACKGROUND_CONFIDENCE))
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
-                or is_since_clause(tok)
+                or is_since_clause(tok) or is_description(tok)
                 or is_absent(tok) or is_failed(tok) or is_purpose(tok) or is_link_line(tok.sent)
                 or is_front_summary(tok.sent, event.sub_event_type, event.location)):
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event, tok.sent):
             continue
-        if headline is not None and is_violent(event) and places_compatible(merged[headline].location,
-                                                                             event.location):
+        if (headline is not None and is_violent(event) and not another_act(doc, trig.i, headline_at)
+                and places_compatible(merged[headline].location, event.location)):
             body = merge(merged[headline], event)
             merged[headline] = replace(body, event_type=event.event_type, sub_event_type=event.sub_event_type,
                                        plover=event.plover, id=event.id)
@@ -152,7 +155,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         else:
             merged.append(event)
             if headline is None and not merged[:-1] and is_violent(event) and _is_headline(doc[trig.i].sent):
-                headline = len(merged) - 1
+                headline, headline_at = len(merged) - 1, trig.i
     merged = _place_pending(merged, pending)
     settled = settle_places(doc, merged, places)
     merged = [e if w is e.location else replace(e, location=w, summary=summarize(replace(e, location=w)))
@@ -298,7 +301,7 @@ def _mention(doc: Doc, trig: Trigger, article: Article, places: Sequence[PlaceMe
     sub = territory_sub(coding.sub_event_type, actor1, country, *territory_parties(tok))
     sub = handed_over(sub, tok)
     sub = crowd_sub(sub, tok)
-    sub = armed_victims(sub, tok)
+    sub = armed_victims(destruction_in_killing(sub, tok), tok)
     sub = weapon_sub(sub, tok)
     if sub != coding.sub_event_type and sub is not None:
         mode = PLOVER_FOR_ACLED.get(sub, (None, None))

@@ -203,3 +203,17 @@ def _list_of(tok: Token) -> set[int]:
 def _head(doc: Doc, mention: PlaceMention) -> Token | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def another_act(doc: Doc, trigger: int, headline: int | None) -> bool:
+    """An act told in a clause that describes something in the headline's own sentence ('captured five villages
+    near a town that was the scene of a 2017 chemical attack'): the lead retells the headline's event, but that
+    clause tells another act. ('attacked the quarters, abducting a woman' tells how the attack went.)"""
+    if headline is None or doc[trigger].sent.start != doc[headline].sent.start:
+        return False
+    for node in (doc[trigger], *doc[trigger].ancestors):
+        if node.i == headline:
+            return False
+        if node.dep_ in ("relcl", "acl"):
+            return headline not in {t.i for t in node.subtree}
+    return False

@@ -60,7 +60,7 @@ NOUN_FAMILIES: dict[str, str] = {
     "clash": "clash", "fighting": "clash", "battle": "clash", "firefight": "clash", "gunfight": "clash",
     "skirmish": "clash", "ambush": "clash", "shootout": "clash", "gunbattle": "clash", "liquidation": "clash",
     "elimination": "clash",
-    "protest": "protest", "demonstration": "protest", "rally": "protest", "sit-in": "protest",
+    "protest": "protest", "demonstration": "protest", "rally": "protest", "sit-in": "protest", "march": "protest",
     "riot": "riot", "looting": "loot", "arson": "loot",
     "arrest": "arrest", "detention": "arrest",
     "abduction": "abduct", "kidnapping": "abduct",
@@ -161,6 +161,8 @@ ROADS: frozenset[str] = frozenset({
     "thoroughfares", "motorway", "motorways", "bridge", "bridges", "intersection", "intersections", "junction",
     "junctions", "traffic",
 })
+# a crowd with no organisation: its beating of someone is ACLED's Mob violence
+MOB_DOERS: frozenset[str] = frozenset({"mob", "mobs", "crowd", "crowds", "villagers", "residents", "locals", "youths"})
 # who takes to the streets: a verb of marching or protesting done by these is a demonstration
 CROWD_WORDS: frozenset[str] = frozenset({
     "protesters", "demonstrators", "thousands", "hundreds", "supporters", "people", "students", "workers",

@@ -41,6 +41,8 @@ def modality_of(trigger: Token, family: str) -> Modality:
 def _asserted_subclause(tok: Token) -> bool:
     """'…, as the capital fended off a drone barrage': a temporal or causal clause states a fact of its
     own, whatever the main clause demands or supposes."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "after":
+        return True  # "will advance to Al-Bab after seizing Dabiq": what came before the plan was done
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in tok.children)
 
 

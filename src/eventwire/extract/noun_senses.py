@@ -13,7 +13,7 @@ GUNFIGHTS = frozenset({"shootout", "firefight", "gunfight", "gunbattle"})
 
 
 _CAUSE_WORDS = frozenset({"protest", "opposition", "against", "supporters", "thousands", "demanding", "demand",
-                          "demands", "calling", "solidarity", "support"})
+                          "demands", "calling", "solidarity", "support", "peaceful"})
 _MARKET_WORDS = frozenset({"stocks", "stock", "shares", "market", "markets", "prices", "dollar", "oil", "bonds",
                            "equities", "index", "currency", "rupee", "euro", "yen", "gold", "futures"})
 
@@ -33,8 +33,11 @@ def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
         return family if conflict or pt.is_placed_caption(tok) else None
     if family == "withdraw":
         return family if near & lx.ARMED_WORDS else None  # troops withdraw; cash withdrawals are not events
-    if lemma == "rally":
-        # "Rally in Kyiv for prisoners of war": a rally at a named place; markets rally in stocks, not in towns
+    if lemma in ("rally", "march"):  # "a peaceful march of opposition supporters" (not "in March", "the march on")
+        # a headline's first word may be tagged a proper noun ("Rally in Kyiv for prisoners of war")
+        if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ != "NOUN" and not tok.is_sent_start):
+            return None
+        # a rally at a named place, held or told with its cause; markets rally in stocks, not in towns
         placed = pt.is_placed_caption(tok) or any(t.ent_type_ == "GPE" for t in tok.subtree)
         held = tok.head.lemma_.lower() in {"hold", "organize", "organise", "join", "attend", "stage"}
         market = bool(pt.words(tok.sent) & _MARKET_WORDS)

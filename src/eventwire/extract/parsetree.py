@@ -31,8 +31,33 @@ def words(tokens: Iterable[Token]) -> set[str]:
 def clause_words(tok: Token) -> set[str]:
     """The words of `tok`'s clause, without the clauses joined to it ('launched an assault with artillery
     support; the assault was repelled': the artillery is not what was repelled)."""
-    joined = [c for c in tok.children if c.dep_ in ("ccomp", "advcl", "conj", "parataxis", "csubj")]
-    return words(tok.subtree) - words(t for c in joined for t in c.subtree)
+    return words(clause_tokens(tok))
+
+
+def clause_tokens(tok: Token) -> list[Token]:
+    """`tok`'s subtree less the clauses joined to it ('attacked the building, and four of the assailants
+    were killed': the assailants are not what was attacked)."""
+    joined = {t.i for c in tok.children if c.dep_ in ("ccomp", "advcl", "conj", "parataxis", "csubj")
+              for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in joined]
+
+
+def told_words(sent: Span) -> set[str]:
+    """The sentence's words less those naming who tells it ('according to vigilantes', 'vigilantes said'):
+    the teller is no party to the act."""
+    teller = set()
+    for tok in sent:
+        if tok.lower_ == "according":
+            teller |= {t.i for t in tok.subtree}
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lx.SPEECH_VERBS:
+            teller |= {t.i for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    return words(t for t in sent if t.i not in teller)
+
+
+def opens_fire(tok: Token) -> bool:
+    """'opened fire', 'open fire on the crowd': a shooting told by its verb 'open'."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() == "open" and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
 
 
 def child_words(tok: Token) -> set[str]:
@@ -51,7 +76,20 @@ def subject_words(tok: Token) -> set[str]:
 def object_is_place(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.ent_type_ == "ORG" and t.pos_ == "PROPN")
-               for o in objs for t in o.subtree)
+               for o in objs for t in own_subtree(o))
+
+
+def own_objects(tok: Token) -> set[str]:
+    """The object's own words, without the clauses hung on it: 'captured a commander who heads the unit that
+    shelled the town' captured a man, not a town."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    return words(t for o in objs for t in own_subtree(o))
+
+
+def own_subtree(head: Token) -> list[Token]:
+    """A phrase's tokens less its relative and participle clauses ('a town that was the scene of an attack')."""
+    inner = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl") and c.i != head.i for t in c.subtree}
+    return [t for t in head.subtree if t.i not in inner]
 
 
 def is_state(tok: Token) -> bool:
@@ -74,6 +112,12 @@ def on_settlement(tok: Token) -> bool:
 def armed_subject(tok: Token) -> bool:
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
     return any(t.ent_type_ == "NORP" or t.lower_ in lx.ARMED_WORDS for s in subj for t in s.subtree)
+
+
+def doer_words(tok: Token) -> set[str]:
+    """Who did it: the verb's subject, or the agent of a passive ('beaten up by a mob')."""
+    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return words(t for c in [*(c for c in tok.children if c.dep_ == "nsubj"), *agents] for t in c.subtree)
 
 
 def has_prep(tok: Token, preps: set[str]) -> bool:

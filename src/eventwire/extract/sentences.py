@@ -202,20 +202,33 @@ def _weapon_allows(rules: Coding, sub: str | None, sent: Span) -> bool:
     return not named or sub in named
 
 
+GROUND_CHANGES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                            "Non-violent transfer of territory"})
+
+
+def _ground_allows(trig: Trigger, sub: str | None, sent: Span) -> bool:
+    """A withdrawal that the rules read as no handover (nobody said to take the ground: ACLED's Change to
+    group/activity) does not become ground changing hands on the detector's word."""
+    withdrawal = lx.VERB_FAMILIES.get(sent.doc[trig.i].lemma_.lower()) == F.WITHDRAW or lx.NOUN_FAMILIES.get(
+        sent.doc[trig.i].lemma_.lower()) == F.WITHDRAW
+    return not (withdrawal and trig.coding.sub_event_type == "Change to group/activity" and sub in GROUND_CHANGES)
+
+
 def _retyped(typed: Typed, det: Detection, trig: Trigger, sent: Span) -> Typed:
     """The detector's sub-type where it clearly prefers one (given an event) and the rules did not name the
     weapon or act outright: trained on codebook distinctions, it reads 'repelled', 'FPV' and 'tear gas'
     as the codebook does, where the rules read words. A weapon-defined sub-type the sentence does not
     name is never given (the rules' reading stands)."""
     sub = typed.coding.sub_event_type
-    if sub != trig.coding.sub_event_type and not _weapon_allows(trig.coding, sub, sent):
+    if sub != trig.coding.sub_event_type and not (_weapon_allows(trig.coding, sub, sent)
+                                                  and _ground_allows(trig, sub, sent)):
         typed = replace(typed, coding=trig.coding)
     if (not det.acled or det.probability < DROP_BELOW or trig.coding.strength >= KEEP_RULE
             or typed.coding.event_type is None):
         return typed
     top = max(det.acled, key=det.acled.__getitem__)
     if top == typed.coding.sub_event_type or det.acled[top] < RETYPE_GIVEN or not _weapon_allows(
-            trig.coding, top, sent):
+            trig.coding, top, sent) or not _ground_allows(trig, top, sent):
         return typed
     new = coding_for(top, typed.coding.strength)
     return replace(typed, coding=replace(new, family=typed.coding.family))

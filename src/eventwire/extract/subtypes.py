@@ -43,6 +43,8 @@ def code(tok: Token, family: str, sent: Span) -> Coding | None:
         by_weapon = _code_violence(agent, F.STRIKE, sent)
         if by_weapon is not None and by_weapon.family == F.STRIKE:
             return by_weapon
+    if family == F.RIOT and tok.lemma_.lower() == "beat":
+        return acled(family, "Mob violence", 0.75)  # a crowd beating someone, no demonstration (extract.detect)
     if family == F.WITHDRAW and not _lemmas_near(sent) & HANDOVER:
         # ACLED: forces pulling out with no one said to take the ground over change their activity; the ground
         # changes hands (Non-violent transfer of territory) under a deal, or when another side takes it
@@ -81,14 +83,18 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
         return acled("strike", "Shelling/artillery/missile attack", 0.75)
     if lemma in ("airstrike",):
         return acled("strike", "Air/drone strike", 0.8)
-    targets = pt.objects(tok) | pt.words(c for c in tok.subtree if c.dep_ == "pobj")
+    # what was hit: the object and the places in the act's own clause (not in a clause joined to it, nor in the
+    # doer's words: 'a number of gunmen opened fire on a teahouse')
+    doer = {t.i for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    targets = pt.objects(tok) | pt.words(c for c in pt.clause_tokens(tok) if c.dep_ == "pobj" and c.i not in doer)
     if lemma in lx.REMOTE_LEMMAS and pt.on_settlement(tok) and not targets & lx.ARMED_WORDS:
         # ACLED: a strike on a town with no weapon named is remote violence, not a battle nor an attack
         return acled("strike", "Shelling/artillery/missile attack", 0.6)
     if targets & lx.ARMED_WORDS:
         return acled("clash", "Armed clash", 0.65)
-    if lemma in ASSAULT_LEMMAS and targets & CIVIL_TARGETS and not _state_subject(tok) and not pt.words(
-            sent) & BATTLE_WORDS:
+    civil = targets & CIVIL_TARGETS or (pt.opens_fire(tok) and targets - {"fire"}
+                                        and not targets & (lx.ARMED_WORDS | MILITARY_TARGETS))
+    if (lemma in ASSAULT_LEMMAS or pt.opens_fire(tok)) and civil and not _state_subject(tok) and not _fight_told(sent):
         # "militants attacked three villages", "gunmen stormed a hotel": armed men against the unarmed (ACLED:
         # Attack, even with guns); a state's forces attacking a village, or a fight told, stay battles
         return acled("kill", "Attack", 0.6)
@@ -109,11 +115,24 @@ def _code_violence(tok: Token, family: str, sent: Span) -> Coding | None:
 CIVIL_TARGETS = frozenset({"village", "villages", "hamlet", "hamlets", "market", "markets", "church", "churches",
                            "mosque", "mosques", "school", "schools", "hospital", "hotel", "hotels", "bus", "buses",
                            "wedding", "funeral", "worshippers", "homes", "houses", "farmers", "exchange", "building",
-                           "restaurant", "cafe", "shop", "shops", "camp", "passengers", "travellers", "travelers"})
+                           "restaurant", "cafe", "shop", "shops", "camp", "passengers", "travellers", "travelers",
+                           "plane", "planes", "airliner", "airliners"})
+# what an armed group fires on when it fights: gunmen opening fire on anything else fire on the unarmed
+MILITARY_TARGETS = frozenset({"positions", "position", "base", "bases", "checkpoint", "checkpoints", "convoy",
+                              "convoys", "patrol", "patrols", "post", "posts", "outpost", "outposts", "barracks",
+                              "trenches"})
 STATE_FORCES = frozenset({"army", "troops", "soldiers", "military", "forces", "police", "policemen", "marines",
                           "regime", "government"})
 BATTLE_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "fighting", "repelled", "repulsed", "battle",
-                          "exchange", "firefight", "gunbattle", "counterattack", "defenders", "vigilantes"})
+                          "firefight", "gunbattle", "counterattack", "defenders", "vigilantes"})
+FIRE_WORDS = frozenset({"fire", "gunfire", "shots", "bullets"})
+
+
+def _fight_told(sent: Span) -> bool:
+    """The sentence tells a fight: a battle word, or an exchange of fire (not a stock exchange), said of the
+    act rather than of who reports it ('according to vigilantes')."""
+    return bool(pt.told_words(sent) & BATTLE_WORDS) or any(
+        t.lemma_.lower() == "exchange" and pt.words(t.subtree) & FIRE_WORDS for t in sent)
 
 
 def _state_subject(tok: Token) -> bool:
@@ -209,17 +228,25 @@ def _air_strike(tokens: Iterable[Token]) -> bool:
 _DROPPED_BOMB_KINDS = frozenset({"guided", "glide", "gliding", "aerial", "aviation"})
 
 
+def _acts(sent: Span) -> set[str]:
+    """The sentence's words less participles that describe someone's state ('the release of demonstrators detained
+    during an earlier rally' tells no arrest at this protest)."""
+    return pt.words(t for t in sent if not (t.dep_ in ("amod", "acl") and t.head.dep_ != "ROOT"
+                                            and t.lower_ in ("detained", "arrested")))
+
+
 def _protest_sub(tok: Token) -> str:
     """ACLED's protest sub-types by what happened to or by the protesters, told in this sentence or the next."""
     sent = tok.sent
     following = tok.doc[sent.end : sent.end + 1]
-    words = pt.words(sent) | (pt.words(following[0].sent) if len(following) else set())
+    words = _acts(sent) | (_acts(following[0].sent) if len(following) else set())
     if pt.sets_self_on_fire(sent):
         words -= {"set"}  # self-immolation: ACLED codes the protest by what was done to others (none here)
     if words & {"killed", "shot", "dead"} and words & {"police", "security", "troops", "forces"}:
         return "Excessive force against protesters"
     if words & {"stones", "rocks", "torched", "smashed", "looted", "molotov", "set"}:
         return "Violent demonstration"
-    if words & {"tear", "dispersed", "disperse", "cannon", "batons", "arrested", "detained", "rubber"}:
+    if words & {"tear", "dispersed", "disperse", "cannon", "batons", "arrested", "detained", "rubber", "suppressed",
+                "suppress", "suppressing"}:  # ACLED: demonstrators dispersed or suppressed without lethal force
         return "Protest with intervention"
     return "Peaceful protest"

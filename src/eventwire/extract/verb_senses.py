@@ -23,8 +23,10 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
     lemma = tok.lemma_.lower()
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     objects = pt.objects(tok)
-    if tok.dep_ == "amod" and family in ("abduct", "arrest"):
-        return None  # "rescued nine kidnapped people", "detained protesters were freed": the victims' state
+    if family in ("abduct", "arrest") and (tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.head.dep_ != "ROOT")):
+        # "rescued nine kidnapped people", "detained protesters were freed", "demanded the release of demonstrators
+        # detained during the rally": the victims' state (a caption's "Dozens detained in Minsk" is the arrest)
+        return None
     if lemma == "shoot":
         if "down" in particles:
             return "intercept"
@@ -52,12 +54,14 @@ def verb_sense(tok: Token, family: str, conflict: bool) -> str | None:
         control = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"]
         named = any(t.pos_ == "PROPN" for c in control for t in c.subtree)
         return "territory" if conflict and named else None
-    if lemma in ("take", "gain", "wrest"):
-        return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
+    if lemma == "take" and pt.own_objects(tok) & {"life", "lives"}:
+        return "kill" if conflict else None  # "landmines continue to take the lives of civilians"
     if family == "territory":
-        if pt.is_state(tok):
+        if lemma in ("capture", "seize") and _captive(tok):
+            return "arrest"  # ACLED: a leader or a suspect detained (by a non-state group: an abduction)
+        if pt.is_state(tok) and lemma not in ("take", "gain", "wrest"):
             return None
-        return "territory" if conflict and (objects & PLACE_NOUNS or pt.object_is_place(tok)) else None
+        return "territory" if conflict and (pt.own_objects(tok) & PLACE_NOUNS or pt.object_is_place(tok)) else None
     if family in lx.CONTEXT_FAMILIES:
         if conflict or (lemma in lx.REMOTE_LEMMAS and pt.on_settlement(tok) and pt.armed_subject(tok)):
             return family  # "the Russians targeted the town of Ivashky": forces striking a settlement
@@ -69,8 +73,8 @@ def _civil_sense(tok: Token, lemma: str, family: str, objects: set[str]) -> str 
     """Protests, appeals, agreements, releases, deployments and the political verbs."""
     if lemma in ("march", "rally", "demonstrate"):
         return "protest" if pt.subject_words(tok) & lx.CROWD_WORDS else None
-    if lemma == "stage":  # "demonstrators staged a sit-in" (not "staged a comeback")
-        return "protest" if objects & PROTEST_NOUNS else None
+    if lemma == "stage":  # "demonstrators staged a sit-in" (not "staged a comeback", "staged a counterattack in X")
+        return "protest" if _staged(tok) & PROTEST_NOUNS else None
     if lemma in ("block", "barricade"):
         # demonstrators blocking roads (ACLED, as CASE 2021 codes it: a Violent demonstration), not troops
         crowd = pt.subject_words(tok) & (lx.CROWD_WORDS | PROTESTERS) and not pt.subject_words(tok) & lx.ARMED_WORDS
@@ -109,6 +113,25 @@ PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "in", "demonstration
                            "rally", "walkout", "vigil", "strike", "blockade", "picket"})
 PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "strikers", "truckers", "drivers",
                         "supporters", "opponents", "villagers", "youths"})
+
+
+# people whose capture is their detention, whoever else the sentence names (fighters and soldiers taken in a battle
+# are left to the battle)
+CAPTIVES = frozenset({"commander", "commanders", "leader", "leaders", "chief", "kingpin", "ringleader", "suspect",
+                      "suspects", "operative", "operatives", "financier", "emir"})
+
+
+def _captive(tok: Token) -> bool:
+    """The object of 'captured' is a person: 'captured a senior commander who heads the unit...'."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in CAPTIVES for c in tok.children)
+
+
+def _staged(tok: Token) -> set[str]:
+    """What was staged: the object's head noun, or what it is a series of ('staged a series of protests')."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    return {h.lower_ for h in heads}
 
 
 def _to_the_streets(tok: Token) -> bool:
