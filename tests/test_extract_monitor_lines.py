@@ -62,3 +62,19 @@ def test_a_claimed_control_of_a_town_is_a_capture_and_other_claims_are_not(pipel
     events = _events(pipeline, "On 25 December 2023, Russian forces claimed full control of Marinka, Donetsk.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
     assert _events(pipeline, "The company claimed control of the market in Kyiv.") == []
+
+
+def test_events_going_on_at_a_named_place_are_no_habitual_talk(pipeline) -> None:
+    events = _events(pipeline, "Protests continue in Tbilisi for a third night.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+    assert _events(pipeline, "The protests continue, the minister complained.") == []
+
+
+def test_a_rally_that_only_dates_something_else_is_no_trigger_of_its_own() -> None:
+    from eventwire.extract.detect import find_triggers
+    from eventwire.nlp import parse_one
+
+    doc = parse_one("Lawyers spoke about students detained during the rally in Minsk.")
+    assert all(doc[t.i].lower_ != "rally" for t in find_triggers(doc))
+    doc = parse_one("Thousands joined the rally in Minsk on Sunday.")
+    assert any(doc[t.i].lower_ == "rally" for t in find_triggers(doc))

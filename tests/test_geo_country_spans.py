@@ -70,3 +70,9 @@ def test_a_headline_town_that_was_shelled_and_its_district(gazetteer: Gazetteer)
 def test_a_town_after_in_and_a_word_for_its_state(gazetteer: Gazetteer) -> None:
     """"Explosion in occupied Melitopol": "in" before the name over "occupied" is as strong as "in" alone."""
     assert ("Melitopol", "Melitopol", 1) in _resolved("Explosion in occupied Melitopol", gazetteer)
+
+
+def test_a_unique_small_name_abroad_is_refused_in_an_article_about_another_country(gazetteer: Gazetteer) -> None:
+    """Only one gazetteer place is called "Kokang" (a village in Indonesia); a report on Myanmar does not mean it."""
+    found = _resolved("Myanmar's troops occupied three hill posts of the Kokang army, state media said.", gazetteer)
+    assert all(name is None or name == "Myanmar" for _, name, _ in found)

@@ -14,6 +14,7 @@ GUNFIGHTS = frozenset({"shootout", "firefight", "gunfight", "gunbattle"})
 
 _CAUSE_WORDS = frozenset({"protest", "opposition", "against", "supporters", "thousands", "demanding", "demand",
                           "demands", "calling", "solidarity", "support", "peaceful"})
+_TIME_PREPS = frozenset({"during", "after", "before", "since", "until", "following"})
 _MARKET_WORDS = frozenset({"stocks", "stock", "shares", "market", "markets", "prices", "dollar", "oil", "bonds",
                            "equities", "index", "currency", "rupee", "euro", "yen", "gold", "futures"})
 
@@ -38,7 +39,9 @@ def noun_sense(tok: Token, family: str, conflict: bool) -> str | None:
         if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ != "NOUN" and not tok.is_sent_start):
             return None
         # a rally at a named place, held or told with its cause; markets rally in stocks, not in towns
-        placed = pt.is_placed_caption(tok) or any(t.ent_type_ == "GPE" for t in tok.subtree)
+        # ("detained during the rally in Minsk" tells of a rally as the time of something else)
+        placed = pt.is_placed_caption(tok) or (any(t.ent_type_ == "GPE" for t in tok.subtree)
+                                               and not (tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPS))
         held = tok.head.lemma_.lower() in {"hold", "organize", "organise", "join", "attend", "stage"}
         market = bool(pt.words(tok.sent) & _MARKET_WORDS)
         return "protest" if (near & _CAUSE_WORDS or (placed and not market)

@@ -144,6 +144,9 @@ def is_background(tok: Token) -> bool:
     return head.dep_ == "prep" and head.lower_ in ("amid", "despite", "since") and tok.dep_ == "pobj"
 
 
+_GOING_ON = frozenset({"continue", "rage", "intensify", "erupt", "resume", "go", "persist", "escalate"})
+
+
 def is_generic_plural(tok: Token, family: str) -> bool:
     """'to halt its attacks': plural event nouns with no number, place or time are habitual talk."""
     if tok.tag_ != "NNS" or family not in VIOLENT_FAMILIES | {"evacuate", "protest", "arrest"}:
@@ -151,6 +154,9 @@ def is_generic_plural(tok: Token, family: str) -> bool:
     sub = list(tok.subtree)
     if tok.dep_ in ("dobj", "nsubjpass"):  # "announce evacuations from seven villages": the verb holds the PP
         sub += [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree]
+    elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _GOING_ON and any(
+            t.pos_ == "PROPN" for c in tok.head.children if c.dep_ == "prep" for t in c.subtree):
+        return False  # "Heavy battles continue in and around Avdiivka": fighting going on at a named place
     specific = any(t.like_num or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
                    for t in sub if t.i != tok.i)
     return not (specific or is_placed_caption(tok))

@@ -285,8 +285,10 @@ def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
         c.country in states and c.population < _WELL_KNOWN_CITY or country and c.population < SMALL))]
 
 
-def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
-    """The chosen candidate and why, or None and why not."""
+def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None) -> tuple[Candidate | None, str]:
+    """The chosen candidate and why, or None and why not. With the article's context, a small place that is
+    the only one of its name is taken only in a country the article is about or names ("Kokang" in a report
+    on Myanmar is no village of that name in Indonesia)."""
     if not ranked:
         if found.container:
             return None, f"no place called '{found.lookup}' in the region the text names ({found.container})"
@@ -294,7 +296,7 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
     best = ranked[0]
     c = best.candidate
     if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near") \
-            or (len(ranked) == 1 and c.quality == 0):
+            or (len(ranked) == 1 and c.quality == 0 and _fits_article(c, found, ctx)):
         # the only place in the world officially so called ("New Concord"): no namesake to mistake it for
         also = ""
         # A rival known by this name only as an alternate (Changchun for "Cancun") does not make it ambiguous.
@@ -311,6 +313,15 @@ def decide(found: Found, ranked: list[Scored]) -> tuple[Candidate | None, str]:
         return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}{also}"
     return None, (f"only small places called '{found.lookup}' ({c.name}, {c.country}), "
                   "none in the article's country or region")
+
+
+def _fits_article(c: Candidate, found: Found, ctx: ArticleContext | None) -> bool:
+    """The article's other names (not this one's own earlier reading) leave room for the candidate's country."""
+    if ctx is None:
+        return True
+    own = name_key(found.lookup)
+    countries = {cc for key, cc, _ in ctx.country_names if key != own} | set(ctx.named_countries)
+    return not countries or c.country in countries
 
 
 def _why(best: Scored, n: int) -> str:

@@ -208,7 +208,7 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
         if not ranked and (part := _known_part(f, gazetteer, ctx)) is not None:
             out.append(part)
             continue
-        c, why = decide(f, ranked)
+        c, why = decide(f, ranked, ctx)
         if c is not None and f.container:
             c, why = _one_of_namesakes(c, why, ranked)
         out.append((f, c, why))
