@@ -18,15 +18,15 @@ _MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
     "октябр": 10, "ноябр": 11, "декабр": 12,
 }
-_MONTH_RE = (r"(?P<month>січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|лип\w*|серп\w*|верес\w*|жовт\w*|"
+MONTH_RE = (r"(?P<month>січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|лип\w*|серп\w*|верес\w*|жовт\w*|"
              r"листопад\w*|груд\w*|январ\w*|феврал\w*|март\w*|апрел\w*|ма[яе]|июн\w*|июл\w*|август\w*|"
              r"сентябр\w*|октябр\w*|ноябр\w*|декабр\w*)")
 _WEEKDAYS = {"понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "п’ятниц": 4, "пʼятниц": 4,
              "субот": 5, "неділ": 6, "понедельник": 0, "вторник": 1, "сред": 2, "пятниц": 4, "воскресень": 6}
-_WEEKDAY_RE = (r"(?:у|в|во)\s+(?P<wd>понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю|"
+WEEKDAY_RE = (r"(?:у|в|во)\s+(?P<wd>понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю|"
                r"понедельник|вторник|среду|пятницу|воскресенье)")
 _NIGHT_ON = r"(?:у|в)\s+ніч\s+(?:на|проти)|(?:в|во)\s+ночь\s+на"
-_DAY = r"(?P<day>[0-3]?\d)"
+DAY_RE = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?:\s+(?P<year>(?:19|20)\d\d)(?:\s*(?:року|р\.|года|г\.))?)?"
 
 Handler = Callable[[re.Match[str], date | None], tuple[TimexType, str, date | None, date | None, str] | None]
@@ -60,9 +60,9 @@ def _rules() -> tuple[tuple[re.Pattern[str], Handler], ...]:
     """Longer expressions first: a night before a date, a date with a year, a bare date, then words."""
     flags = re.IGNORECASE
     return (
-        (re.compile(rf"(?:{_NIGHT_ON})\s+{_DAY}\s+{_MONTH_RE}{_YEAR}", flags), _night_on_date),
-        (re.compile(rf"(?:{_NIGHT_ON})\s+{_WEEKDAY_RE[_WEEKDAY_RE.index('(?P'):]}", flags), _night_on_weekday),
-        (re.compile(rf"\b{_DAY}\s+{_MONTH_RE}{_YEAR}", flags), _date),
+        (re.compile(rf"(?:{_NIGHT_ON})\s+{DAY_RE}\s+{MONTH_RE}{_YEAR}", flags), _night_on_date),
+        (re.compile(rf"(?:{_NIGHT_ON})\s+{WEEKDAY_RE[WEEKDAY_RE.index('(?P'):]}", flags), _night_on_weekday),
+        (re.compile(rf"\b{DAY_RE}\s+{MONTH_RE}{_YEAR}", flags), _date),
         (re.compile(r"\b(?:за\s+)?(?:минул\w+|останн\w+|прошедш\w+|минувш\w+|последн\w+)\s+(?:доб\w+|сутк\w+|"
                     r"24\s+годин\w*|24\s+час\w*)|\bпротягом\s+доби\b|\bза\s+сутки\b|\bза\s+добу\b", flags),
          _past_day),
@@ -73,11 +73,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], Handler], ...]:
         (re.compile(r"\b(?:позавчора|позавчера)\b", flags), _days_ago(2)),
         (re.compile(r"\b(?:вчора|вчера)\b", flags), _days_ago(1)),
         (re.compile(r"\b(?:сьогодні|сегодня)\b", flags), _days_ago(0)),
-        (re.compile(_WEEKDAY_RE, flags), _weekday),
+        (re.compile(WEEKDAY_RE, flags), _weekday),
     )
 
 
-def _month(word: str) -> int | None:
+def month_of(word: str) -> int | None:
     w = word.lower()
     if w in ("мая", "мае"):
         return 5
@@ -85,7 +85,7 @@ def _month(word: str) -> int | None:
 
 
 def _day_of(m: re.Match[str], published: date | None) -> date | None:
-    month = _month(m.group("month"))
+    month = month_of(m.group("month"))
     if month is None:
         return None
     year = int(m.group("year")) if m.groupdict().get("year") else None
@@ -115,7 +115,7 @@ def _date(m: re.Match[str], published: date | None) -> tuple[TimexType, str, dat
 def _unanchored(m: re.Match[str]) -> tuple[TimexType, str, date | None, date | None, str] | None:
     """A day and month with no year and no publication date: the TIMEX3 value with an unknown year, as the
     English tagger gives it ("XXXX-06-21"), so the mention is kept though no day can be fixed."""
-    month = _month(m.group("month"))
+    month = month_of(m.group("month"))
     if month is None or m.group("year") or not 1 <= int(m.group("day")) <= 31:
         return None
     return "DATE", f"XXXX-{month:02d}-{int(m.group('day')):02d}", None, None, "day and month (no publication date)"
@@ -130,9 +130,14 @@ def _night_on_date(m: re.Match[str], published: date | None) -> tuple[TimexType,
     return "TIME", f"{eve.isoformat()}TNI", eve, day, f"overnight: the night into {day.isoformat()}"
 
 
+def weekday_of(word: str) -> int | None:
+    """Monday 0 ... Sunday 6, for a Ukrainian or Russian weekday in any case form."""
+    low = word.lower()
+    return next((n for stem, n in _WEEKDAYS.items() if low.startswith(stem)), None)
+
+
 def _weekday_date(name: str, published: date | None) -> date | None:
-    low = name.lower()
-    wd = next((n for stem, n in _WEEKDAYS.items() if low.startswith(stem)), None)
+    wd = weekday_of(name)
     if wd is None or published is None:
         return None
     return published - timedelta(days=(published.weekday() - wd) % 7)

@@ -14,56 +14,36 @@ from collections import Counter
 from datetime import date, timedelta
 from functools import cache
 
-from eventwire.timex.lexicon import DAY_NUM_RE, MONTH_RE, WEEKDAY_RE, month_number
+from eventwire.timex import slavic
+from eventwire.timex.lexicon import DAY_NUM_RE, MONTH_RE, WEEKDAY_RE, WEEKDAYS, month_number
 
 # A weekday falls on the same date again within 11 years (6 or 11, or 5 across a leap day), so the most
 # recent match is never far back; looking further would only find older namesakes of the same day.
 _YEARS_BACK = 12
 
-_UK_RU_WEEKDAYS = {"понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "п’ятниц": 4,
-                   "пʼятниц": 4, "субот": 5, "неділ": 6, "понедельник": 0, "вторник": 1, "сред": 2,
-                   "пятниц": 4, "воскресень": 6}
-_UK_RU_MONTHS = {"січ": 1, "лют": 2, "берез": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7, "серп": 8,
-                 "верес": 9, "жовт": 10, "листопад": 11, "груд": 12, "январ": 1, "феврал": 2, "март": 3,
-                 "апрел": 4, "мая": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9, "октябр": 10,
-                 "ноябр": 11, "декабр": 12}
-_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-                "sunday": 6}
 _NO_YEAR_AFTER = r"(?!\w|,?\s*(?:19|20)\d\d)"
 
 
 @cache
 def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
-    uk_ru_wd = (r"(?P<wd>понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю|понедельник|вторник|"
-                r"среду|пятницу|воскресенье)")
-    uk_ru_month = (r"(?P<month>січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|"
-                   r"листопада|грудня|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
-                   r"ноября|декабря)")
-    day = r"(?P<day>[0-3]?\d)"
     return {
         "en": (re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?(?P<day>{DAY_NUM_RE})(?:\s+of)?\s+"
                           rf"(?P<month>{MONTH_RE}){_NO_YEAR_AFTER}"),
                re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?P<month>{MONTH_RE})\.?\s+(?:the\s+)?"
                           rf"(?P<day>{DAY_NUM_RE}){_NO_YEAR_AFTER}")),
         # "у суботу, 21 червня", "в субботу 21 июня", and "21 червня, у суботу"
-        "uk_ru": (re.compile(rf"(?:у|в|во)\s+{uk_ru_wd},?\s+{day}\s+{uk_ru_month}{_NO_YEAR_AFTER}",
+        "uk_ru": (re.compile(rf"{slavic.WEEKDAY_RE},?\s+{slavic.DAY_RE}\s+{slavic.MONTH_RE}{_NO_YEAR_AFTER}",
                              re.IGNORECASE),
-                  re.compile(rf"\b{day}\s+{uk_ru_month},?\s+(?:у|в|во)\s+{uk_ru_wd}\b", re.IGNORECASE)),
+                  re.compile(rf"\b{slavic.DAY_RE}\s+{slavic.MONTH_RE},?\s+{slavic.WEEKDAY_RE}\b", re.IGNORECASE)),
     }
 
 
 def _weekday_number(word: str) -> int | None:
-    low = word.lower()
-    if low in _EN_WEEKDAYS:
-        return _EN_WEEKDAYS[low]
-    return next((n for stem, n in _UK_RU_WEEKDAYS.items() if low.startswith(stem)), None)
+    return WEEKDAYS.get(word.lower(), slavic.weekday_of(word))
 
 
 def _month_of(word: str) -> int | None:
-    low = word.lower().rstrip(".")
-    if low[:1].isascii():
-        return month_number(word)
-    return next((n for stem, n in _UK_RU_MONTHS.items() if low.startswith(stem)), None)
+    return month_number(word) if word[:1].isascii() else slavic.month_of(word)
 
 
 def _years(weekday: int, month: int, day: int, today: date) -> list[int]:
