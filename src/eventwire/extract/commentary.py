@@ -34,13 +34,26 @@ def is_habitual(tok: Token) -> bool:
     chain.extend(c for c in verb.children if c.dep_ == "dobj")  # "trading near-daily fire"
     if any(c.lower_ in HABITUAL and c.dep_ in ("advmod", "amod", "npadvmod") for t in chain for c in t.children):
         return True
-    return _ongoing_since(verb)
+    # "Sinaloa has been rocked for more than a year by a conflict that has left 1,700 people killed": an
+    # event under a clause that spans a period is part of the period's tally.
+    return any(_ongoing_since(v) for v in (verb, *verb.ancestors) if v.pos_ in ("VERB", "AUX"))
+
+
+_PERIOD_NOUNS = frozenset({"year", "years", "month", "months", "week", "weeks", "decade", "decades"})
 
 
 def _ongoing_since(verb: Token) -> bool:
-    """'has been trading fire since October': an activity going on over a period, not one event."""
-    perfect = {c.lower_ for c in verb.children if c.dep_ == "aux"} >= {"been"} and verb.tag_ == "VBG"
-    return perfect and any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in verb.children)
+    """'has been trading fire since October', 'has been rocked for more than a year': an activity going on
+    over a period, not one event."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "been" not in aux:
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("since", "for")]
+    if verb.tag_ == "VBG":
+        return bool(preps)
+    # passive: "has been arrested for murder" is one event; "for months" is a period
+    return verb.tag_ == "VBN" and any(p.lower_ == "since" or any(o.lower_ in _PERIOD_NOUNS for o in p.subtree)
+                                      for p in preps)
 
 
 def is_since_clause(tok: Token) -> bool:

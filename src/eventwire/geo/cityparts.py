@@ -15,9 +15,29 @@ from eventwire.geo.rows import haversine_km
 _DISTRICT_WORDS = {"district", "neighbourhood", "neighborhood", "microdistrict", "quarter", "borough"}
 _LANDMARK_WORDS = {"square", "street", "avenue", "boulevard", "park", "market", "bridge", "station", "stadium",
                    "cathedral", "monastery", "embankment", "metro", "mall", "hospital", "prospekt", "maidan"}
+# Buildings and ways named by their last word ("Barclays Center", "Karl Bremer Hospital", "14th St.") or
+# as "X of Y" ("University of Dhaka"). Only the last word counts for these: "Port Sudan" and "Hall Green"
+# are towns.
+_BUILDING_WORDS = {
+    "centre", "center", "arena", "church", "chapel", "mosque", "temple", "synagogue", "basilica", "court",
+    "courthouse", "university", "college", "school", "academy", "hall", "theatre", "theater", "palace",
+    "embassy", "consulate", "library", "museum", "airport", "prison", "jail", "penitentiary", "cemetery",
+    "graveyard", "road", "lane", "drive", "highway", "canal", "hotel", "inn", "restaurant", "office",
+    "building", "tower", "plaza", "compound", "barracks", "clinic", "zoo", "gardens", "racecourse",
+    "circuit", "refinery", "harbour", "harbor", "pier", "st.", "st", "ave", "ave.", "rd", "rd.", "blvd"}
+_OF_WORDS = {"university", "palace", "museum", "church", "embassy", "cathedral", "basilica", "college"}
 _ADJECTIVAL = re.compile(r"(?:skyi|sky|skiy|tskyi|ska|skyy)$", re.IGNORECASE)
 _CITY_MIN_POPULATION = 50_000  # an oblast centre can be listed small (GeoNames gives Kherson 66,000)
 _CITY_PART_KM = 30.0
+
+
+def is_building_name(text: str) -> bool:
+    """"Barclays Center", "Karl Bremer Hospital", "University of Dhaka": a building or way by its name."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    return words[-1].lower() in _BUILDING_WORDS | _LANDMARK_WORDS or (
+        words[0].lower() in _OF_WORDS and words[1] == "of")
 
 
 def _city_part_kind(f: Found) -> str | None:
@@ -27,20 +47,23 @@ def _city_part_kind(f: Found) -> str | None:
         return "district"
     if last in _LANDMARK_WORDS or (words and words[0].lower() in _LANDMARK_WORDS and len(words) > 1):
         return "landmark"
+    if is_building_name(f.text):
+        return "landmark"
     return None
 
 
 def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:
-    """Districts and landmarks moved to the city the article names (the latest named before them, else the
-    first), when their own reading is not in or near it: precision 1 for a district, 2 for a landmark."""
-    cities = [(f.sent, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
-              and c.feature in ("city", "capital", "town") and c.population >= _CITY_MIN_POPULATION
-              and f.source != "part" and _city_part_kind(f) is None]
-    if not cities:
+    """Districts and landmarks moved to the city the article names (`_their_city`), when their own
+    reading is not in or near it: precision 1 for a district, 2 for a landmark."""
+    towns = [(f, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
+             and c.feature in ("city", "capital", "town", "village") and f.source != "part"
+             and _city_part_kind(f) is None]
+    cities = [(f, c) for f, c in towns if c.feature != "village" and c.population >= _CITY_MIN_POPULATION]
+    if not towns:
         return resolved
     # Only a city of a country the article is about or names: a carmaker's home town (Toyota) named in a
     # report on British racing is no city for its circuits to be in.
-    counts = Counter(c.country for _, c, _ in resolved if c is not None and c.country)
+    counts = Counter(c.country for f, c, _ in resolved if c is not None and c.country and _city_part_kind(f) is None)
     countries = {cc for cc, n in counts.items() if n == max(counts.values())} | {
         c.country for f, c, _ in resolved if c is not None and (c.feature == "country" or f.kind == "demonym")}
     out = []
@@ -55,16 +78,32 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
         if near or raion:
             out.append((f, c, why))
             continue
-        # The latest city named up to the mention's sentence; one named only after it is no evidence.
-        around = [city for sent, city in cities if sent <= f.sent]
-        if not around:
+        # A building with no reading of its own ("Westbrook Memorial Hospital" in a report on Ireland, where
+        # Westbrook, Maine is no reading) may be in a town of any size.
+        unread = c is None or c.country not in countries
+        found = _their_city(f, towns if kind == "landmark" and unread else cities)
+        if found is None or (found[0].country not in countries and not found[1]):
             out.append((f, c, why))
             continue
-        city = around[-1]
-        if city.country not in countries:
-            out.append((f, c, why))
-            continue
+        city = found[0]
         prec = 1 if kind == "district" else 2
         out.append((replace(f, source="city-part"), replace(city, precision=max(city.precision, prec)),
                     f"a {kind} of {city.name}, the city the article names"))
     return out
+
+
+_NEXT_TO_CHARS = 4  # "X in Y", "X, Y": the city written right after its part
+
+
+def _their_city(f: Found, pool: list[tuple[Found, Candidate]]) -> tuple[Candidate, bool] | None:
+    """The city a part belongs to, and whether the text puts it there outright: the city written right
+    after it ("Bambino Gesu Hospital in Rome"), else the nearest in its sentence, else the latest named
+    in the sentences before. A city named only in later sentences is no evidence."""
+    after = [c for o, c in pool if 0 <= o.start - f.end <= _NEXT_TO_CHARS]
+    if after:
+        return after[0], True
+    same = sorted((abs(o.start - f.start), i) for i, (o, _) in enumerate(pool) if o.sent == f.sent)
+    if same:
+        return pool[same[0][1]][1], False
+    before = [c for o, c in pool if o.sent < f.sent]
+    return (before[-1], False) if before else None

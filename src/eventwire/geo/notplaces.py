@@ -1,6 +1,7 @@
 """Capitalised words that a gazetteer knows but that name no place in their sentence: titles ("a former
 Commissioner of Agriculture"), weapons named after places or words ("Grad rockets", "BM-21 Grad") and
-surnames of people the article names in full ("Viacheslav Chaus ... According to Chaus")."""
+surnames of people the article names in full ("Viacheslav Chaus ... According to Chaus"); and regions of
+the world that no one point stands for ("the Middle East", "the Sahel")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,22 @@ TITLES = {"commissioner", "governor", "mayor", "president", "minister", "senator
 WEAPON_WORDS = {"rocket", "rockets", "missile", "missiles", "launcher", "launchers", "mlrs", "howitzer",
                 "howitzers", "multiple", "multiple-launch", "multiple-rocket", "salvo", "drone", "drones",
                 "munition", "munitions", "warhead", "warheads", "system", "systems", "shells", "launch"}
+
+
+# Regions of the world with no one point: a gazetteer's village called "Middle East" or a province called
+# "Gulf" in Papua New Guinea is never what a report means by them. Continents are GeoNames features and
+# stay places.
+MACRO_REGIONS = frozenset({
+    "middle east", "near east", "far east", "north africa", "west africa", "east africa", "central africa",
+    "southern africa", "sub-saharan africa", "horn of africa", "sahel", "maghreb", "levant", "gulf",
+    "persian gulf", "arabian gulf", "balkans", "western balkans", "caucasus", "south caucasus",
+    "central asia", "south asia", "southeast asia", "south-east asia", "east asia", "latin america",
+    "caribbean", "scandinavia", "baltics", "eastern europe", "western europe", "mediterranean", "pacific",
+    "atlantic", "indian ocean", "arctic", "sahara", "asia-pacific", "asia pacific", "global south"})
+
+
+def macro_region(lookup: str) -> bool:
+    return lookup.lower().removeprefix("the ") in MACRO_REGIONS
 
 
 def _weapon(doc: Doc, start: int, end: int, gazetteer: Gazetteer, text: str) -> bool:

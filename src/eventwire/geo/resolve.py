@@ -23,6 +23,7 @@ from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.namesakes import SMALL, ArticleContext, Scored, decide, plausible, prior, rank_candidates
+from eventwire.geo.notplaces import macro_region
 from eventwire.geo.regions import in_container, region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
@@ -200,6 +201,9 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
         if f.kind == "demonym" and f.country_hint:
             country = gazetteer.countries().get(f.country_hint)
             out.append((f, country, "demonym of the country"))
+            continue
+        if macro_region(f.lookup) and not f.container:
+            out.append((f, None, f"'{f.lookup}' is a region of the world that no one point stands for"))
             continue
         ranked = rank(f, gazetteer, ctx)
         if not f.container and (not ranked or f.level == "region" and not ranked[0].supported) \

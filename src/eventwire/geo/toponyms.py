@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
+from eventwire.geo.cityparts import is_building_name
 from eventwire.geo.country_spans import country_spans
 from eventwire.geo.cues import (
     CAP_WORD,
@@ -38,6 +39,7 @@ from eventwire.geo.hromadas import district_centres
 from eventwire.geo.localnews import local_news_mentions
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
+from eventwire.geo.repeats import repeated_mentions
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
@@ -119,14 +121,27 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
                              "settlement", sent_of[start], "seat"))
             continue
         # Facilities (streets, stadiums, airports) are places even when no gazetteer knows them; they are
-        # reported, and left unresolved or placed by a town in their name.
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        # reported, and left unresolved or placed by a town in their name or the article's town. spaCy
+        # tags many buildings as organisations: "at the Central Mental Hospital" is a place all the same.
+        building = ent.label_ == "ORG" and is_building_name(text) and _building_cue(doc, start)
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not building:
             continue
         kind: MentionKind = "metonym" if is_government_use(ent) else "toponym"
-        found = _found(doc, start, end, "ner", kind, sent_of[start])
+        found = _found(doc, start, end, "building" if building else "ner", kind, sent_of[start])
         if found is not None:
             out.append(found)
     return out
+
+
+def _building_cue(doc: Doc, start: int) -> bool:
+    """"at the Central Mental Hospital", "moved to the Westbrook Hospital", "Brooklyn's Barclays Center":
+    a building's name used for where something is or goes."""
+    if start > 1 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].ent_type_ == "GPE":
+        return True
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a"):
+        i -= 1
+    return locative_before(doc, start) or (i >= 0 and doc[i].lower_ in ("to", "from", "into", "outside"))
 
 
 _NORP_PLACE = 100_000  # a place this large, named exactly, is what a "nationality" tag on its name means
@@ -282,9 +297,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     taken = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP") for t in ent}
     taken |= {t for s, e in countries for t in range(s, e)}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
+    found += repeated_mentions(doc, found, lambda s, e: _found(doc, s, e, "repeat", "toponym", sent_of[s]))
     found += embedded_mentions(doc, gazetteer, sent_of)
     found += local_news_mentions(doc, gazetteer, sent_of)
     found = not_places(doc, found, gazetteer)
+    # A building named after a place ("University of Georgia", "Huntsville High School") gives way to the
+    # place in its name, which says more about where things are than the article's town would.
+    found = [f for f in found if f.source != "building"
+             or not any(o is not f and o.start < f.end and f.start < o.end for o in found)]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
     text = doc.text if text is None else text
