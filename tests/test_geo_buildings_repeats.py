@@ -93,3 +93,11 @@ def test_an_event_in_a_clause_that_spans_a_period_is_not_one_event(pipeline) -> 
     # the same verb form with a cause, not a period, is one event
     assert _sub_types(pipeline, "Gunmen killed three men at a car wash in Culiacan on Monday, police said.") \
         == ["Attack"]
+
+
+def test_an_institution_takes_only_a_town_named_close_by(gazetteer: Gazetteer) -> None:
+    text = ("Officials in Beijing announced new export rules on Monday. The rules cover rare metals. "
+            "Traders expect prices to rise. Buyers in Europe have stockpiled for months. "
+            "\"It is a careful step,\" said an economist at Westfield University.")
+    university = next(m for m in _mentions(text, gazetteer) if "University" in m.text)
+    assert university.place is None or university.place.country != "CN", university.reason

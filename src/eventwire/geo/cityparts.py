@@ -29,6 +29,8 @@ _OF_WORDS = {"university", "palace", "museum", "church", "embassy", "cathedral",
 _ADJECTIVAL = re.compile(r"(?:skyi|sky|skiy|tskyi|ska|skyy)$", re.IGNORECASE)
 _CITY_MIN_POPULATION = 50_000  # an oblast centre can be listed small (GeoNames gives Kherson 66,000)
 _CITY_PART_KM = 30.0
+_INSTITUTION_SENTENCES = 1  # an institution with no reading of its own: a town of its sentence or the one before
+_INSTITUTION_WORDS = {"university", "college", "academy", "school", "embassy", "consulate", "office"}
 
 
 def is_building_name(text: str) -> bool:
@@ -38,6 +40,11 @@ def is_building_name(text: str) -> bool:
         return False
     return words[-1].lower() in _BUILDING_WORDS | _LANDMARK_WORDS or (
         words[0].lower() in _OF_WORDS and words[1] == "of")
+
+
+def _institution(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and (words[-1] in _INSTITUTION_WORDS or words[0] in _INSTITUTION_WORDS)
 
 
 def _city_part_kind(f: Found) -> str | None:
@@ -81,7 +88,13 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
         # A building with no reading of its own ("Westbrook Memorial Hospital" in a report on Ireland, where
         # Westbrook, Maine is no reading) may be in a town of any size.
         unread = c is None or c.country not in countries
-        found = _their_city(f, towns if kind == "landmark" and unread else cities)
+        pool = cities
+        if kind == "landmark" and unread:
+            # An institution takes only a town named close by: "a professor at Cornell University" in a
+            # report from Beijing is no part of Beijing.
+            near_by = f.sent - _INSTITUTION_SENTENCES if _institution(f.text) else -1
+            pool = [(o, t) for o, t in towns if o.sent >= near_by or o.text in f.text]
+        found = _their_city(f, pool)
         if found is None or (found[0].country not in countries and not found[1]):
             out.append((f, c, why))
             continue
@@ -97,11 +110,14 @@ _NEXT_TO_CHARS = 4  # "X in Y", "X, Y": the city written right after its part
 
 def _their_city(f: Found, pool: list[tuple[Found, Candidate]]) -> tuple[Candidate, bool] | None:
     """The city a part belongs to, and whether the text puts it there outright: the city written right
-    after it ("Bambino Gesu Hospital in Rome"), else the nearest in its sentence, else the latest named
-    in the sentences before. A city named only in later sentences is no evidence."""
+    after it ("Bambino Gesu Hospital in Rome") or within its name, else the nearest in its sentence, else
+    the latest named in the sentences before. A city named only in later sentences is no evidence."""
     after = [c for o, c in pool if 0 <= o.start - f.end <= _NEXT_TO_CHARS]
     if after:
         return after[0], True
+    named = [c for o, c in pool if o.text in f.text]  # "East Bank Middle School", East Bank named elsewhere
+    if named:
+        return named[0], True
     same = sorted((abs(o.start - f.start), i) for i, (o, _) in enumerate(pool) if o.sent == f.sent)
     if same:
         return pool[same[0][1]][1], False
