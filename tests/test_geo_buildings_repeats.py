@@ -101,3 +101,13 @@ def test_an_institution_takes_only_a_town_named_close_by(gazetteer: Gazetteer) -
             "\"It is a careful step,\" said an economist at Westfield University.")
     university = next(m for m in _mentions(text, gazetteer) if "University" in m.text)
     assert university.place is None or university.place.country != "CN", university.reason
+
+
+def test_a_region_written_after_a_place_and_a_comma_is_a_place(gazetteer: Gazetteer) -> None:
+    # spaCy tags the county a person; the "Town, County" shape says it is a place.
+    text = "The season opens on 23 June at Croft, Yorkshire, and ends in September."
+    found = {m.text: m for m in _mentions(text, gazetteer)}
+    assert "Yorkshire" in found, found
+    # a word after a comma that follows no place is not read as one
+    found = {m.text: m for m in _mentions("Asked about it, Yorkshire said nothing on Monday.", gazetteer)}
+    assert "Yorkshire" not in found, found

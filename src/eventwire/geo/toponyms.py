@@ -189,6 +189,7 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
 _NOT_PLACE_ENTS = {"DATE", "TIME", "NORP", "LANGUAGE", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
                    "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PERSON_MIN_POPULATION = 10_000
+_PERSON_CITY_POPULATION = 100_000
 
 
 def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int],
@@ -209,7 +210,7 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
         end = r1 - 1 if r1 - r0 > 1 and doc[r1 - 1].lower_ in REGION_WORDS | SETTLEMENT_WORDS else r1
         text = doc[r0:end].text
         # Russian-form spellings of Ukrainian villages are looked for only in reports on the war.
-        if (len(text) >= 3 and has_cue(doc, r0, end)
+        if (len(text) >= 3 and (has_cue(doc, r0, end) or _region_after_place(doc, r0, end, gazetteer))
                 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
                      or (war and tolerant.known_spelling(gazetteer, text)) or _district_of(doc, r0, end, gazetteer))
                 and _not_a_person(doc, r0, end, gazetteer, war) and _org_ok(doc, r0, end, ents)
@@ -247,6 +248,8 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     level, *_ = level_and_bounds(doc, start, end)
     if level == "settlement" or heads_entry(doc, start) or contained(doc, end):
         return True
+    if _region_after_place(doc, start, end, gazetteer):
+        return True
     if level == "region" and (any(c.is_region for c in gazetteer.candidates(doc[start:end].text))
                               or _district_of(doc, start, end, gazetteer)):
         return True  # "the department of César", "the Grayvoronsky district"
@@ -257,8 +260,21 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
     strong = strongly_placed(doc, start) or attacked(doc, start, end) or part_of(doc, start)
-    return strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
-                          for c in [*gazetteer.candidates(text), *renamed(gazetteer, text)])
+    cands = [*gazetteer.candidates(text), *renamed(gazetteer, text)]
+    if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
+        return True
+    # "militias from Misrata", "between Kharkiv and Izium": a city this large after a weaker place word
+    return start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards") \
+        and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
+
+
+def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """"Croft, Yorkshire", "Knockhill, Fife": a region written after a place and a comma is where it is."""
+    if start < 2 or doc[start - 1].text != "," or not CAP_WORD.match(doc[start - 2].text):
+        return False
+    before = doc[start - 2]
+    place_before = before.ent_type_ in ("GPE", "LOC", "FAC") or gazetteer.has_name(before.text)
+    return place_before and any(c.is_region for c in gazetteer.candidates(doc[start:end].text))
 
 
 # Place names with a capital inside from a family-name prefix ("DeKalb", "McAllen", "LaGrange", "DuPage").
