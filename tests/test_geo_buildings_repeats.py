@@ -111,3 +111,14 @@ def test_a_region_written_after_a_place_and_a_comma_is_a_place(gazetteer: Gazett
     # a word after a comma that follows no place is not read as one
     found = {m.text: m for m in _mentions("Asked about it, Yorkshire said nothing on Monday.", gazetteer)}
     assert "Yorkshire" not in found, found
+
+
+def test_a_building_named_after_a_county_of_the_article_is_that_county(gazetteer: Gazetteer) -> None:
+    text = "Two deputies in Florence, Kentucky, moved the inmates to the Boone County Jail on Friday."
+    jail = next(m for m in _mentions(text, gazetteer) if m.text.endswith("Jail"))
+    assert jail.place is not None and jail.place.feature == "admin2" and jail.place.admin1 == "Kentucky", jail
+
+
+def test_new_england_is_a_region_not_a_village(gazetteer: Gazetteer) -> None:
+    m = _first(_mentions("Snow closed schools across New England on Monday.", gazetteer), "New England")
+    assert m.place is None, m

@@ -76,7 +76,10 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
     out = []
     for f, c, why in resolved:
         kind = _city_part_kind(f)
-        if kind is None or f.container or (c is not None and c.feature in ("country", "admin1", "continent")):
+        # "Madison County Detention Center": a building named after a county of the article's country is
+        # that county's
+        if kind is None or f.container or (c is not None and (
+                c.feature in ("country", "admin1", "continent") or c.feature == "admin2" and c.country in countries)):
             out.append((f, c, why))
             continue
         near = c is not None and any(haversine_km(c.lat, c.lon, o.lat, o.lon) <= _CITY_PART_KM for _, o in cities)

@@ -37,7 +37,8 @@ MACRO_REGIONS = frozenset({
     "persian gulf", "arabian gulf", "balkans", "western balkans", "caucasus", "south caucasus",
     "central asia", "south asia", "southeast asia", "south-east asia", "east asia", "latin america",
     "caribbean", "scandinavia", "baltics", "eastern europe", "western europe", "mediterranean", "pacific",
-    "atlantic", "indian ocean", "arctic", "sahara", "asia-pacific", "asia pacific", "global south"})
+    "atlantic", "indian ocean", "arctic", "sahara", "asia-pacific", "asia pacific", "global south",
+    "new england", "midwest", "pacific northwest", "deep south", "great plains"})
 
 
 def macro_region(lookup: str) -> bool:
