@@ -122,3 +122,10 @@ def test_a_building_named_after_a_county_of_the_article_is_that_county(gazetteer
 def test_new_england_is_a_region_not_a_village(gazetteer: Gazetteer) -> None:
     m = _first(_mentions("Snow closed schools across New England on Monday.", gazetteer), "New England")
     assert m.place is None, m
+
+
+def test_a_russian_form_village_in_a_report_on_kursk_is_not_a_ukrainian_namesake(gazetteer: Gazetteer) -> None:
+    text = ("Russian forces recaptured two villages in the Kursk region after Ukrainian troops crossed the "
+            "border last month, the defence ministry said. The troops are now advancing on Sverdlikovo.")
+    m = _first(_mentions(text, gazetteer), "Sverdlikovo")
+    assert m.place is None or m.place.country == "RU", m

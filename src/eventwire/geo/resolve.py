@@ -128,8 +128,16 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
                 return more
     if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
         more = tolerant.by_russian_form(gazetteer, found.lookup)
-        return more or (tolerant.in_ukraine(gazetteer, found.lookup) if ctx.war else [])
+        return more or (tolerant.in_ukraine(gazetteer, found.lookup) if ctx.war and not _in_russia(ctx) else [])
     return list(seen.values())
+
+
+def _in_russia(ctx: ArticleContext) -> bool:
+    """A report whose regions are all Russia's ("the Kursk area"): a village name it gives in a Russian
+    form is a Russian village the gazetteer lacks, not a Ukrainian one spelled alike ("Sverdlikovo" in
+    Kursk oblast is not Sverdlykove in Kirovohrad oblast)."""
+    codes = {code for _, code in ctx.admin1_codes}
+    return any(c.startswith("RU.") for c in codes) and not any(c.startswith("UA.") for c in codes)
 
 
 def _regions_of_places(ctx: ArticleContext) -> set[str]:
