@@ -4,12 +4,9 @@ pipeline; sentences written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from eventwire.geo import Gazetteer, places_for_doc
 from eventwire.geo.cityparts import is_building_name
 from eventwire.nlp import parse_one
-from eventwire.records import Article
 from eventwire.records.place import PlaceMention
 
 
@@ -80,19 +77,6 @@ def test_a_region_of_the_world_gets_no_pin(gazetteer: Gazetteer) -> None:
     for name in ("Middle East", "Gulf"):
         m = _first(_mentions(text, gazetteer), name)
         assert m.place is None and m.reason is not None and "region of the world" in m.reason, (name, m)
-
-
-def _sub_types(pipeline, text: str) -> list[str | None]:
-    [result] = list(pipeline.process([Article(id="t", text=text, published=date(2025, 11, 4))]))
-    return [e.sub_event_type for e in result.events if e.event_type is not None]
-
-
-def test_an_event_in_a_clause_that_spans_a_period_is_not_one_event(pipeline) -> None:
-    assert _sub_types(pipeline, "Culiacan has been shaken for more than a year by a war between two cartel "
-                                "factions that has left at least 1,200 people killed.") == []
-    # the same verb form with a cause, not a period, is one event
-    assert _sub_types(pipeline, "Gunmen killed three men at a car wash in Culiacan on Monday, police said.") \
-        == ["Attack"]
 
 
 def test_an_institution_takes_only_a_town_named_close_by(gazetteer: Gazetteer) -> None:

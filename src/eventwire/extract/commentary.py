@@ -83,18 +83,24 @@ def is_question(sent: Span) -> bool:
     return sent.text.rstrip().rstrip("'\"’”").endswith("?")
 
 
-def is_front_summary(sent: Span, sub_event_type: str | None, location: Location | None) -> bool:
+def is_front_summary(trigger: Token, sub_event_type: str | None, location: Location | None) -> bool:
     """'seized 880 square kilometres this year', 'made advances in all tactical directions', 'the front has
-    moved forward': ground gained over a period, or progress at no named place, is a summary."""
+    moved forward': ground gained over a period, or progress at no named place, is a summary. An advance
+    told in another clause ("Russia has taken two villages, as its forces advance") leaves the taking
+    an event."""
     if sub_event_type not in GENERAL_SUBS:
         return False
+    sent = trigger.sent
     words = [t.lower_ for t in sent]
     if any(w == "square" and nxt in AREA_UNITS for w, nxt in zip(words, words[1:], strict=False)) or "sq" in words:
         return True
     specific = location is not None and location.place.precision < 3 and location.place.feature != "country"
     if specific and not _over_a_period(sent):
         return False
+    aside = {t.i for c in sent if c.dep_ == "advcl" and trigger not in c.subtree for t in c.subtree}
     for t in sent:
+        if t.i in aside:
+            continue
         if t.lemma_.lower() == "advance" and t.pos_ == "VERB" and not _to_come(t) or (
                 t.lower_ in ADVANCE_WORDS and t.pos_ == "NOUN"):
             return True

@@ -128,7 +128,7 @@ def extract_events(doc: Doc, article: Article, places: Sequence[PlaceMention],
         if (_is_background(event, article.published) or is_habitual(tok) or is_question(tok.sent)
                 or is_since_clause(tok) or is_description(tok)
                 or is_absent(tok) or is_failed(tok) or is_purpose(tok) or is_link_line(tok.sent)
-                or is_front_summary(tok.sent, event.sub_event_type, event.location)):
+                or is_front_summary(tok, event.sub_event_type, event.location)):
             continue
         if _follows(trig, doc, event, added) and _join_previous(merged, event, tok.sent):
             continue
