@@ -113,3 +113,12 @@ def test_a_russian_form_village_in_a_report_on_kursk_is_not_a_ukrainian_namesake
             "border last month, the defence ministry said. The troops are now advancing on Sverdlikovo.")
     m = _first(_mentions(text, gazetteer), "Sverdlikovo")
     assert m.place is None or m.place.country == "RU", m
+
+
+def test_the_place_a_mayor_governs_is_a_place(gazetteer: Gazetteer) -> None:
+    found = {m.text for m in _mentions("Four candidates are competing to be mayor of Ozark, Alabama, in May.",
+                                       gazetteer)}
+    assert "Ozark" in found, found
+    # a minister's portfolio is no place, whatever village shares its name
+    assert "Agriculture" not in {m.text for m in _mentions("The Minister of Agriculture spoke on Monday.",
+                                                            gazetteer)}

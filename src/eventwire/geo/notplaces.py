@@ -58,9 +58,14 @@ _OFFICES = {"ministry", "department", "office", "secretary", "minister", "commis
             "ministers", "secretariat", "bureau", "council", "committee", "commission"}
 
 
+# Titles whose "of" names the territory they govern: "the mayor of Ozark" is Ozark's mayor.
+_TERRITORIAL_TITLES = {"mayor", "mayors", "governor", "governors", "sheriff", "premier", "prefect"}
+
+
 def _office(doc: Doc, start: int) -> bool:
     """"Minister of Justice", "Ministry of Defence": the portfolio of an office, not a town so called."""
-    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _OFFICES | TITLES
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _OFFICES | TITLES \
+        and not (doc[start - 2].lower_ in _TERRITORIAL_TITLES and doc[start].ent_type_ in ("GPE", "LOC"))
 
 
 def _surnames(doc: Doc) -> set[str]:
