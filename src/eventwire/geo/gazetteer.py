@@ -68,6 +68,7 @@ class Gazetteer:
         self._memo: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Candidate] | None = None
         self._demonyms: dict[str, str] | None = None
+        self._neighbours: dict[str, frozenset[str]] | None = None
         self._region_aliases: dict[str, Candidate] | None = None
         self._country_keys: frozenset[str] | None = None
         self._admin1_rows: dict[tuple[str, ...], list[Candidate]] = {}
@@ -157,6 +158,17 @@ class Gazetteer:
             with self._lock:
                 self._demonyms = dict(self._con.execute("SELECT name_key, country FROM demonyms").fetchall())
         return self._demonyms.get(name_key(word))
+
+    def neighbours(self, country: str) -> frozenset[str]:
+        """The alpha-2 codes of the countries sharing a land border with `country`."""
+        if self._neighbours is None:
+            with self._lock:
+                pairs = self._con.execute("SELECT country, neighbour FROM neighbours").fetchall()
+            found: dict[str, set[str]] = {}
+            for a, b in pairs:
+                found.setdefault(a, set()).add(b)
+            self._neighbours = {cc: frozenset(ns) for cc, ns in found.items()}
+        return self._neighbours.get(country, frozenset())
 
     def admin1(self, name: str, country: str | None = None) -> Candidate | None:
         """The first-level region ("Donetsk", "Donetsk Oblast", "Texas") in `country` if given."""

@@ -68,6 +68,9 @@ class ArticleContext:
     counties: Mapping[str, Candidate] = field(default_factory=dict)
     # (name key, admin-1 code, county) of the counties (admin-2) the article's names resolved to
     admin2_named: frozenset[tuple[str, str, str]] = frozenset()
+    # countries bordering those the article names, not named themselves: where a tie between namesakes
+    # in two countries leans ("Israeli strikes ... in Gaza": Gaza beside Israel, not Gaza in Mozambique)
+    neighbours: frozenset[str] = frozenset()
 
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
@@ -304,15 +307,30 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
                 and ranked[1].candidate.quality <= c.quality:
             other = ranked[1].candidate
             km = haversine_km(c.lat, c.lon, other.lat, other.lon)
-            if km > 161 and not c.is_region:
+            if km > 161 and not c.is_region or other.country != c.country and _beside(other, c, ctx):
                 if other.country != c.country:
-                    return None, f"ambiguous: {c.name} ({c.country}) or {other.name} ({other.country})"
+                    return _by_neighbour(c, other, len(ranked), ctx)
                 # Namesakes of one country (Arlington, Texas, or Arlington, Virginia): no wrong country is
                 # possible, and the larger is the one news means more often; the reason keeps the doubt.
                 also = f"; also a {other.feature} of this name in {other.admin1 or other.country}, {km:.0f} km away"
         return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}{also}"
     return None, (f"only small places called '{found.lookup}' ({c.name}, {c.country}), "
                   "none in the article's country or region")
+
+
+def _beside(a: Candidate, b: Candidate, ctx: ArticleContext | None) -> bool:
+    """`a` lies in a country next to one the article names, and `b` does not."""
+    return ctx is not None and a.country in ctx.neighbours and b.country not in ctx.neighbours
+
+
+def _by_neighbour(c: Candidate, other: Candidate, n: int, ctx: ArticleContext | None) -> tuple[Candidate | None, str]:
+    """Of two namesakes in two countries, the one in a country next to a country the article names; else
+    neither."""
+    for pick, rival in ((c, other), (other, c)):
+        if _beside(pick, rival, ctx):
+            return pick, (f"{pick.feature} '{pick.name}', next to a country the article names, best of {n} "
+                          f"candidates; also {rival.name} ({rival.country})")
+    return None, f"ambiguous: {c.name} ({c.country}) or {other.name} ({other.country})"
 
 
 def _fits_article(c: Candidate, found: Found, ctx: ArticleContext | None) -> bool:

@@ -197,9 +197,10 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             sentence_admin1.add((found.sent, key, c.admin1_code))
         elif not c.is_region and (c.population >= SMALL or [o.id for o in others] == [c.id]):
             points.append((key, c.lat, c.lon, c.admin1_code or ""))
+    beside = frozenset(n for cc in named for n in gazetteer.neighbours(cc)) - named
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
                           frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named),
-                          counties=counties, admin2_named=frozenset(admin2))
+                          counties=counties, admin2_named=frozenset(admin2), neighbours=beside)
 
 
 def _resolve_all(found: list[Found], gazetteer: Gazetteer,

@@ -66,6 +66,7 @@ class WorldRows:
     names: list[NameRow] = field(default_factory=list)
     ua_cyrillic: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     demonyms: dict[str, str] = field(default_factory=dict)  # name key ("russians") -> alpha-2
+    neighbours: set[tuple[str, str]] = field(default_factory=set)  # (alpha-2, alpha-2) sharing a land border
     admin1_by_code: dict[str, Subdivision] = field(default_factory=dict)
     city_by_id: dict[int, PlaceRow] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
@@ -348,6 +349,7 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
         _add_names(rows, gid, [country["name"]], sorted(aliases - {country["name"]}))
         if country.get("capital"):
             capitals[(cc, name_key(country["capital"]))] = gid
+        rows.neighbours.update((cc, n) for n in (country.get("neighbours") or "").split(",") if n)
     _mark_capitals(rows, capitals)
     # "American" is also the demonym of American Samoa and the Northern Marianas: the largest country wins.
     rows.demonyms.update({key: max(found)[1] for key, found in demonyms.items()})
