@@ -130,3 +130,10 @@ def test_a_tie_between_namesakes_leans_to_the_country_beside_the_one_named(gazet
     assert m.place is not None and m.place.country == "PS", m
     assert gazetteer.neighbours("IL") >= {"PS", "LB", "JO", "EG", "SY"}
     assert "GB" not in gazetteer.neighbours("FR")  # land borders only
+
+
+def test_a_known_city_spacy_calls_a_title_is_a_place_after_a_place_word(gazetteer: Gazetteer) -> None:
+    # the small English model reads "Lashio in Shan State" as the title of a work
+    found = {m.text: m for m in _mentions("Myanmar junta airstrikes hit villages near Lashio in Shan State, "
+                                          "residents said.", gazetteer)}
+    assert "Lashio" in found and found["Lashio"].place is not None and found["Lashio"].place.country == "MM"

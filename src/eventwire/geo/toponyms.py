@@ -231,10 +231,13 @@ def _district_of(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     return district and bool(district_centres(gazetteer, doc[start:end].text))
 
 
+_MISTAGGED_ENTS = {"PRODUCT", "WORK_OF_ART"}
+
+
 def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """spaCy tags some cities as products ("attacked Kursk"): a well-known place after a locative word or
-    as the object of an attack is the place."""
-    if any(doc[t].ent_type_ != "PRODUCT" for t in range(start, end)):
+    """spaCy tags some cities as products or titles ("attacked Kursk", "near Lashio in Shan State"): a
+    well-known place after a locative word or as the object of an attack is the place."""
+    if any(doc[t].ent_type_ not in _MISTAGGED_ENTS for t in range(start, end)):
         return False
     cue = locative_before(doc, start) or attacked(doc, start, end)
     return cue and well_known(doc[start:end].text, gazetteer)
