@@ -28,6 +28,9 @@ Re-measured 2026-11-30 on the geo8 branch (a name only one place bears; the webs
 village dwarfed by a well-known city elsewhere unless backed locally; a state named by its abbreviation;
 townships; a town beside a county; short forms of counties and states): GeoWebNews 0.764 / 0.721, LGL 0.851 /
 0.728, TR-News 0.868 / 0.790; UCDP through text 0.909
+Re-measured 2026-12-01 (gazetteer format 5: land neighbours; buildings and ways in the article's town; names
+repeated; regions of the world unpinned): GeoWebNews 0.787 / 0.742, LGL 0.851 / 0.740, TR-News 0.870 / 0.801;
+UCDP through text 0.909
 """
 
 from __future__ import annotations
@@ -59,10 +62,10 @@ def test_geowebnews_lgl_and_tr_news(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.76 and gwn.end_to_end_within_161 >= 0.718  # measured 0.764 / 0.721
+    assert gwn.resolved_within_161 >= 0.78 and gwn.end_to_end_within_161 >= 0.735  # measured 0.787 / 0.742
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.725  # measured 0.851 / 0.728
+    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.735  # measured 0.851 / 0.740
     tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
     print(tr.table())
-    assert tr.resolved_within_161 >= 0.864 and tr.end_to_end_within_161 >= 0.787  # measured 0.868 / 0.790
+    assert tr.resolved_within_161 >= 0.864 and tr.end_to_end_within_161 >= 0.795  # measured 0.870 / 0.801
