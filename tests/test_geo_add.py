@@ -109,3 +109,19 @@ def test_add_downloads_a_zipped_dump(cli, gaz_copy: Path, http_folder: tuple[str
     assert not list(gaz_copy.parent.glob(".download-*")) and not list(gaz_copy.parent.glob(".merge-*"))
     missing = cli("gazetteer", "add", f"{base}/nothing.zip", "--gazetteer", str(gaz_copy))
     assert missing.returncode != 0 and "cannot download" in missing.stderr
+
+
+def test_add_gives_a_country_its_geonames_point(cli, gaz_copy: Path, tmp_path: Path) -> None:
+    # eventwire's own country point is an estimate (an atlas centre moved onto the main landmass)
+    with Gazetteer.open(gaz_copy) as gaz:
+        before = gaz.countries()["CA"]
+    assert before.coord_source != "geonames"
+    row = [str(before.geonameid), "Canada", "Canada", "", "60.10867", "-113.64258", "A", "PCLI", "CA", "",
+           "00", "", "", "", "37058856", "", "", "", "2024-01-01"]
+    dump = tmp_path / "CA.txt"
+    dump.write_text(_row(row), encoding="utf-8")
+    done = cli("gazetteer", "add", str(dump), "--gazetteer", str(gaz_copy))
+    assert done.returncode == 0, done.stderr
+    with Gazetteer.open(gaz_copy) as gaz:
+        after = gaz.countries()["CA"]
+    assert (after.lat, after.lon, after.coord_source) == (60.10867, -113.64258, "geonames")

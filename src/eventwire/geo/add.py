@@ -28,8 +28,9 @@ from eventwire.geo.rows import ALTERNATE, OFFICIAL, city_uncertainty_km, settlem
 from eventwire.geo.world import is_latin_name
 
 MAIN_COLUMNS = 19
-# Coordinate sources that a GeoNames point replaces: estimates, not the place's own coordinates.
-_ESTIMATED = ("cities-extent", "countryinfo")
+# Coordinate sources that a GeoNames point replaces: estimates, not the place's own coordinates (a
+# country's atlas centre, alone or moved onto its main landmass; a region's middle of its towns).
+_ESTIMATED = ("cities-extent", "countryinfo", "countryinfo+naturalearth", "naturalearth")
 # alternateNames "languages" that are codes or links, not names.
 _NOT_NAMES = {"link", "post", "iata", "icao", "faac", "fr_1793", "abbr", "wkdt", "unlc", "tcid"}
 _DOWNLOAD_TIMEOUT_S = 60
