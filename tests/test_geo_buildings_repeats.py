@@ -133,7 +133,7 @@ def test_a_tie_between_namesakes_leans_to_the_country_beside_the_one_named(gazet
 
 
 def test_a_known_city_spacy_calls_a_title_is_a_place_after_a_place_word(gazetteer: Gazetteer) -> None:
-    # the small English model reads "Lashio in Shan State" as the title of a work
+    # the English model (en_core_web_md) reads "Lashio in Shan State" as the title of a work
     found = {m.text: m for m in _mentions("Myanmar junta airstrikes hit villages near Lashio in Shan State, "
                                           "residents said.", gazetteer)}
     assert "Lashio" in found and found["Lashio"].place is not None and found["Lashio"].place.country == "MM"
