@@ -64,6 +64,16 @@ def gazetteer(gazetteer_path: Path) -> Iterator[Gazetteer]:
         yield opened
 
 
+@pytest.fixture()
+def postal_gazetteer(gazetteer: Gazetteer) -> Gazetteer:
+    """The session's gazetteer where its Ukrainian villages were located by GeoNames' postal file (shared
+    data); skip otherwise: without it, villages sit at their hromada's centre or are missing."""
+    if not any(source == "geonames postal UA" for source, *_ in gazetteer.meta()):
+        pytest.skip("the gazetteer was built without the GeoNames postal file for Ukraine: put the shared data "
+                    "folder beside the repo (../shared/data/gazetteer/geonames-postal-UA.txt) to run this test")
+    return gazetteer
+
+
 def place_mentions(text: str, gazetteer: Gazetteer) -> dict[str, PlaceMention]:
     """The geoparser's mentions of `text` by their words, each checked to point into the text."""
     from eventwire.geo import places_for_doc

@@ -102,8 +102,8 @@ def test_a_regions_toll_is_not_a_villages(text: str, gazetteer: Gazetteer) -> No
      "Nova Sich"),
 ])
 def test_a_follow_up_sentence_says_which_village(text: str, language: str, village: str,
-                                                  gazetteer: Gazetteer) -> None:
-    [event] = _events(text, language, gazetteer)
+                                                  postal_gazetteer: Gazetteer) -> None:
+    [event] = _events(text, language, postal_gazetteer)
     assert event.location is not None and event.location.place.name == village
     assert event.location.place.precision == 1 and event.fatalities == 1
 
@@ -178,11 +178,11 @@ def test_a_front_sector_told_with_its_villages_is_one_event(gazetteer: Gazetteer
     assert event.location is not None and event.location.place.name == "Myrnohrad"
 
 
-def test_a_strike_told_on_names_where_it_fell(gazetteer: Gazetteer) -> None:
+def test_a_strike_told_on_names_where_it_fell(postal_gazetteer: Gazetteer) -> None:
     """"Били по ...": a sentence that opens with a strike word, after a strike, gives that strike's places."""
     text = ("Російська авіація скинула на Харківщину вісім КАБів. Били по районах населених пунктів "
             "Стариця та Вовчанськ.")
-    events = _events(text, "uk", gazetteer)
+    events = _events(text, "uk", postal_gazetteer)
     assert sorted(e.location.place.name for e in events if e.location) == ["Starytsia", "Vovchansk"]
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
 
@@ -194,9 +194,9 @@ def test_a_tally_of_attacks_after_a_strike_adds_no_places(gazetteer: Gazetteer) 
     assert [e.location.place.name for e in events if e.location] == ["Kharkivska oblast"]
 
 
-def test_fighting_in_the_areas_of_listed_villages(gazetteer: Gazetteer) -> None:
+def test_fighting_in_the_areas_of_listed_villages(postal_gazetteer: Gazetteer) -> None:
     text = "Противник штурмував позиції ЗСУ в районах Петропавлівки, Синьківки та Стельмахівки."
-    events = _events(text, "uk", gazetteer)
+    events = _events(text, "uk", postal_gazetteer)
     assert sorted(e.location.place.name for e in events if e.location) == [
         "Petropavlivka", "Stelmakhivka", "Synkivka"]
 

@@ -179,11 +179,11 @@ def test_a_village_in_a_named_district_is_that_districts_namesake(gazetteer: Gaz
     assert m.place.gazetteer_id is not None and m.place.gazetteer_id.startswith("katottg:UA6310")
 
 
-def test_acled_district_and_oblast_in_brackets_are_containers(gazetteer: Gazetteer) -> None:
+def test_acled_district_and_oblast_in_brackets_are_containers(postal_gazetteer: Gazetteer) -> None:
     """ACLED's "X (Raion, Oblast)": the district's centre town is no second place, and it picks X's namesake."""
     text = ("Russian forces struck Andriivka (Bakhmut, Donetsk) with artillery; fighting went on in Krynky "
             "(Kherson, Kherson).")
-    found = _mentions(text, gazetteer)
+    found = _mentions(text, postal_gazetteer)
     andriivka = found["Andriivka"]
     assert andriivka.place is not None and andriivka.place.admin1 == "Donetska oblast", andriivka.reason
     assert andriivka.place.gazetteer_id is not None and andriivka.place.gazetteer_id.startswith("katottg:UA1402")
@@ -191,7 +191,7 @@ def test_acled_district_and_oblast_in_brackets_are_containers(gazetteer: Gazette
     towns = {m.place.name for m in found.values() if m.place is not None and m.place.precision < 3}
     assert "Bakhmut" not in towns and "Kherson" not in towns
     found = _mentions("Russian forces shelled Kurakhove (Pokrovsk raion, Donetsk region), killing one civilian.",
-                      gazetteer)
+                      postal_gazetteer)
     assert [m.place.name for m in found.values() if m.place is not None and m.place.precision < 3] == ["Kurakhove"]
 
 
