@@ -137,3 +137,10 @@ def test_a_known_city_spacy_calls_a_title_is_a_place_after_a_place_word(gazettee
     found = {m.text: m for m in _mentions("Myanmar junta airstrikes hit villages near Lashio in Shan State, "
                                           "residents said.", gazetteer)}
     assert "Lashio" in found and found["Lashio"].place is not None and found["Lashio"].place.country == "MM"
+
+
+def test_the_town_naming_what_was_struck_is_where_it_was_struck(gazetteer: Gazetteer) -> None:
+    # spaCy calls the town a person or an organisation here; it is the modifier of the struck refinery
+    found = {m.text: m for m in _mentions("Drones hit the Kremenchuk refinery on Sunday, officials said.", gazetteer)}
+    assert "Kremenchuk" in found and found["Kremenchuk"].place is not None, found
+    assert found["Kremenchuk"].place.country == "UA"

@@ -140,6 +140,10 @@ def attacked(doc: Doc, start: int, end: int) -> bool:
     """'Russian drones struck Kharkiv', 'shelled Sumy': the object of a verb of attack or capture is a place
     (spaCy often tags such a city as a person or an organisation)."""
     root = doc[start:end].root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= end:
+        # "struck the Novoshakhtinsk oil refinery": the town naming what was struck is where it was struck
+        head = root.head
+        return attacked(doc, head.i, head.i + 1)
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.pos_ == "NOUN":
         # "Israeli strikes on Khan Younis", "an attack against Beni": the object of an attack noun
         return root.head.head.lemma_.lower() in ATTACK_NOUNS
