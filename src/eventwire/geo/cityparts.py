@@ -25,6 +25,7 @@ _BUILDING_WORDS = {
     "graveyard", "road", "lane", "drive", "highway", "canal", "hotel", "inn", "restaurant", "office",
     "building", "tower", "plaza", "compound", "barracks", "clinic", "zoo", "gardens", "racecourse",
     "circuit", "refinery", "harbour", "harbor", "pier", "st.", "st", "ave", "ave.", "rd", "rd.", "blvd"}
+_PART_WORDS = _BUILDING_WORDS | _LANDMARK_WORDS
 _OF_WORDS = {"university", "palace", "museum", "church", "embassy", "cathedral", "basilica", "college"}
 _ADJECTIVAL = re.compile(r"(?:skyi|sky|skiy|tskyi|ska|skyy)$", re.IGNORECASE)
 _CITY_MIN_POPULATION = 50_000  # an oblast centre can be listed small (GeoNames gives Kherson 66,000)
@@ -38,7 +39,7 @@ def is_building_name(text: str) -> bool:
     words = text.split()
     if len(words) < 2:
         return False
-    return words[-1].lower() in _BUILDING_WORDS | _LANDMARK_WORDS or (
+    return words[-1].lower() in _PART_WORDS or (
         words[0].lower() in _OF_WORDS and words[1] == "of")
 
 

@@ -72,6 +72,10 @@ class ArticleContext:
     # in two countries leans ("Israeli strikes ... in Gaza": Gaza beside Israel, not Gaza in Mozambique)
     neighbours: frozenset[str] = frozenset()
 
+    def names_russian_region(self) -> bool:
+        """The article names a region of Russia (the Kursk incursion, Belgorod shelling)."""
+        return any(code.startswith("RU.") for _, code in self.admin1_codes)
+
     def backing(self, country: str | None, own_key: str) -> tuple[float, float]:
         """(weight of `country` in the article, weight of the focus country), leaving out the mention's
         own name, so that no name supports its own reading."""
@@ -169,7 +173,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
             s += _BONUS["nearish"]
     elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
         s, support = s + _BONUS["near"], True  # a region the article's other places lie in
-    russian_regions = any(code.startswith("RU.") for _, code in ctx.admin1_codes)
+    russian_regions = ctx.names_russian_region()
     if war and ctx.war and c.country == "UA" and not c.is_region and not russian_regions:
         # A war report's village is the Ukrainian one, not its Russian namesake, unless the text says Russia
         # (a container, or a Russian region named in the article: the Kursk incursion, Belgorod shelling);

@@ -136,8 +136,7 @@ def _in_russia(ctx: ArticleContext) -> bool:
     """A report whose regions are all Russia's ("the Kursk area"): a village name it gives in a Russian
     form is a Russian village the gazetteer lacks, not a Ukrainian one spelled alike ("Sverdlikovo" in
     Kursk oblast is not Sverdlykove in Kirovohrad oblast)."""
-    codes = {code for _, code in ctx.admin1_codes}
-    return any(c.startswith("RU.") for c in codes) and not any(c.startswith("UA.") for c in codes)
+    return ctx.names_russian_region() and not any(code.startswith("UA.") for _, code in ctx.admin1_codes)
 
 
 def _regions_of_places(ctx: ArticleContext) -> set[str]:

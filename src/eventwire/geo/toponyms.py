@@ -263,12 +263,14 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
     strong = strongly_placed(doc, start) or attacked(doc, start, end) or part_of(doc, start)
+    # "militias from Misrata", "between Kharkiv and Izium": a city this large after a weaker place word
+    weak = start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards")
+    if not (strong or weak):
+        return False
     cands = [*gazetteer.candidates(text), *renamed(gazetteer, text)]
     if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
         return True
-    # "militias from Misrata", "between Kharkiv and Izium": a city this large after a weaker place word
-    return start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards") \
-        and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
+    return weak and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
 
 
 def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
