@@ -146,3 +146,18 @@ def test_a_shoot_down_is_one_event_per_region_named(pipeline) -> None:
     regions = sorted(e.location.place.name for e in events
                      if e.sub_event_type == "Disrupted weapons use" and e.location is not None)
     assert regions == ["Bryanskaya oblast'", "Kaluzhskaya oblast'"]
+
+
+def test_a_military_camp_named_after_its_town_places_the_battle(pipeline) -> None:
+    # spaCy reads the town before "camp" as a person's name; the site's noun says it is the town.
+    text = ("BAMAKO - Jihadists said on Friday they had taken the Niafounke camp in northern Mali after a "
+            "suicide car bomb. Dozens of soldiers were killed in the fighting, the group claimed.")
+    places = {e.location.place.name for e in _events(pipeline, text) if e.location is not None}
+    assert "Niafunké" in places, places
+    assert "Mali" not in places  # the town, not the country
+
+
+def test_a_candidates_camp_is_no_place(gazetteer: Gazetteer) -> None:
+    text = "Hillary Clinton spoke in Ohio on Monday, and the Clinton camp said turnout was strong."
+    found = places_for_doc(parse_one(text), "t", gazetteer)
+    assert not any(m.text == "Clinton" and m.place is not None for m in found), [m.text for m in found]

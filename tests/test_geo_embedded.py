@@ -42,3 +42,18 @@ def test_a_capital_tagged_as_a_nationality_is_the_place_not_a_peoples_plural(gaz
 def test_a_peoples_plural_stays_no_place(gazetteer: Gazetteer) -> None:
     found = _mentions("Thousands of Venezuelans crossed the border on foot last week.", gazetteer)
     assert "Venezuelans" not in found or found["Venezuelans"].kind == "demonym"
+
+
+def test_a_demonym_of_a_continent_or_a_two_word_country_is_a_mention(gazetteer: Gazetteer) -> None:
+    text = ("The European Commission fined the firm on Monday, and a South Korean court upheld "
+            "the ruling the same week.")
+    found = _mentions(text, gazetteer)
+    assert found["European"].kind == "demonym" and found["European"].place is not None
+    assert found["European"].place.feature == "continent"
+    assert found["South Korean"].place is not None and found["South Korean"].place.country == "KR"
+
+
+def test_a_town_before_its_schools_or_police_initials_is_a_place(gazetteer: Gazetteer) -> None:
+    text = "Superintendents of the Owensboro Public Schools met the Slidell PD chief in Louisiana."
+    found = _mentions(text, gazetteer)
+    assert found["Owensboro"].place is not None and found["Owensboro"].place.admin1 == "Kentucky"

@@ -4,8 +4,9 @@ and namesakes inside one country. Real gazetteer, real spaCy pipeline; sentences
 
 from __future__ import annotations
 
-from eventwire.geo import Gazetteer
+from eventwire.geo import Gazetteer, places_for_doc
 from eventwire.geo.namesakes import _same_spelling
+from eventwire.nlp import parse_one
 from eventwire.records.place import Place
 from tests.conftest import place_mentions as _mentions
 
@@ -117,3 +118,11 @@ def test_a_hamlet_named_like_a_city_of_millions_abroad_is_no_confident_pin(gazet
             "in California.")
     place = _mentions(text, gazetteer)["London"].place
     assert place is None or place.country == "GB"
+
+
+def test_a_name_inside_the_mentions_own_name_is_no_evidence_for_it(gazetteer: Gazetteer) -> None:
+    # "London" of "New London Police" once backed London, Ohio for every "New London" of an Iowa story.
+    text = "New London Police Chief Dana Moore said crime in New London has fallen. Residents of Winfield agreed."
+    found = [m for m in places_for_doc(parse_one(text), "t", gazetteer) if m.text == "New London"]
+    assert found and all(m.place is not None and m.place.name == "New London" and m.place.admin1 == "Iowa"
+                         for m in found), [(m.place.name if m.place else None, m.reason) for m in found]

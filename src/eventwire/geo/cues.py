@@ -83,7 +83,22 @@ def has_cue(doc: Doc, start: int, end: int) -> bool:
     if contained(doc, end):
         return True
     return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or attacked(doc, start, end) \
-        or locative_before(doc, start)
+        or locative_before(doc, start) or military_site(doc, start, end)
+
+
+# Military sites named after their town: "the Niafounke camp", "the Boulkessi military base".
+_SITE_NOUNS = {"camp", "base", "airbase", "airfield", "garrison", "barracks", "checkpoint", "outpost"}
+_SITE_KINDS = {"military", "army", "air", "naval", "navy", "police", "gendarmerie"}
+
+
+def military_site(doc: Doc, start: int, end: int) -> bool:
+    """"took control of the Niafounke camp": a name between "the" and a military site's noun is the town
+    the site is named after (spaCy often tags such a town as a person)."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in _SITE_KINDS:
+        i += 1
+    return start > 0 and doc[start - 1].lower_ == "the" and i < len(doc) and doc[i].lower_ in _SITE_NOUNS \
+        and doc[i].pos_ == "NOUN"
 
 
 def contained(doc: Doc, end: int) -> bool:

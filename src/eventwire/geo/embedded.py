@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventwire.geo.cues import CAP_WORD, COMPASS, trim_tokens
-from eventwire.geo.demonyms import demonym_country
+from eventwire.geo.demonyms import demonym_country, demonym_place
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.names import name_key
@@ -43,7 +43,8 @@ def _county(text: str, gazetteer: Gazetteer) -> bool:
 
 def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
     """Well-known place names and demonyms inside organisations' names, as metonyms: "Toronto" in
-    "Toronto Police Service", "Canadian" in "Canadian Medical Association"."""
+    "Toronto Police Service", "Canadian" in "Canadian Medical Association", "European" in "the European
+    Commission"."""
     out: list[Found] = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -82,13 +83,16 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
         return end, "metonym", None
     if (cc := demonym_country(tok.text, gazetteer)) is not None:
         return i + 1, "demonym", cc
+    if (region := demonym_place(tok.text, gazetteer)) is not None and region.feature == "continent":
+        return i + 1, "demonym", None  # "the European Commission", "the African Union"
     return None
 
 
 # A town's own bodies named after it: "the DeKalb City Council", "Grand Ledge Police", "Rock Hill City
-# Manager". Before such a word a town of any size is the place, where elsewhere only well-known ones are.
+# Manager", "Slidell PD", "Owensboro Public Schools", "the Ozark Chamber of Commerce". Before such a word a
+# town of any size is the place, where elsewhere only well-known ones are.
 _CIVIC_WORDS = {"city", "town", "township", "village", "borough", "council", "police", "sheriff", "fire",
-                "mayor", "municipal"}
+                "mayor", "municipal", "pd", "public", "schools", "chamber"}
 # Initials written with full stops ("U.S.", "U.K.").
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,4}$")
 

@@ -81,12 +81,18 @@ class ArticleContext:
         own name, so that no name supports its own reading."""
         weights: dict[str, float] = {}
         for key, cc, weight in self.country_names:
-            if key != own_key:
+            if _other_name(key, own_key):
                 weights[cc] = weights.get(cc, 0.0) + weight
         top = max(weights.values(), default=0.0)
         return float(weights.get(country or "", 0.0)), float(top)
 
 
+
+
+def _other_name(key: str, own_key: str) -> bool:
+    """A name other than the mention's own, nor one inside it or around it: "London" (of "New London
+    Police") is no evidence for reading "New London" as London, Ohio, nor "Montana" for Montana City."""
+    return f" {key} " not in f" {own_key} " and f" {own_key} " not in f" {key} "
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +157,9 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
     elif weight > 0 and (weight >= _NAMED_SHARE * top or c.country in ctx.named_countries):
         s, support = s + _BONUS["named_country"], True
     # The region must be named by another name: "Montana" is not evidence for Montana City.
-    regions = {code for key, code in ctx.admin1_codes if key != own_key}
+    regions = {code for key, code in ctx.admin1_codes if _other_name(key, own_key)}
     if c.admin1_code and c.feature not in ("admin1", "country", "continent") and c.admin1_code in regions:
-        same_sentence = any(sent == found.sent and code == c.admin1_code and key != own_key
+        same_sentence = any(sent == found.sent and code == c.admin1_code and _other_name(key, own_key)
                             for sent, key, code in ctx.sentence_admin1)
         s += _BONUS["region_in_sentence"] if same_sentence else _BONUS["region_in_article"]
         support = True
@@ -161,17 +167,19 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
         # the state the article names another way ("Wash.", "WA"): its full name means it too
         s, support = s + _BONUS["region_in_article"], True
     if c.feature in _SETTLEMENT_FEATURES and c.admin2 and any(
-            key != own_key and code == c.admin1_code and county == c.admin2 for key, code, county in ctx.admin2_named):
+            _other_name(key, own_key) and code == c.admin1_code and county == c.admin2
+            for key, code, county in ctx.admin2_named):
         # the county the article names holds it: "Alexandria" in a story on Douglas County, Minnesota
         s, support = s + _BONUS["county_in_article"], True
     if c.feature not in ("admin1", "country", "continent") and ctx.points:
         nearest = min((haversine_km(c.lat, c.lon, lat, lon) for key, lat, lon, _ in ctx.points
-                       if key != own_key), default=1e9)
+                       if _other_name(key, own_key)), default=1e9)
         if nearest < _NEAR_KM:
             s, support = s + _BONUS["near"] + (_BONUS["close"] if nearest < 50 else 0.0), True
         elif nearest < 500:
             s += _BONUS["nearish"]
-    elif c.feature == "admin1" and any(code == c.admin1_code and key != own_key for key, _, _, code in ctx.points):
+    elif c.feature == "admin1" and any(code == c.admin1_code and _other_name(key, own_key)
+                                       for key, _, _, code in ctx.points):
         s, support = s + _BONUS["near"], True  # a region the article's other places lie in
     russian_regions = ctx.names_russian_region()
     if war and ctx.war and c.country == "UA" and not c.is_region and not russian_regions:
@@ -275,8 +283,9 @@ def _dwarfed(found: Found, scored: list[Scored], ctx: ArticleContext) -> list[Sc
 
 def locally_backed(c: Candidate, ctx: ArticleContext, own_key: str) -> bool:
     """The article names the region `c` lies in, or another of its places lies near it."""
-    return any(code == c.admin1_code and key != own_key for key, code in ctx.admin1_codes) or any(
-        key != own_key and haversine_km(c.lat, c.lon, lat, lon) < _NEAR_KM for key, lat, lon, _ in ctx.points)
+    return any(code == c.admin1_code and _other_name(key, own_key) for key, code in ctx.admin1_codes) or any(
+        _other_name(key, own_key) and haversine_km(c.lat, c.lon, lat, lon) < _NEAR_KM
+        for key, lat, lon, _ in ctx.points)
 
 
 def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:

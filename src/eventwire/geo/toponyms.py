@@ -26,6 +26,7 @@ from eventwire.geo.cues import (
     is_government_use,
     level_and_bounds,
     locative_before,
+    military_site,
     part_of,
     shelled_subject,
     strongly_placed,
@@ -111,8 +112,8 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
         words = [t for t in doc[start:end] if any(ch.isalpha() for ch in t.text)]
         if not any(t.text[0].isupper() for t in words) or all(t.lower_ in COMPASS for t in words):
             continue  # "the West", "Western countries", "north-east of", "midtown": directions, not places
-        if ent.label_ == "NORP" and end - start == 1:
-            if (norp := _norp_mention(doc, gazetteer, start, sent_of[start])) is not None:
+        if ent.label_ == "NORP" and end - start <= _NORP_WORDS:
+            if (norp := _norp_mention(doc, gazetteer, start, end, sent_of[start])) is not None:
                 out.append(norp)
             continue
         seat = SEATS_OF_GOVERNMENT.get(text.lower())
@@ -145,17 +146,19 @@ def _building_cue(doc: Doc, start: int) -> bool:
 
 
 _NORP_PLACE = 100_000  # a place this large, named exactly, is what a "nationality" tag on its name means
+_NORP_WORDS = 2  # "South Korean", "Sri Lankan": a country's two-word name made an adjective
 
 
-def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | None:
-    """A one-word nationality entity: a demonym (Russian; European), or a place spaCy took for one."""
-    text = doc[i].text
+def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, end: int, sent: int) -> Found | None:
+    """A nationality entity of one or two words: a demonym (Russian; European; South Korean), or a place
+    spaCy took for one."""
+    text = doc[i:end].text
     if gazetteer.demonym(text) is None and any(
             c.quality == 0 and c.feature in ("country", "admin1", "capital", "city") and c.population >= _NORP_PLACE
             for c in gazetteer.candidates(text)):
         # "authorities in Tunis" tagged as a nationality: a large place by its own name, which the plural
         # rule below would read as the people of "Tuni"
-        return _found(doc, i, i + 1, "ner", "toponym", sent)
+        return _found(doc, i, end, "ner", "toponym", sent)
     # "Venezuelans", "the Armenians": the people, not the place (GeoWebNews agrees).
     if text.endswith("s") and (demonym_country(text[:-1], gazetteer) is not None
                                or demonym_place(text[:-1], gazetteer) is not None):
@@ -163,8 +166,8 @@ def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, sent: int) -> Found | 
     cc = demonym_country(text, gazetteer)
     if cc or demonym_place(text, gazetteer) is not None:
         return Found(doc[i].idx, doc[i].idx + len(text), text, text, "demonym", "any", sent, "demonym", cc)
-    if well_known(text, gazetteer):
-        return _found(doc, i, i + 1, "ner", "toponym", sent)  # "Tunis" tagged as a nationality
+    if end - i == 1 and well_known(text, gazetteer):
+        return _found(doc, i, end, "ner", "toponym", sent)  # "Tunis" tagged as a nationality
     return None
 
 
@@ -259,6 +262,8 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     text = doc[start:end].text
     if (cc := country_possessive(doc, start, gazetteer)) is not None:
         return any(c.country == cc for c in gazetteer.candidates(text))  # "Syria's Sweida"
+    if military_site(doc, start, end):
+        return not _surname(doc, start, end)  # "the Niafounke camp"; "the Clinton camp" of Hillary Clinton
     if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
@@ -271,6 +276,13 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
         return True
     return weak and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
+
+
+def _surname(doc: Doc, start: int, end: int) -> bool:
+    """The name ends a longer person's name elsewhere in the article ("Clinton" of "Hillary Clinton")."""
+    words = [t.text for t in doc[start:end]]
+    return any(ent.label_ == "PERSON" and len(ent) > len(words) and [t.text for t in ent[-len(words):]] == words
+               for ent in doc.ents)
 
 
 def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
