@@ -93,12 +93,20 @@ _SITE_KINDS = {"military", "army", "air", "naval", "navy", "police", "gendarmeri
 
 def military_site(doc: Doc, start: int, end: int) -> bool:
     """"took control of the Niafounke camp": a name between "the" and a military site's noun is the town
-    the site is named after (spaCy often tags such a town as a person)."""
+    the site is named after (spaCy often tags such a town as a person). A camp that speaks or acts ("the
+    Clinton camp said") is a candidate's people, as is one named like a person of the article."""
     i = end
     if i < len(doc) and doc[i].lower_ in _SITE_KINDS:
         i += 1
-    return start > 0 and doc[start - 1].lower_ == "the" and i < len(doc) and doc[i].lower_ in _SITE_NOUNS \
-        and doc[i].pos_ == "NOUN"
+    site = start > 0 and doc[start - 1].lower_ == "the" and i < len(doc) and doc[i].lower_ in _SITE_NOUNS \
+        and doc[i].pos_ == "NOUN" and doc[i].dep_ != "nsubj"
+    return site and not _surname(doc, start, end)
+
+
+def _surname(doc: Doc, start: int, end: int) -> bool:
+    words = [t.text for t in doc[start:end]]
+    return any(ent.label_ == "PERSON" and len(ent) > len(words) and [t.text for t in ent[-len(words):]] == words
+               for ent in doc.ents)
 
 
 def contained(doc: Doc, end: int) -> bool:

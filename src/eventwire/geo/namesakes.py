@@ -87,8 +87,6 @@ class ArticleContext:
         return float(weights.get(country or "", 0.0)), float(top)
 
 
-
-
 def _other_name(key: str, own_key: str) -> bool:
     """A name other than the mention's own, nor one inside it or around it: "London" (of "New London
     Police") is no evidence for reading "New London" as London, Ohio, nor "Montana" for Montana City."""

@@ -263,7 +263,7 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if (cc := country_possessive(doc, start, gazetteer)) is not None:
         return any(c.country == cc for c in gazetteer.candidates(text))  # "Syria's Sweida"
     if military_site(doc, start, end):
-        return not _surname(doc, start, end)  # "the Niafounke camp"; "the Clinton camp" of Hillary Clinton
+        return True  # "the Niafounke camp"
     if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
@@ -276,13 +276,6 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
         return True
     return weak and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
-
-
-def _surname(doc: Doc, start: int, end: int) -> bool:
-    """The name ends a longer person's name elsewhere in the article ("Clinton" of "Hillary Clinton")."""
-    words = [t.text for t in doc[start:end]]
-    return any(ent.label_ == "PERSON" and len(ent) > len(words) and [t.text for t in ent[-len(words):]] == words
-               for ent in doc.ents)
 
 
 def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
