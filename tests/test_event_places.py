@@ -162,3 +162,26 @@ def test_a_candidates_camp_is_no_place(gazetteer: Gazetteer) -> None:
                  "The Clinton camp said on Monday that turnout in Iowa was strong."):
         found = places_for_doc(parse_one(text), "t", gazetteer)
         assert not any(m.text == "Clinton" and m.place is not None for m in found), [m.text for m in found]
+
+
+def test_the_sentence_after_an_event_places_it_inside_its_state(pipeline) -> None:
+    # The village is in no gazetteer; the next sentence names its local government area, whose seat is
+    # known, and the event's own words come back two sentences later.
+    text = ("Gunmen killed four farmers in Dan Kurmi village in Zamfara State on Sunday, police said. "
+            "The attack happened in Maradun Local Government Area. "
+            "The gunmen also killed two herders as they fled, the police spokesman added.")
+    places = {(e.location.place.name, e.location.place.precision) for e in _events(pipeline, text)
+              if e.location is not None}
+    assert ("Maradun", 2) in places, places
+
+
+def test_a_local_government_area_is_its_seat_and_a_foreign_part_of_a_name_is_no_place(
+        gazetteer: Gazetteer) -> None:
+    found = {m.text: m for m in places_for_doc(parse_one(
+        "Bandits raided Dan Kurmi village in Zamfara State, near Maradun LGA, and Gora Dutse in the same state."),
+        "t", gazetteer)}
+    lga = found["Maradun LGA"].place
+    assert lga is not None and lga.country == "NG" and lga.precision == 2, found["Maradun LGA"].reason
+    # "Gora" alone is a town in Poland; in a story on Nigeria it is no reading of "Gora Dutse"
+    assert all(m.place is None or m.place.country == "NG" for m in found.values()), \
+        [(m.text, m.place.country if m.place else None) for m in found.values()]

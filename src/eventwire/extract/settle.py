@@ -112,7 +112,11 @@ def _refined(doc: Doc, sents: list[Span], told: _Told, taken: set[int], where: L
     """The first specific place inside the event's region told in its own sentences or the sentences that
     follow it and tell no other event."""
     scope = set(told.sentences)
-    for k in range(told.last + 1, min(len(sents), told.last + 1 + FOLLOW_SENTENCES)):
+    # the sentences that continue it: after its first one ("... in Gora Namaye village in Zamfara State.
+    # The incident occurred in Maradun Local Government Area."), up to one that tells another event
+    for k in range(told.first + 1, min(len(sents), told.last + 1 + FOLLOW_SENTENCES)):
+        if k in told.sentences:
+            continue
         if k in taken:
             break
         scope.add(k)
@@ -122,7 +126,7 @@ def _refined(doc: Doc, sents: list[Span], told: _Told, taken: set[int], where: L
             p = mention.place
             if (p is None or mention.kind != "toponym" or not (sent.start_char <= mention.start < sent.end_char)
                     or _wide(p) or p == where.place or not inside(p, where.place)
-                    or (names_area(mention.text) and names_area(where.text or ""))):
+                    or (names_area(mention.text) and names_area(where.text or "") and not _wide(where.place))):
                 continue
             head = _head(doc, mention)
             if head is None or is_dateline(doc.text, mention) or is_actor(head, p) or _aside(head):

@@ -23,7 +23,7 @@ from eventwire.geo.raions import PAIR, pair_oblast, raion_after
 from eventwire.geo.regions import region_alias
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 # Words after a name that make it a community, district or front-line axis coded to its centre town.
 CENTRE_WORDS = {"community", "hromada", "raion", "rayon", "district", "municipality", "direction", "axis",
@@ -195,6 +195,13 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
         j = i + 1
         while j < len(doc) and caps[j]:
             j += 1
+        if (lga := _local_government(doc, i, j)) is not None:
+            name, end_tok = lga
+            if gazetteer.has_name(name.text):
+                out.append(Found(name.start_char, end_tok.idx + len(end_tok), doc[i:end_tok.i + 1].text,
+                                 name.text, "toponym", "centre", sent_of[i], "pattern"))
+            i = max(j, end_tok.i + 1)
+            continue
         span = doc[i:j]
         nxt = doc[j].lower_ if j < len(doc) else ""
         # "Bilopilska hromada: ..." opens a line of an official list; other sentence openers are any word
@@ -216,6 +223,19 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
                              sent_of[i], "pattern"))
         i = j
     return out
+
+
+def _local_government(doc: Doc, i: int, j: int) -> tuple[Span, Token] | None:
+    """Nigeria's local government areas, named after their seat: "Maradun Local Government Area", "Maradun
+    LGA", "Bukkuyum local government": the name, and the last token of the phrase."""
+    words = [t.lower_ for t in doc[i:j]]
+    for tail in (["local", "government", "area"], ["local", "government"], ["lga"]):
+        if len(words) > len(tail) and words[-len(tail):] == tail:
+            return doc[i:j - len(tail)], doc[j - 1]
+    after = [t.lower_ for t in doc[j:j + 3]]
+    if after[:2] == ["local", "government"]:
+        return doc[i:j], doc[j + 2] if after[2:] == ["area"] else doc[j + 1]
+    return None
 
 
 def _contained(text: str, start: int, end: int, name: str, gazetteer: Gazetteer) -> bool:

@@ -310,7 +310,7 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
     best = ranked[0]
     c = best.candidate
     if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near") \
-            or (len(ranked) == 1 and c.quality == 0 and _fits_article(c, found, ctx)):
+            or (len(ranked) == 1 and c.quality == 0 and fits_article(c, found, ctx)):
         # the only place in the world officially so called ("New Concord"): no namesake to mistake it for
         also = ""
         # A rival known by this name only as an alternate (Changchun for "Cancun") does not make it ambiguous.
@@ -344,7 +344,7 @@ def _by_neighbour(c: Candidate, other: Candidate, n: int, ctx: ArticleContext | 
     return None, f"ambiguous: {c.name} ({c.country}) or {other.name} ({other.country})"
 
 
-def _fits_article(c: Candidate, found: Found, ctx: ArticleContext | None) -> bool:
+def fits_article(c: Candidate, found: Found, ctx: ArticleContext | None) -> bool:
     """The article's other names (not this one's own earlier reading) leave room for the candidate's country."""
     if ctx is None:
         return True

@@ -22,7 +22,16 @@ from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
 from eventwire.geo.names import name_key, romanize_cyrillic
-from eventwire.geo.namesakes import SMALL, ArticleContext, Scored, decide, plausible, prior, rank_candidates
+from eventwire.geo.namesakes import (
+    SMALL,
+    ArticleContext,
+    Scored,
+    decide,
+    fits_article,
+    plausible,
+    prior,
+    rank_candidates,
+)
 from eventwire.geo.notplaces import macro_region
 from eventwire.geo.regions import in_container, region_alias
 from eventwire.geo.renamed import renamed
@@ -301,9 +310,12 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
             continue
         # Only places the part names itself: "Indian" in "Indian Orchard" is no reason to go to India.
         named = {c.id for c in gazetteer.candidates(part)}
+        # ... and in a country the article is about: "Gora" of "Gora Namaye village in Zamfara State" is no
+        # town in Poland.
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
                   if s.candidate.id in named and s.candidate.quality == 0 and s.candidate.feature != "continent"
-                  and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION)]
+                  and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION)
+                  and (s.supported or fits_article(s.candidate, f, ctx))]
         c, why = decide(f, ranked)
         if c is not None:
             return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"
