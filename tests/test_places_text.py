@@ -206,3 +206,32 @@ def test_sevastopol_in_crimea(gazetteer: Gazetteer) -> None:
     """Crimea holds Sevastopol, a first-level unit of its own: "Sevastopol, Crimea" is the city."""
     assert _place(_mentions("Drones struck a shipyard in Sevastopol, Crimea, overnight.", gazetteer), "Sevastopol")[0] \
         == "Sevastopol"
+
+
+def test_each_community_of_a_list_goes_to_its_centre(gazetteer: Gazetteer) -> None:
+    # The list opens the sentence, as regional administrations write it; Russian-language forms too.
+    for text, names in (
+            ("Bilopilska, Krasnopilska and Esmanska communities were shelled overnight, the Sumy RMA said.",
+             ("Bilopilska", "Krasnopilska", "Esmanska")),
+            ("The Belopolskaya and Miropolskaya communities in the Sumy region were shelled, officials said.",
+             ("Belopolskaya", "Miropolskaya"))):
+        found = _mentions(text, gazetteer)
+        for name in names:
+            assert name in found, list(found)
+            place = found[name].place
+            assert place is not None and place.admin1 == "Sumska oblast" and place.precision == 2, found[name].reason
+
+
+def test_a_summary_list_and_its_detail_lines_are_one_event_per_place(pipeline) -> None:
+    from datetime import date
+
+    from eventwire.records import Article
+
+    text = ("Russian troops shelled the Sumy region overnight, the regional administration said. "
+            "Bilopilska, Krasnopilska and Esmanska communities were shelled.\n\n"
+            "Krasnopilska hromada: Russians fired artillery (12 explosions).")
+    [result] = list(pipeline.process([Article(id="t", text=text, published=date(2024, 5, 22))]))
+    shelled = [e.location.place.name for e in result.events
+               if e.sub_event_type == "Shelling/artillery/missile attack" and e.location is not None]
+    assert {"Bilopillia", "Krasnopillya", "Esman"} <= set(shelled), shelled
+    assert shelled.count("Krasnopillya") == 1, shelled

@@ -259,6 +259,9 @@ def _is_headline(sent: Span) -> bool:
 
 
 def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) -> list[Event]:
+    """One event for each place of a list ("the Myropilska, Krasnopilska and Shostka communities were
+    shelled"), unless the article tells that place's event on its own ("Krasnopilska hromada: shelling was
+    recorded"): a summary line and its details are one event each, not two."""
     out: list[Event] = []
     for event in events:
         out.append(event)
@@ -266,8 +269,16 @@ def _split_lists(doc: Doc, events: list[Event], places: Sequence[PlaceMention]) 
         wheres += [w for w in shot_over(doc, event, places) if all(w.place != x.place for x in wheres)]
         for n, where in enumerate(wheres, start=1):
             copy = replace(event, id=f"{event.id}-{n}", location=where, fatalities=None, injuries=None)
-            out.append(replace(copy, summary=summarize(copy)))
+            if not any(_same_place_event(other, copy) for other in events):
+                out.append(replace(copy, summary=summarize(copy)))
     return out
+
+
+def _same_place_event(a: Event, b: Event) -> bool:
+    """The same event at the very same place (neighbouring villages of one list are two events)."""
+    return (a.location is not None and b.location is not None and a.location.place.precision < 3
+            and (a.location.place.name, a.location.place.country) == (b.location.place.name, b.location.place.country)
+            and same_event(a, b, ignore_dates=True))
 
 
 def _classify(doc: Doc, triggers: Sequence[Trigger], classifier: SentenceReader | None) -> dict[int, Typed]:

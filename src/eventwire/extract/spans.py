@@ -50,13 +50,22 @@ def char_span(span: Span) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
+def _heading(tok: Token) -> bool:
+    """A noun phrase that opens its sentence and ends in a colon: the heading of a report's line."""
+    edge = tok.right_edge
+    colon = edge.text == ":" or (edge.i + 1 < len(tok.doc) and tok.doc[edge.i + 1].text == ":")
+    return tok.left_edge.is_sent_start and colon
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's active subject (the doer), or for an infinitive ('preparing to announce') the governing
     verb's. A passive subject ('20 people were detained') is the one acted on, so it is never returned."""
     for _ in range(4):
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "Krasnopilska hromada: Russians fired artillery": a line's heading before a colon is where, not who
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subj = next((c for c in subjects if not _heading(c)), subjects[0] if subjects else None)
         if subj is not None:
             return subj
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "took the town after recapturing the fields"

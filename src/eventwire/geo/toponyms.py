@@ -36,7 +36,7 @@ from eventwire.geo.demonyms import demonym_country, demonym_place
 from eventwire.geo.embedded import embedded_mentions, well_known
 from eventwire.geo.found import Found, Level
 from eventwire.geo.gazetteer import Gazetteer
-from eventwire.geo.hromadas import district_centres
+from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
 from eventwire.geo.localnews import local_news_mentions
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
@@ -60,14 +60,18 @@ _OWNED = {"forces", "force", "troops", "army", "units", "unit", "battalion", "br
 # A list of names ending in "counties" ("Cooke, Grayson and Love counties"): each is a county, looked up
 # with the singular word it is named with ("Grayson County").
 # "the Kursk and Bryansk regions": each is a first-level region, looked up by its name alone.
-_LIST_REGION_WORDS = {"counties": " County", "parishes": " Parish", "regions": "", "oblasts": "",
-                      "provinces": "", "governorates": ""}
+# "the Bilopilska, Krasnopilska and Esmanska communities": each is a community, coded to its centre.
+_LIST_REGION_WORDS: dict[str, tuple[Level, str]] = {
+    "counties": ("region", " County"), "parishes": ("region", " Parish"), "regions": ("region", ""),
+    "oblasts": ("region", ""), "provinces": ("region", ""), "governorates": ("region", ""),
+    "communities": ("centre", ""), "hromadas": ("centre", "")}
 _LIST_JOINERS = {",", "and", "or", "&"}
 _LIST_SPAN = 12
 
 
-def _list_region(doc: Doc, end: int) -> str | None:
-    """The suffix to look a list member up with, when a plural region word closes the list it is in."""
+def _list_region(doc: Doc, end: int) -> tuple[Level, str] | None:
+    """The level and the suffix to look a list member up with, when a plural region word closes the list
+    it is in."""
     i = end
     while i < len(doc) and i - end < _LIST_SPAN and not doc[i].is_sent_start:
         tok = doc[i]
@@ -86,8 +90,8 @@ def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "top
         return None
     span, look = doc[s0:s1], doc[l0:l1]
     lookup = look.text
-    if level == "any" and (suffix := _list_region(doc, l1)) is not None:
-        level, lookup = "region", lookup + suffix
+    if level == "any" and (listed := _list_region(doc, l1)) is not None:
+        level, lookup = listed[0], lookup + listed[1]
     possessive = s1 + 1 < len(doc) and doc[s1].text in ("'s", "’s") and (
         doc[s1 + 1].text[:1].isupper() or doc[s1 + 1].lower_ in _OWNED)
     return Found(span.start_char, span.end_char, span.text, lookup, kind, level, sent, source,
@@ -173,10 +177,12 @@ def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, end: int, sent: int) -
 
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of capitalised words; a sentence's first word (capitalised anyway) only where the run heads an
-    entry ("Nikopol: drones hit a bus station")."""
+    entry ("Nikopol: drones hit a bus station") or a list of regions ("Bilopilska, Myropilska and Shostka
+    communities were shelled")."""
     runs, start = [], None
     for tok in doc:
-        if CAP_WORD.match(tok.text) and (not tok.is_sent_start or heads_entry(doc, tok.i) or shelled_subject(tok)):
+        if CAP_WORD.match(tok.text) and (not tok.is_sent_start or heads_entry(doc, tok.i) or shelled_subject(tok)
+                                         or _list_region(doc, tok.i + 1) is not None):
             start = tok.i if start is None else start
             continue
         if start is not None:
@@ -213,6 +219,10 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
         end = r1 - 1 if r1 - r0 > 1 and doc[r1 - 1].lower_ in REGION_WORDS | SETTLEMENT_WORDS else r1
         text = doc[r0:end].text
         # Russian-form spellings of Ukrainian villages are looked for only in reports on the war.
+        if _listed_community(doc, r0, end, gazetteer):
+            found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
+            out += [found] if found is not None else []
+            continue
         if (len(text) >= 3 and (has_cue(doc, r0, end) or _region_after_place(doc, r0, end, gazetteer))
                 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
                      or (war and tolerant.known_spelling(gazetteer, text)) or _district_of(doc, r0, end, gazetteer))
@@ -222,6 +232,13 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             if found is not None:
                 out.append(found)
     return out
+
+
+def _listed_community(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """"the Myropilska and Esmanska communities were shelled": a hromada's adjective in a list of them."""
+    text = doc[start:end].text
+    return _list_region(doc, end) == ("centre", "") and looks_adjectival(text) \
+        and bool(hromada_centres(gazetteer, text))
 
 
 def _district_of(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
