@@ -54,7 +54,7 @@ def _heading(tok: Token) -> bool:
     """A noun phrase that opens its sentence and ends in a colon: the heading of a report's line."""
     edge = tok.right_edge
     colon = edge.text == ":" or (edge.i + 1 < len(tok.doc) and tok.doc[edge.i + 1].text == ":")
-    return tok.left_edge.is_sent_start and colon
+    return bool(tok.left_edge.is_sent_start) and colon
 
 
 def subject_of(verb: Token) -> Token | None:
