@@ -144,3 +144,32 @@ def test_the_town_naming_what_was_struck_is_where_it_was_struck(gazetteer: Gazet
     found = {m.text: m for m in _mentions("Drones hit the Kremenchuk refinery on Sunday, officials said.", gazetteer)}
     assert "Kremenchuk" in found and found["Kremenchuk"].place is not None, found
     assert found["Kremenchuk"].place.country == "UA"
+
+
+def test_a_name_opening_its_sentence_is_not_cut_into_a_place(gazetteer: Gazetteer) -> None:
+    # "Police" is a town in Poland; here it is the middle of "Athens Police Department".
+    text = ("Officers arrested a man in Athens, Texas, on Monday. "
+            "Athens Police Department reports state two officers were dispatched.")
+    found = _mentions(text, gazetteer)
+    assert not any(m.text.startswith("Police") for m in found), [m.text for m in found]
+
+
+def test_a_town_spacy_calls_a_product_is_placed_when_attacked(gazetteer: Gazetteer) -> None:
+    found = {m.text: m for m in _mentions("Fighters attacked Djibo in the Soum province of Burkina Faso.", gazetteer)}
+    assert "Djibo" in found and found["Djibo"].place is not None and found["Djibo"].place.country == "BF"
+
+
+def test_a_towns_countryside_is_near_it(gazetteer: Gazetteer) -> None:
+    found = _mentions("Turkish drones struck a village in the western Aleppo countryside on Monday.", gazetteer)
+    rural = next(m for m in found if m.text.startswith("Aleppo"))
+    assert rural.place is not None and rural.place.name == "Aleppo" and rural.place.precision == 2, rural.reason
+
+
+def test_a_region_inside_a_longer_name_is_kept_a_foreign_town_is_not(gazetteer: Gazetteer) -> None:
+    text = ("Athens Police arrested a man on Monday. He was held at the Henderson County Jail in Athens. "
+            "Bandits killed five people in Gora Namaye village in Zamfara State.")
+    found = {m.text: m for m in _mentions(text, gazetteer)}
+    jail = found["Henderson County Jail"].place
+    assert jail is not None and jail.country == "US", found["Henderson County Jail"].reason
+    # "Gora" alone is a town in Poland
+    assert not any(m.place is not None and m.place.country == "PL" for m in found.values()), list(found)

@@ -50,6 +50,8 @@ def level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, i
         level, look_end = "region", end - 1
     elif end < len(doc) and doc[end].lower_ in REGION_WORDS:
         level, span_end = "region", end + 1
+    elif end < len(doc) and doc[end].lower_ in ("countryside", "outskirts", "suburbs"):
+        level, span_end = "near", end + 1  # "the western Aleppo countryside": around the town, not in it
     elif end + 1 < len(doc) and doc[end].lower_ in DISTRICT_KINDS and doc[end + 1].lower_ in ("district", "okrug"):
         level, span_end = "region", end + 2  # "the Shebekinsky city district", a Russian municipal unit
     elif end < len(doc) and doc[end].text in _GOVERNOR and level == "any":

@@ -310,12 +310,12 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
             continue
         # Only places the part names itself: "Indian" in "Indian Orchard" is no reason to go to India.
         named = {c.id for c in gazetteer.candidates(part)}
-        # ... and in a country the article is about: "Gora" of "Gora Namaye village in Zamfara State" is no
-        # town in Poland.
+        # ... and a town only in a country the article is about: "Gora" of "Gora Namaye village in Zamfara
+        # State" is no town in Poland.
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
                   if s.candidate.id in named and s.candidate.quality == 0 and s.candidate.feature != "continent"
                   and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION)
-                  and (s.supported or fits_article(s.candidate, f, ctx))]
+                  and (s.candidate.is_region or s.supported or fits_article(s.candidate, f, ctx))]
         c, why = decide(f, ranked)
         if c is not None:
             return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"

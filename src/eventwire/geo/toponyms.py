@@ -90,7 +90,8 @@ def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "top
         return None
     span, look = doc[s0:s1], doc[l0:l1]
     lookup = look.text
-    if level == "any" and (listed := _list_region(doc, l1)) is not None:
+    if level == "any" and (listed := _list_region(doc, l1)) is not None \
+            and (listed[0] != "centre" or looks_adjectival(lookup)):  # "Washington communities": the state's
         level, lookup = listed[0], lookup + listed[1]
     possessive = s1 + 1 < len(doc) and doc[s1].text in ("'s", "’s") and (
         doc[s1 + 1].text[:1].isupper() or doc[s1 + 1].lower_ in _OWNED)
@@ -180,11 +181,15 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     entry ("Nikopol: drones hit a bus station") or a list of regions ("Bilopilska, Myropilska and Shostka
     communities were shelled")."""
     runs, start = [], None
+    name_at_start = False  # inside a name that opens its sentence ("Athens Police Department reports ...")
     for tok in doc:
-        if CAP_WORD.match(tok.text) and (not tok.is_sent_start or heads_entry(doc, tok.i) or shelled_subject(tok)
-                                         or _list_region(doc, tok.i + 1) is not None):
-            start = tok.i if start is None else start
+        capital = bool(CAP_WORD.match(tok.text))
+        if capital and (not tok.is_sent_start or heads_entry(doc, tok.i) or shelled_subject(tok)
+                        or _list_region(doc, tok.i + 1) is not None):
+            if not name_at_start:
+                start = tok.i if start is None else start
             continue
+        name_at_start = capital and bool(tok.is_sent_start) and tok.pos_ == "PROPN"
         if start is not None:
             runs.append((start, tok.i))
             start = None
@@ -255,12 +260,13 @@ _MISTAGGED_ENTS = {"PRODUCT", "WORK_OF_ART"}
 
 
 def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """spaCy tags some cities as products or titles ("attacked Kursk", "near Lashio in Shan State"): a
-    well-known place after a locative word or as the object of an attack is the place."""
+    """spaCy tags some cities as products or titles ("attacked Kursk", "near Lashio in Shan State",
+    "attacked Djibo"): a town of some size after a locative word or as the object of an attack is the place."""
     if any(doc[t].ent_type_ not in _MISTAGGED_ENTS for t in range(start, end)):
         return False
     cue = locative_before(doc, start) or attacked(doc, start, end)
-    return cue and well_known(doc[start:end].text, gazetteer)
+    return cue and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
+                       for c in gazetteer.candidates(doc[start:end].text))
 
 
 def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: bool = True) -> bool:
