@@ -235,3 +235,18 @@ def test_a_summary_list_and_its_detail_lines_are_one_event_per_place(pipeline) -
                if e.sub_event_type == "Shelling/artillery/missile attack" and e.location is not None]
     assert {"Bilopillia", "Krasnopillya", "Esman"} <= set(shelled), shelled
     assert shelled.count("Krasnopillya") == 1, shelled
+
+
+def test_arabic_names_under_another_romanisation(gazetteer: Gazetteer) -> None:
+    from eventwire.geo.names import arabic_variants
+
+    assert "hodeida" in arabic_variants("hodeidah") and "al qamishli" in arabic_variants("qamishli")
+    assert "kabkabiyah" in arabic_variants("kabkabiya") and "hodeidah" not in arabic_variants("hodeidah")
+    for text, name, country in (
+            ("Houthi forces fired missiles from Hodeidah on Monday, Yemen's government said.", "Hodeidah", "YE"),
+            ("Clashes erupted in Qamishli in northeastern Syria.", "Qamishli", "SY"),
+            ("The RSF attacked Kabkabiya in North Darfur.", "Kabkabiya", "SD")):
+        found = _mentions(text, gazetteer)
+        assert name in found, list(found)
+        place = found[name].place
+        assert place is not None and place.country == country and place.precision == 1, found[name].reason

@@ -133,3 +133,22 @@ def common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et) ")
+
+
+def arabic_variants(key: str) -> list[str]:
+    """Other romanisations of an Arabic name's key, for names the gazetteer lacks as written: the ending
+    -a/-ah ("Hodeidah" for Hodeida, "Kabkabiya" for Kabkabiyah) and the article ("Qamishli" for Al
+    Qamishli). Never the key itself."""
+    bare = _ARTICLE.sub("", key)
+    stems = [bare] if bare != key else [key, f"al {key}", f"el {key}"]
+    out: list[str] = []
+    for stem in stems:
+        out.append(stem)
+        if re.search(r"[aei]h$", stem):
+            out.append(stem[:-1])
+        elif stem.endswith(("a", "e", "i")):
+            out.append(stem + "h")
+    return [k for k in dict.fromkeys(out) if k != key and len(k) >= 4]

@@ -21,7 +21,7 @@ from eventwire.geo.embedded import UNIONS
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
-from eventwire.geo.names import name_key, romanize_cyrillic
+from eventwire.geo.names import arabic_variants, name_key, romanize_cyrillic
 from eventwire.geo.namesakes import (
     SMALL,
     ArticleContext,
@@ -127,6 +127,10 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
     if found.container:
         inside = [c for c in seen.values() if in_container(c.admin1_code, found.container) and not c.is_region]
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
+    if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
+        # another romanisation of an Arabic name ("Hodeidah", GeoNames' Hodeida): a spelling variant
+        seen = {c.id: replace(c, quality=max(c.quality, 1)) for key in arabic_variants(name_key(found.lookup))
+                for c in gazetteer.candidates_for_key(key)}
     if not seen and _CYRILLIC.search(found.lookup):
         # a Russian-language name in Cyrillic ("Работино"): its romanisation, matched as Latin spellings are
         for latin in romanize_cyrillic(found.lookup):

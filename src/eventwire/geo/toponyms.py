@@ -35,9 +35,10 @@ from eventwire.geo.cues import (
 from eventwire.geo.demonyms import demonym_country, demonym_place
 from eventwire.geo.embedded import embedded_mentions, well_known
 from eventwire.geo.found import Found, Level
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
 from eventwire.geo.localnews import local_news_mentions
+from eventwire.geo.names import arabic_variants, name_key
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.geo.repeats import repeated_mentions
@@ -230,13 +231,19 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             continue
         if (len(text) >= 3 and (has_cue(doc, r0, end) or _region_after_place(doc, r0, end, gazetteer))
                 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
-                     or (war and tolerant.known_spelling(gazetteer, text)) or _district_of(doc, r0, end, gazetteer))
+                     or bool(_arabic_spelling(gazetteer, text)) or (war and tolerant.known_spelling(gazetteer, text))
+                     or _district_of(doc, r0, end, gazetteer))
                 and _not_a_person(doc, r0, end, gazetteer, war) and _org_ok(doc, r0, end, ents)
                 and not _common_word(doc, r0, end, words)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
             if found is not None:
                 out.append(found)
     return out
+
+
+def _arabic_spelling(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    """"in Qamishli" (GeoNames' Al Qamishli), "Kabkabiya" (Kabkabiyah): a place under another romanisation."""
+    return [c for k in arabic_variants(name_key(text)) for c in gazetteer.candidates_for_key(k)]
 
 
 def _listed_community(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -295,7 +302,7 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     weak = start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards")
     if not (strong or weak):
         return False
-    cands = [*gazetteer.candidates(text), *renamed(gazetteer, text)]
+    cands = [*gazetteer.candidates(text), *renamed(gazetteer, text)] or _arabic_spelling(gazetteer, text)
     if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
         return True
     return weak and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
