@@ -126,3 +126,10 @@ def test_a_name_inside_the_mentions_own_name_is_no_evidence_for_it(gazetteer: Ga
     found = [m for m in places_for_doc(parse_one(text), "t", gazetteer) if m.text == "New London"]
     assert found and all(m.place is not None and m.place.name == "New London" and m.place.admin1 == "Iowa"
                          for m in found), [(m.place.name if m.place else None, m.reason) for m in found]
+
+
+def test_a_river_is_no_county_that_bears_its_name(gazetteer: Gazetteer) -> None:
+    found = _mentions("The Red River will crest at 39 feet in Fargo on Friday, forecasters said.", gazetteer)
+    assert found["Red River"].place is None, found["Red River"].place  # not Red River County, Texas
+    found = _mentions("Fall River police arrested a man on Monday.", gazetteer)
+    assert found["Fall River"].place is not None and found["Fall River"].place.country == "US"

@@ -195,9 +195,25 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
 
 def plausible(c: Candidate, found: Found) -> bool:
     """An acronym ("EU", "UN") is never a town that happens to share its letters (Eu, in Normandy): only
-    regions and big cities ("LA", "NYC") are known by their initials."""
+    regions and big cities ("LA", "NYC") are known by their initials. A river, sea or lake is no region or
+    town that bears its name only as an alternate one."""
     return _allowed(c, found) and not (found.lookup.isupper() and len(found.lookup) <= 4
-                                       and c.population < _ACRONYM_MIN_POPULATION and not c.is_region)
+                                       and c.population < _ACRONYM_MIN_POPULATION and not c.is_region) \
+        and not _water_named(found.lookup, c.name)
+
+
+_WATER_WORDS = frozenset({"river", "sea", "lake", "bay", "gulf", "creek", "strait", "ocean", "lagoon"})
+
+
+def _water_named(name: str, candidate: str) -> bool:
+    """"the Red River" (not Red River County), "the Red Sea" (not Egypt's Red Sea governorate): a name
+    ending (or, for lakes, beginning) with a water word, matched to a place whose own name does not."""
+    words, own = name.lower().split(), candidate.lower().split()
+    if len(words) < 2 or not own:
+        return False
+    if words[-1] in _WATER_WORDS:
+        return own[-1] != words[-1]
+    return words[0] == "lake" and own[0] != "lake"
 
 
 def rank_candidates(found: Found, cands: list[Candidate], gazetteer: Gazetteer,
