@@ -173,3 +173,12 @@ def test_a_region_inside_a_longer_name_is_kept_a_foreign_town_is_not(gazetteer: 
     assert jail is not None and jail.country == "US", found["Henderson County Jail"].reason
     # "Gora" alone is a town in Poland
     assert not any(m.place is not None and m.place.country == "PL" for m in found.values()), list(found)
+
+
+def test_a_county_after_a_venue_no_gazetteer_knows_is_the_county(gazetteer: Gazetteer) -> None:
+    text = "The 2019 calendar. 6 April: Brands Hatch Indy, Kent. 24 August: Knockhill, Fife. The season ends in October."
+    found = {m.text: m for m in _mentions(text, gazetteer)}
+    for county in ("Kent", "Fife"):
+        assert county in found, list(found)
+        place = found[county].place
+        assert place is not None and place.country == "GB" and place.feature == "admin2", found[county].reason

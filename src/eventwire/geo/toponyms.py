@@ -236,6 +236,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
                 and _not_a_person(doc, r0, end, gazetteer, war) and _org_ok(doc, r0, end, ents)
                 and not _common_word(doc, r0, end, words)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
+            if found is not None and found.level == "any" and _region_after_place(doc, r0, end, gazetteer):
+                found = replace(found, level="region")  # "Knockhill, Fife": the county, not Fife, Washington
             if found is not None:
                 out.append(found)
     return out
@@ -314,7 +316,11 @@ def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) ->
         return False
     before = doc[start - 2]
     place_before = before.ent_type_ in ("GPE", "LOC", "FAC") or gazetteer.has_name(before.text)
-    return place_before and any(c.is_region for c in gazetteer.candidates(doc[start:end].text))
+    # "Brands Hatch Indy, Kent.", "Knockhill, Fife.": a venue no gazetteer knows, then its county, closing
+    # the item of a list or the sentence
+    closes = end == len(doc) or doc[end].text in (".", ",", ";", ")")
+    return (place_before or closes) and any(c.is_region and (place_before or c.quality == 0)
+                                            for c in gazetteer.candidates(doc[start:end].text))
 
 
 # Place names with a capital inside from a family-name prefix ("DeKalb", "McAllen", "LaGrange", "DuPage").
