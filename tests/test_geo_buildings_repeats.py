@@ -182,3 +182,12 @@ def test_a_county_after_a_venue_no_gazetteer_knows_is_the_county(gazetteer: Gaze
         assert county in found, list(found)
         place = found[county].place
         assert place is not None and place.country == "GB" and place.feature == "admin2", found[county].reason
+
+
+def test_two_neighbouring_villages_between_which_traffic_backs_up(gazetteer: Gazetteer) -> None:
+    # spaCy reads both as people; the gazetteer has them 6 km apart.
+    text = "The road was closed until 2pm, with congestion backing up between Coggeshall and Marks Tey."
+    found = {m.text: m for m in _mentions(text, gazetteer)}
+    for village in ("Coggeshall", "Marks Tey"):
+        assert village in found and found[village].place is not None and found[village].place.country == "GB"
+    assert not _mentions("The final between Johnson and Smith ended in a draw on Sunday.", gazetteer)

@@ -42,6 +42,7 @@ from eventwire.geo.names import arabic_variants, name_key
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.geo.repeats import repeated_mentions
+from eventwire.geo.rows import haversine_km
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
@@ -299,6 +300,8 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
+    if _between_neighbours(doc, start, end, gazetteer):
+        return True  # "between Coggeshall and Marks Tey": two villages a few km apart, not two people
     strong = strongly_placed(doc, start) or attacked(doc, start, end) or part_of(doc, start)
     # "militias from Misrata", "between Kharkiv and Izium": a city this large after a weaker place word
     weak = start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards")
@@ -308,6 +311,36 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
         return True
     return weak and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
+
+
+_BETWEEN_KM = 50.0
+
+
+def _between_neighbours(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """"between X and Y" where the gazetteer has an X and a Y that lie within 50 km of each other."""
+    def run_after(i: int) -> str:
+        j = i
+        while j < len(doc) and CAP_WORD.match(doc[j].text):
+            j += 1
+        return doc[i:j].text
+
+    def run_before(i: int) -> tuple[int, str]:
+        j = i
+        while j > 0 and CAP_WORD.match(doc[j - 1].text):
+            j -= 1
+        return j, doc[j:i].text
+
+    other = ""
+    if start > 0 and doc[start - 1].lower_ == "between" and end < len(doc) and doc[end].lower_ == "and":
+        other = run_after(end + 1)
+    elif start > 1 and doc[start - 1].lower_ == "and":
+        first, text = run_before(start - 1)
+        other = text if first > 0 and doc[first - 1].lower_ == "between" else ""
+    if not other:
+        return False
+    mine, theirs = gazetteer.candidates(doc[start:end].text), gazetteer.candidates(other)
+    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for b in theirs
+               if not a.is_region and not b.is_region)
 
 
 def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
