@@ -191,3 +191,6 @@ def test_two_neighbouring_villages_between_which_traffic_backs_up(gazetteer: Gaz
     for village in ("Coggeshall", "Marks Tey"):
         assert village in found and found[village].place is not None and found[village].place.country == "GB"
     assert not _mentions("The final between Johnson and Smith ended in a draw on Sunday.", gazetteer)
+    text = "The closure will affect people travelling to Cirencester from Gloucester and Cheltenham."
+    found = {m.text: m for m in _mentions(text, gazetteer)}
+    assert "Cirencester" in found and found["Cirencester"].place is not None, list(found)

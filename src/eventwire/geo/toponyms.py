@@ -300,8 +300,11 @@ def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: boo
     if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
             and tolerant.known_spelling(gazetteer, text):
         return True  # "directions of Rabotino": a Russian-form village name, not a person's
-    if _between_neighbours(doc, start, end, gazetteer):
-        return True  # "between Coggeshall and Marks Tey": two villages a few km apart, not two people
+    if _between_neighbours(doc, start, end, gazetteer) or (
+            start > 0 and doc[start - 1].lower_ in LOCATIVE and _beside_sentence_place(doc, start, end, gazetteer)):
+        # "between Coggeshall and Marks Tey", "to Cirencester from Gloucester": a place a few km from another
+        # place of its sentence, not a person
+        return True
     strong = strongly_placed(doc, start) or attacked(doc, start, end) or part_of(doc, start)
     # "militias from Misrata", "between Kharkiv and Izium": a city this large after a weaker place word
     weak = start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards")
@@ -341,6 +344,18 @@ def _between_neighbours(doc: Doc, start: int, end: int, gazetteer: Gazetteer) ->
     mine, theirs = gazetteer.candidates(doc[start:end].text), gazetteer.candidates(other)
     return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for b in theirs
                if not a.is_region and not b.is_region)
+
+
+def _beside_sentence_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """The gazetteer has a settlement of this name within 50 km of one named by a place entity of its
+    sentence."""
+    others = [e.text for e in doc[start].sent.ents
+              if e.label_ in ("GPE", "LOC", "FAC") and not (e.start < end and start < e.end)]
+    if not others:
+        return False
+    mine = [c for c in gazetteer.candidates(doc[start:end].text) if not c.is_region]
+    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for o in others
+               for b in gazetteer.candidates(o) if not b.is_region)
 
 
 def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
