@@ -176,7 +176,8 @@ def test_a_region_inside_a_longer_name_is_kept_a_foreign_town_is_not(gazetteer: 
 
 
 def test_a_county_after_a_venue_no_gazetteer_knows_is_the_county(gazetteer: Gazetteer) -> None:
-    text = "The 2019 calendar. 6 April: Brands Hatch Indy, Kent. 24 August: Knockhill, Fife. The season ends in October."
+    text = ("The 2019 calendar. 6 April: Brands Hatch Indy, Kent. 24 August: Knockhill, Fife. "
+            "The season ends in October.")
     found = {m.text: m for m in _mentions(text, gazetteer)}
     for county in ("Kent", "Fife"):
         assert county in found, list(found)

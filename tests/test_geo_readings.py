@@ -114,7 +114,7 @@ def test_a_town_name_with_a_capital_inside_is_no_acronym() -> None:
     # prefix is a place's, where "UConn" is an organisation's.
     from spacy.tokens import Span
 
-    from eventwire.geo.toponyms import _org_ok
+    from eventwire.geo.mistagged import org_ok as _org_ok
     from eventwire.nlp import parse_one
 
     for text, name, ok in (("Police said the man was found in DeKalb on Sunday.", "DeKalb", True),

@@ -14,39 +14,38 @@ from eventwire.geo.country_spans import country_spans
 from eventwire.geo.cues import (
     CAP_WORD,
     COMPASS,
-    DISTRICT_KINDS,
-    LOCATIVE,
     REGION_WORDS,
     SETTLEMENT_WORDS,
-    attacked,
-    contained,
-    country_possessive,
     has_cue,
     heads_entry,
     is_government_use,
     level_and_bounds,
     locative_before,
-    military_site,
-    part_of,
     shelled_subject,
-    strongly_placed,
     trim_tokens,
 )
 from eventwire.geo.demonyms import demonym_country, demonym_place
 from eventwire.geo.embedded import embedded_mentions, well_known
 from eventwire.geo.found import Found, Level
-from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.localnews import local_news_mentions
-from eventwire.geo.names import arabic_variants, name_key
+from eventwire.geo.mistagged import (
+    arabic_spelling,
+    county_of_venue,
+    district_of,
+    not_a_person,
+    org_ok,
+    product_place,
+    region_after_place,
+)
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
 from eventwire.geo.repeats import repeated_mentions
-from eventwire.geo.rows import haversine_km
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 # Buildings that stand for governments; they are resolved to the capital they are in.
 SEATS_OF_GOVERNMENT = {"kremlin": "Moscow", "white house": "Washington", "downing street": "London",
@@ -201,11 +200,9 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 # Entity types whose words are never a place (dates: "in March"; languages: "in English"; people are
-# handled by `_not_a_person`, organisations by `_org_ok`).
+# handled by `not_a_person`, organisations by `org_ok`).
 _NOT_PLACE_ENTS = {"DATE", "TIME", "NORP", "LANGUAGE", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL",
                    "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-_PERSON_MIN_POPULATION = 10_000
-_PERSON_CITY_POPULATION = 100_000
 
 
 def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], taken: set[int],
@@ -218,7 +215,7 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
     words = {t.text for t in doc}
     ents = list(doc.ents)
     for r0, r1 in _capitalised_runs(doc):
-        if any(t in taken or (doc[t].ent_type_ in _NOT_PLACE_ENTS and not _product_place(doc, r0, r1, gazetteer))
+        if any(t in taken or (doc[t].ent_type_ in _NOT_PLACE_ENTS and not product_place(doc, r0, r1, gazetteer))
                for t in range(r0, r1)):
             continue
         while r0 < r1 and doc[r0].lower_ in ("the", "a", "an"):
@@ -230,23 +227,18 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
             out += [found] if found is not None else []
             continue
-        if (len(text) >= 3 and (has_cue(doc, r0, end) or _region_after_place(doc, r0, end, gazetteer))
+        if (len(text) >= 3 and (has_cue(doc, r0, end) or region_after_place(doc, r0, end, gazetteer))
                 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
-                     or bool(_arabic_spelling(gazetteer, text)) or (war and tolerant.known_spelling(gazetteer, text))
-                     or _district_of(doc, r0, end, gazetteer))
-                and _not_a_person(doc, r0, end, gazetteer, war) and _org_ok(doc, r0, end, ents)
+                     or bool(arabic_spelling(gazetteer, text)) or (war and tolerant.known_spelling(gazetteer, text))
+                     or district_of(doc, r0, end, gazetteer))
+                and not_a_person(doc, r0, end, gazetteer, war) and org_ok(doc, r0, end, ents)
                 and not _common_word(doc, r0, end, words)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
-            if found is not None and found.level == "any" and _region_after_place(doc, r0, end, gazetteer):
+            if found is not None and found.level == "any" and county_of_venue(doc, r0, end, gazetteer):
                 found = replace(found, level="region")  # "Knockhill, Fife": the county, not Fife, Washington
             if found is not None:
                 out.append(found)
     return out
-
-
-def _arabic_spelling(gazetteer: Gazetteer, text: str) -> list[Candidate]:
-    """"in Qamishli" (GeoNames' Al Qamishli), "Kabkabiya" (Kabkabiyah): a place under another romanisation."""
-    return [c for k in arabic_variants(name_key(text)) for c in gazetteer.candidates_for_key(k)]
 
 
 def _listed_community(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -254,139 +246,6 @@ def _listed_community(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> b
     text = doc[start:end].text
     return _list_region(doc, end) == ("centre", "") and looks_adjectival(text) \
         and bool(hromada_centres(gazetteer, text))
-
-
-def _district_of(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """"the Grayvoronsky district": a district's adjective before a district word, named after a town."""
-    if start > 0 and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_:
-        return False  # "Novhorod-Siversky district": the end of a compound town name, not an adjective
-    first = doc[end].lower_ if end < len(doc) else ""
-    second = doc[end + 1].lower_ if end + 1 < len(doc) else ""
-    district = first in ("district", "raion", "okrug") or (first in DISTRICT_KINDS and second in ("district", "okrug"))
-    return district and bool(district_centres(gazetteer, doc[start:end].text))
-
-
-_MISTAGGED_ENTS = {"PRODUCT", "WORK_OF_ART"}
-
-
-def _product_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """spaCy tags some cities as products or titles ("attacked Kursk", "near Lashio in Shan State",
-    "attacked Djibo"): a town of some size after a locative word or as the object of an attack is the place."""
-    if any(doc[t].ent_type_ not in _MISTAGGED_ENTS for t in range(start, end)):
-        return False
-    cue = locative_before(doc, start) or attacked(doc, start, end)
-    return cue and any(c.is_region or c.population >= _PERSON_MIN_POPULATION
-                       for c in gazetteer.candidates(doc[start:end].text))
-
-
-def _not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: bool = True) -> bool:
-    """A span spaCy calls a person is a place only with an explicit settlement cue, or when it is a
-    sizable place right after "in", "near" or "outside" ("in Kent"; "according to Davis" is a person)."""
-    if all(doc[t].ent_type_ != "PERSON" for t in range(start, end)):
-        return True
-    level, *_ = level_and_bounds(doc, start, end)
-    if level == "settlement" or heads_entry(doc, start) or contained(doc, end):
-        return True
-    if _region_after_place(doc, start, end, gazetteer):
-        return True
-    if level == "region" and (any(c.is_region for c in gazetteer.candidates(doc[start:end].text))
-                              or _district_of(doc, start, end, gazetteer)):
-        return True  # "the department of César", "the Grayvoronsky district"
-    text = doc[start:end].text
-    if (cc := country_possessive(doc, start, gazetteer)) is not None:
-        return any(c.country == cc for c in gazetteer.candidates(text))  # "Syria's Sweida"
-    if military_site(doc, start, end):
-        return True  # "the Niafounke camp"
-    if war and start > 0 and doc[start - 1].lower_ in LOCATIVE and not gazetteer.has_name(text) \
-            and tolerant.known_spelling(gazetteer, text):
-        return True  # "directions of Rabotino": a Russian-form village name, not a person's
-    if _between_neighbours(doc, start, end, gazetteer) or (
-            start > 0 and doc[start - 1].lower_ in LOCATIVE and _beside_sentence_place(doc, start, end, gazetteer)):
-        # "between Coggeshall and Marks Tey", "to Cirencester from Gloucester": a place a few km from another
-        # place of its sentence, not a person
-        return True
-    strong = strongly_placed(doc, start) or attacked(doc, start, end) or part_of(doc, start)
-    # "militias from Misrata", "between Kharkiv and Izium": a city this large after a weaker place word
-    weak = start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards")
-    if not (strong or weak):
-        return False
-    cands = [*gazetteer.candidates(text), *renamed(gazetteer, text)] or _arabic_spelling(gazetteer, text)
-    if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
-        return True
-    return weak and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
-
-
-_BETWEEN_KM = 50.0
-
-
-def _between_neighbours(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """"between X and Y" where the gazetteer has an X and a Y that lie within 50 km of each other."""
-    def run_after(i: int) -> str:
-        j = i
-        while j < len(doc) and CAP_WORD.match(doc[j].text):
-            j += 1
-        return doc[i:j].text
-
-    def run_before(i: int) -> tuple[int, str]:
-        j = i
-        while j > 0 and CAP_WORD.match(doc[j - 1].text):
-            j -= 1
-        return j, doc[j:i].text
-
-    other = ""
-    if start > 0 and doc[start - 1].lower_ == "between" and end < len(doc) and doc[end].lower_ == "and":
-        other = run_after(end + 1)
-    elif start > 1 and doc[start - 1].lower_ == "and":
-        first, text = run_before(start - 1)
-        other = text if first > 0 and doc[first - 1].lower_ == "between" else ""
-    if not other:
-        return False
-    mine, theirs = gazetteer.candidates(doc[start:end].text), gazetteer.candidates(other)
-    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for b in theirs
-               if not a.is_region and not b.is_region)
-
-
-def _beside_sentence_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """The gazetteer has a settlement of this name within 50 km of one named by a place entity of its
-    sentence."""
-    others = [e.text for e in doc[start].sent.ents
-              if e.label_ in ("GPE", "LOC", "FAC") and not (e.start < end and start < e.end)]
-    if not others:
-        return False
-    mine = [c for c in gazetteer.candidates(doc[start:end].text) if not c.is_region]
-    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for o in others
-               for b in gazetteer.candidates(o) if not b.is_region)
-
-
-def _region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """"Croft, Yorkshire", "Knockhill, Fife": a region written after a place and a comma is where it is."""
-    if start < 2 or doc[start - 1].text != "," or not CAP_WORD.match(doc[start - 2].text):
-        return False
-    before = doc[start - 2]
-    place_before = before.ent_type_ in ("GPE", "LOC", "FAC") or gazetteer.has_name(before.text)
-    # "Brands Hatch Indy, Kent.", "Knockhill, Fife.": a venue no gazetteer knows, then its county, closing
-    # the item of a list or the sentence
-    closes = end == len(doc) or doc[end].text in (".", ",", ";", ")")
-    return (place_before or closes) and any(c.is_region and (place_before or c.quality == 0)
-                                            for c in gazetteer.candidates(doc[start:end].text))
-
-
-# Place names with a capital inside from a family-name prefix ("DeKalb", "McAllen", "LaGrange", "DuPage").
-_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Du|La|Le|Di|Van)[A-Z][a-z]{2,}$")
-
-
-def _org_ok(doc: Doc, start: int, end: int, ents: list[Span]) -> bool:
-    """A span spaCy calls an organisation is a place only when it is the whole entity and not an acronym
-    (villages are often tagged ORG; "NATO" and "UConn" are not villages)."""
-    if all(doc[t].ent_type_ != "ORG" for t in range(start, end)):
-        return True
-    ent = next(e for e in ents if e.start <= start < e.end)
-    whole = ent.start >= start - 1 and ent.end <= end + 1
-    text = doc[start:end].text
-    # "UConn" has a capital inside a word; "Pereiaslav-Khmelnytskyi" only after a hyphen
-    inner = any(c.isupper() and text[i] != "-" for i, c in enumerate(text[1:]) if c.isalpha()) \
-        and not _NAME_PREFIX.match(text)
-    return whole and not (text.isupper() or inner and " " not in text)
 
 
 def _common_word(doc: Doc, start: int, end: int, words: set[str]) -> bool:
