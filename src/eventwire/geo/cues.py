@@ -106,6 +106,7 @@ def military_site(doc: Doc, start: int, end: int) -> bool:
 
 
 def _surname(doc: Doc, start: int, end: int) -> bool:
+    """The name ends a longer person's name of the article ("Clinton" of "Hillary Clinton")."""
     words = [t.text for t in doc[start:end]]
     return any(ent.label_ == "PERSON" and len(ent) > len(words) and [t.text for t in ent[-len(words):]] == words
                for ent in doc.ents)
