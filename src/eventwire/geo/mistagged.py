@@ -23,19 +23,13 @@ from eventwire.geo.cues import (
     part_of,
     strongly_placed,
 )
-from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.hromadas import district_centres
-from eventwire.geo.names import arabic_variants, name_key
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
-
-def arabic_spelling(gazetteer: Gazetteer, text: str) -> list[Candidate]:
-    """"in Qamishli" (GeoNames' Al Qamishli), "Kabkabiya" (Kabkabiyah): a place under another romanisation."""
-    return [c for k in arabic_variants(name_key(text)) for c in gazetteer.candidates_for_key(k)]
-
+    from spacy.tokens import Doc, Span, Token
 
 def district_of(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """"the Grayvoronsky district": a district's adjective before a district word, named after a town."""
@@ -95,7 +89,7 @@ def not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: bool
     weak = start > 0 and doc[start - 1].lower_ in ("from", "between", "to", "towards")
     if not (strong or weak):
         return False
-    cands = [*gazetteer.candidates(text), *renamed(gazetteer, text)] or arabic_spelling(gazetteer, text)
+    cands = [*gazetteer.candidates(text), *renamed(gazetteer, text)] or tolerant.by_arabic_form(gazetteer, text)
     if strong and any(c.is_region or c.population >= _PERSON_MIN_POPULATION for c in cands):
         return True
     return weak and any(c.population >= _PERSON_CITY_POPULATION for c in cands)
@@ -126,9 +120,7 @@ def _between_neighbours(doc: Doc, start: int, end: int, gazetteer: Gazetteer) ->
         other = text if first > 0 and doc[first - 1].lower_ == "between" else ""
     if not other:
         return False
-    mine, theirs = gazetteer.candidates(doc[start:end].text), gazetteer.candidates(other)
-    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for b in theirs
-               if not a.is_region and not b.is_region)
+    return _settlements_close(gazetteer, doc[start:end].text, [other])
 
 
 def _beside_sentence_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -136,19 +128,22 @@ def _beside_sentence_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer)
     sentence."""
     others = [e.text for e in doc[start].sent.ents
               if e.label_ in ("GPE", "LOC", "FAC") and not (e.start < end and start < e.end)]
-    if not others:
-        return False
-    mine = [c for c in gazetteer.candidates(doc[start:end].text) if not c.is_region]
-    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for o in others
-               for b in gazetteer.candidates(o) if not b.is_region)
+    return bool(others) and _settlements_close(gazetteer, doc[start:end].text, others)
+
+
+def _settlements_close(gazetteer: Gazetteer, name: str, others: list[str]) -> bool:
+    """A settlement of `name` lies within 50 km of a settlement of one of `others`."""
+    mine = [c for c in gazetteer.candidates(name) if not c.is_region]
+    theirs = [c for o in others for c in gazetteer.candidates(o) if not c.is_region]
+    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) < _BETWEEN_KM for a in mine for b in theirs)
 
 
 def region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """"Croft, Yorkshire", "Knockhill, Fife": a region written after a place and a comma is where it is."""
-    if start < 2 or doc[start - 1].text != "," or not CAP_WORD.match(doc[start - 2].text):
+    before = _before_comma(doc, start)
+    if before is None:
         return False
-    before = doc[start - 2]
-    if before.ent_type_ in ("GPE", "LOC", "FAC") or gazetteer.has_name(before.text):
+    if _placed(before, gazetteer):
         return any(c.is_region for c in gazetteer.candidates(doc[start:end].text))
     return county_of_venue(doc, start, end, gazetteer)
 
@@ -156,13 +151,22 @@ def region_after_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> 
 def county_of_venue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """"Brands Hatch Indy, Kent.", "Knockhill, Fife.": a venue no gazetteer knows, a comma, then a region
     by its own name closing the item of a list or the sentence: the region, not a town named like it."""
-    if start < 2 or doc[start - 1].text != "," or not CAP_WORD.match(doc[start - 2].text):
-        return False
-    before = doc[start - 2]
-    if before.ent_type_ in ("GPE", "LOC", "FAC") or gazetteer.has_name(before.text):
+    before = _before_comma(doc, start)
+    if before is None or _placed(before, gazetteer):
         return False
     closes = end == len(doc) or doc[end].text in (".", ",", ";", ")")
     return closes and any(c.is_region and c.quality == 0 for c in gazetteer.candidates(doc[start:end].text))
+
+
+def _before_comma(doc: Doc, start: int) -> Token | None:
+    """The capitalised word before a comma right before `start`, if so written ("Knockhill, Fife")."""
+    if start < 2 or doc[start - 1].text != "," or not CAP_WORD.match(doc[start - 2].text):
+        return None
+    return doc[start - 2]
+
+
+def _placed(tok: Token, gazetteer: Gazetteer) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or gazetteer.has_name(tok.text)
 
 
 # Place names with a capital inside from a family-name prefix ("DeKalb", "McAllen", "LaGrange", "DuPage").

@@ -21,7 +21,7 @@ from eventwire.geo.embedded import UNIONS
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
-from eventwire.geo.names import arabic_variants, name_key, romanize_cyrillic
+from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.namesakes import (
     SMALL,
     ArticleContext,
@@ -129,8 +129,7 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
     if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
         # another romanisation of an Arabic name ("Hodeidah", GeoNames' Hodeida): a spelling variant
-        seen = {c.id: replace(c, quality=max(c.quality, 1)) for key in arabic_variants(name_key(found.lookup))
-                for c in gazetteer.candidates_for_key(key)}
+        seen = {c.id: c for c in tolerant.by_arabic_form(gazetteer, found.lookup)}
     if not seen and _CYRILLIC.search(found.lookup):
         # a Russian-language name in Cyrillic ("Работино"): its romanisation, matched as Latin spellings are
         for latin in romanize_cyrillic(found.lookup):
@@ -318,8 +317,8 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
         # State" is no town in Poland.
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
                   if s.candidate.id in named and s.candidate.quality == 0 and s.candidate.feature != "continent"
-                  and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION)
-                  and (s.candidate.is_region or s.supported or fits_article(s.candidate, f, ctx))]
+                  and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION
+                       and (s.supported or fits_article(s.candidate, f, ctx)))]
         c, why = decide(f, ranked)
         if c is not None:
             return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"

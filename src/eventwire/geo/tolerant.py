@@ -4,6 +4,9 @@ that reports use ("Rabotino" for Robotyne, "Umanskoye" for Umanske, "Avdeevka" f
 Two steps, strictest first: Russian endings mapped to Ukrainian ones and looked up exactly; then a
 consonant skeleton (vowels and soft signs dropped, kh/h/g and ts/ch/c merged) compared inside one region,
 or across Ukraine only when exactly one place has that skeleton. Matches count as spelling variants.
+
+Arabic names have their own variants, tried where a name is in no gazetteer as written: the ending -a/-ah
+and the article ("Hodeidah" for Hodeida, "Qamishli" for Al Qamishli; `names.arabic_variants`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from dataclasses import replace
 
 from eventwire.geo.gazetteer import Candidate, Gazetteer, file_stamp, kept_beside
-from eventwire.geo.names import name_key
+from eventwire.geo.names import arabic_variants, name_key
 
 # Russian adjective and noun endings -> the Ukrainian ones of the same name, on name keys.
 _ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -90,6 +93,12 @@ def by_russian_form(gazetteer: Gazetteer, name: str) -> list[Candidate]:
         for c in gazetteer.candidates_for_key(key):
             out.setdefault(c.id, c)
     return _as_variant(list(out.values()))
+
+
+def by_arabic_form(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """Places under another romanisation of an Arabic name, as alternate-name matches."""
+    return [replace(c, quality=max(c.quality, 1)) for key in arabic_variants(name_key(name))
+            for c in gazetteer.candidates_for_key(key)]
 
 
 def in_region(gazetteer: Gazetteer, name: str, code: str) -> list[Candidate]:

@@ -31,7 +31,6 @@ from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.localnews import local_news_mentions
 from eventwire.geo.mistagged import (
-    arabic_spelling,
     county_of_venue,
     district_of,
     not_a_person,
@@ -229,8 +228,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], take
             continue
         if (len(text) >= 3 and (has_cue(doc, r0, end) or region_after_place(doc, r0, end, gazetteer))
                 and (gazetteer.has_name(text) or bool(renamed(gazetteer, text))
-                     or bool(arabic_spelling(gazetteer, text)) or (war and tolerant.known_spelling(gazetteer, text))
-                     or district_of(doc, r0, end, gazetteer))
+                     or bool(tolerant.by_arabic_form(gazetteer, text))
+                     or (war and tolerant.known_spelling(gazetteer, text)) or district_of(doc, r0, end, gazetteer))
                 and not_a_person(doc, r0, end, gazetteer, war) and org_ok(doc, r0, end, ents)
                 and not _common_word(doc, r0, end, words)):
             found = _found(doc, r0, end, "gazetteer", "toponym", sent_of[r0])
