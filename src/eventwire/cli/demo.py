@@ -61,7 +61,8 @@ def demo(db: str | None, gazetteer_path: str | None, examples: str) -> None:
 def summary_table(events: list[Event]) -> str:
     rows = [("type", "date", "place", "attribution", "modality")]
     for e in events:
-        kind = e.sub_event_type or (e.plover.type if e.plover else "?")
+        # an event with no ACLED type (a demand, a threat) is shown by its PLOVER type, marked as such
+        kind = e.sub_event_type or (f"{e.plover.type} (PLOVER only)" if e.plover else "?")
         when = f"{e.date.start}" + (f"..{e.date.end}" if e.date and e.date.end != e.date.start else "") \
             if e.date else "-"
         place = f"{e.location.place.name} (p{e.location.place.precision})" if e.location else "-"
