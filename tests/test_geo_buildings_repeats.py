@@ -18,6 +18,26 @@ def _first(mentions: list[PlaceMention], text: str) -> PlaceMention:
     return next(m for m in mentions if m.text == text)
 
 
+def test_a_building_written_in_its_town_is_placed_there(gazetteer: Gazetteer) -> None:
+    # spaCy calls these organisations, and no locative word comes before them
+    found = _mentions("She has visited the complaints office of the Supreme People's Court in Beijing weekly.",
+                      gazetteer)
+    court = _first(found, "Supreme People's Court")
+    assert court.place is not None and (court.place.name, court.place.precision) == ("Beijing", 2)
+    found = _mentions("The state extended the contract to run Crossroads Correctional Center in Shelby.",
+                      gazetteer)
+    prison = _first(found, "Crossroads Correctional Center")
+    assert prison.place is not None and prison.place.name == "Shelby"
+
+
+def test_a_bare_county_name_is_the_county_the_article_names(gazetteer: Gazetteer) -> None:
+    # England's Suffolk is a bigger county, and Suffolk, Virginia a town: neither is this story's
+    text = ("Suffolk County police are searching for a woman missing since March. "
+            "She closed her bank account, the Suffolk Times reports.")
+    bare = next(m for m in _mentions(text, gazetteer) if m.text == "Suffolk")
+    assert bare.place is not None and bare.place.name == "Suffolk County", bare.reason
+
+
 def test_building_names_are_read_by_their_last_word_or_as_x_of_y() -> None:
     assert is_building_name("Karl Bremer Hospital")
     assert is_building_name("Barclays Center")

@@ -63,6 +63,38 @@ def test_no_place_of_that_name_in_the_container_is_refused(gazetteer: Gazetteer)
     assert found["Kharkiv"].place is None and "region" in (found["Kharkiv"].reason or "")
 
 
+def test_a_place_the_gazetteer_lacks_is_placed_at_the_region_the_text_puts_it_in(gazetteer: Gazetteer) -> None:
+    # no Smallbury in the United States; Rockingham is in Australia, Canada and New Hampshire, not England
+    found = _mentions("The fire broke out in Smallbury, Ohio, on Sunday.", gazetteer)
+    assert _place(found, "Smallbury") == ("Ohio", "US", "Ohio", 3)
+    assert "region the text puts it in" in (found["Smallbury"].reason or "")
+    found = _mentions("The next round is at Rockingham, Northamptonshire, in August.", gazetteer)
+    name, country, _, precision = _place(found, "Rockingham")
+    assert (country, precision) == ("GB", 2) and "Northamptonshire" in name
+
+
+def test_a_list_of_towns_is_no_place_and_its_region(gazetteer: Gazetteer) -> None:
+    # Hamburg is a German state too; "Brasoc" is in no gazetteer, so the list check cannot lean on it
+    found = _mentions("The band was due to play in Copenhagen, Hamburg, Brasoc and Mannheim this month.",
+                      gazetteer)
+    assert _place(found, "Copenhagen")[:2] == ("Copenhagen", "DK")
+    assert _place(found, "Hamburg")[:2] == ("Hamburg", "DE")
+
+
+def test_a_county_after_a_place_is_its_container(gazetteer: Gazetteer) -> None:
+    found = _mentions("The plant in Springfield, Sangamon County, closed on Friday.", gazetteer)
+    assert _place(found, "Springfield")[1:3] == ("US", "Illinois")
+    found = _mentions("The plant in Smallbury, Sangamon County, closed on Friday.", gazetteer)
+    assert _place(found, "Smallbury") == ("Sangamon County", "US", "Illinois", 2)
+
+
+def test_a_region_written_with_its_word_resolves(gazetteer: Gazetteer) -> None:
+    found = _mentions("Soldiers were killed near Sbeitla, Kasserine governorate, on Monday.", gazetteer)
+    assert _place(found, "Sbeitla")[:2] == ("Sbeitla", "TN")
+    region = next(m for text, m in found.items() if text.startswith("Kasserine"))
+    assert region.place is not None and region.place.country == "TN" and region.place.precision == 3
+
+
 def test_russian_form_of_a_village_name(gazetteer: Gazetteer) -> None:
     found = _mentions("Russian forces attacked near Rabotino, Zaporozhye, but were repelled.", gazetteer)
     assert _place(found, "Rabotino")[:2] == ("Robotyne", "UA")

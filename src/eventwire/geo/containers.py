@@ -151,10 +151,10 @@ def world_regions(gazetteer: Gazetteer, text: str) -> list[Candidate]:
 
 def _world_container(text: str, end: int, gazetteer: Gazetteer,
                      start: int | None) -> tuple[int, int, str, str] | None:
-    """"Fresno, Calif.", "California, Pa.", "Trenton, NJ", "Sydney NSW": a state or province after the place
-    is its container, when a place of that name lies in it and the pair is not part of a list ("Ohio,
-    Indiana and Illinois"). Of two regions one code stands for ("Perth, WA"), the one holding the largest
-    place of that name."""
+    """"Fresno, Calif.", "California, Pa.", "Trenton, NJ", "Sydney NSW", "Silverstone, Northamptonshire": a
+    state, province or county after the place is its container, when a place of that name lies in it, or
+    none in its country does, and the pair is not part of a list ("Ohio, Indiana and Illinois"). Of two
+    regions one code stands for ("Perth, WA"), the one holding the largest place of that name."""
     tail = text[end:end + _WINDOW]
     m = _WORLD_REGION.match(tail)
     if m is None and (m := _BARE_POSTAL.match(tail)) is not None and not is_postal(m.group(1)):
@@ -164,19 +164,52 @@ def _world_container(text: str, end: int, gazetteer: Gazetteer,
     written, at = m.group(1), end + m.start(1)
     if written.endswith(".") and not is_postal(written) and world_region(gazetteer, written[:-1]) is not None:
         written = written[:-1]  # "Paris, Texas.": the full stop ends the sentence
-    name, regions = text[start:end], world_regions(gazetteer, written)
+    name, regions = text[start:end], world_regions(gazetteer, written) or county_regions(gazetteer, written)
     if not regions or _listed(text, start, at + len(written), gazetteer):
         return None
     cands = gazetteer.candidates(name)
     if any(c.feature == "country" and c.quality == 0 for c in cands):
         return None
-    codes = {r.admin1_code for r in regions if r.admin1_code}
-    inside = [c for c in cands if c.admin1_code in codes and not c.is_region]
-    if not inside:
-        return None
-    code = max(inside, key=lambda c: c.population).admin1_code
-    assert code is not None
-    return at, at + len(written), written, code
+    code = _holding(cands, regions)
+    if code is None and _missing_from(cands, gazetteer.candidates(f"{name} County"), regions) \
+            and not _LIST_NEXT.match(text[at + len(written):at + len(written) + _WINDOW]):
+        # "Smallbury, Ohio": a place too small for the gazetteer, in Ohio; unless the pair goes on as a list
+        # of names the gazetteer may lack ("Copenhagen, Hamburg, Brasoc and Mannheim"), or the name is a
+        # county's ("Vanderburgh, Ind., County prosecutors")
+        code = regions[0].admin1_code
+    return (at, at + len(written), written, code) if code is not None else None
+
+
+def _holding(cands: list[Candidate], regions: list[Candidate]) -> str | None:
+    """The admin-1 code of the region holding the largest place of the name, if one holds any."""
+    inside = [c for c in cands if not c.is_region and any(
+        c.admin1_code == r.admin1_code and (r.feature == "admin1" or c.admin2 == r.name) for r in regions)]
+    return max(inside, key=lambda c: c.population).admin1_code if inside else None
+
+
+_COUNTY_TOWN = 10_000  # a county named like a town this big ("Norfolk", "Kent") is not read as a container
+
+
+def county_regions(gazetteer: Gazetteer, written: str) -> list[Candidate]:
+    """The county named after a place ("Knockhill, Fife", "Springfield, Sangamon County"), or the counties
+    it was split into ("Northamptonshire"), when they lie in one first-level region and no sizeable town
+    bears the name."""
+    cands = gazetteer.candidates(written)
+    counties = [c for c in cands if c.feature == "admin2" and c.admin1_code]
+    if len({c.admin1_code for c in counties}) != 1 or any(
+            c.quality == 0 and not c.is_region and c.population >= _COUNTY_TOWN for c in cands):
+        return []
+    return counties
+
+
+def _missing_from(cands: list[Candidate], counties: list[Candidate], regions: list[Candidate]) -> bool:
+    """Whether a name written before a region ("Rockingham, Northamptonshire", "Smallbury, Ohio") is a
+    place the gazetteer lacks: no place of the name, nor a county named after it, lies in the region's
+    country, and none is a state or a country (a state before a state is a list: "New York, California")."""
+    if len({(r.country, r.admin1_code) for r in regions}) != 1:
+        return False
+    return not any(c.country == regions[0].country for c in cands + counties) \
+        and not any(c.feature in ("admin1", "country") and c.quality == 0 for c in cands)
 
 
 def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: list[int],

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.cityparts import city_parts
-from eventwire.geo.containers import add_containers, world_regions
+from eventwire.geo.containers import add_containers, county_regions, world_regions
 from eventwire.geo.cues import COMPASS
 from eventwire.geo.embedded import UNIONS
 from eventwire.geo.found import Found
@@ -82,7 +82,11 @@ def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
     region = region_alias(gazetteer, found.text) or region_alias(gazetteer, found.lookup)
     if region is None and found.level == "region" and found.container:
         # "Perth, WA": of the regions the abbreviation stands for, the one the container reading chose
-        return next((r for r in world_regions(gazetteer, found.text) if r.admin1_code == found.container), None)
+        # ("Sbeitla, Kasserine governorate": the region's own name, without its word); "Rockingham,
+        # Northamptonshire": the county
+        return next((r for text in (found.text, found.lookup)
+                     for r in world_regions(gazetteer, text) + county_regions(gazetteer, text)
+                     if r.admin1_code == found.container), None)
     return region
 
 
@@ -160,10 +164,12 @@ def _in_county(county: Candidate, cands: list[Candidate]) -> list[Candidate]:
     a town of the name inside a county so called ("Lancaster" in Lancaster County), not a namesake
     elsewhere; the article's other places choose among them. Not where the name is also a state, a
     country, a capital or a big city elsewhere ("Washington" beside "Washington County"): news rarely
-    shortens a county to such a name."""
+    shortens a county to such a name. A county of the name abroad, however populous, does not count: in a
+    story on Suffolk County, New York, "Suffolk" is that county, not the English one."""
     inside = [c for c in cands if not c.is_region and c.admin2 == county.name]
     if any(c.quality == 0 and c not in inside and c.id != county.id
-           and (c.feature in ("country", "admin1", "capital") or c.population >= _BIG_OUTSIDE_COUNTY)
+           and (c.feature in ("country", "admin1", "capital")
+                or c.population >= _BIG_OUTSIDE_COUNTY and c.feature != "admin2")
            for c in cands):
         return []
     return [*inside, county]
@@ -236,7 +242,27 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
         if c is not None and f.container:
             c, why = _one_of_namesakes(c, why, ranked)
         out.append((f, c, why))
-    return _as_placed(out)
+    return _as_placed(_at_container(out, gazetteer))
+
+
+_BEFORE_CONTAINER_CHARS = 3  # "X, Ohio", "X (Ohio)": the region written right after the place
+
+
+def _at_container(resolved: list[tuple[Found, Candidate | None, str]],
+                  gazetteer: Gazetteer) -> list[tuple[Found, Candidate | None, str]]:
+    """A place the text puts in a region ("Rockingham, Northamptonshire", "Smallbury, Ohio") that the
+    gazetteer has nowhere in the region's country is placed at the region, at the region's precision: what
+    the text says of where it is, with a reason that says so, rather than nothing. A place the country has
+    elsewhere ("Kharkiv, Lviv oblast") stays unplaced: the text contradicts the gazetteer."""
+    out = list(resolved)
+    for i, (f, c, why) in enumerate(resolved):
+        if c is not None or not f.container or f.kind != "toponym" or f.level == "region":
+            continue
+        region = next((r for g, r, _ in resolved[i + 1:i + 2] if r is not None and g.level == "region"
+                       and g.container == f.container and 0 <= g.start - f.end <= _BEFORE_CONTAINER_CHARS), None)
+        if region is not None and all(o.country != region.country for o in gazetteer.candidates(f.lookup)):
+            out[i] = (f, region, f"{why}; placed at {region.name}, the region the text puts it in")
+    return out
 
 
 def _as_placed(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:

@@ -129,7 +129,7 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
         # Facilities (streets, stadiums, airports) are places even when no gazetteer knows them; they are
         # reported, and left unresolved or placed by a town in their name or the article's town. spaCy
         # tags many buildings as organisations: "at the Central Mental Hospital" is a place all the same.
-        building = ent.label_ == "ORG" and is_building_name(text) and _building_cue(doc, start)
+        building = ent.label_ == "ORG" and is_building_name(text) and _building_cue(doc, start, end)
         if ent.label_ not in ("GPE", "LOC", "FAC") and not building:
             continue
         kind: MentionKind = "metonym" if is_government_use(ent) else "toponym"
@@ -139,10 +139,14 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list
     return out
 
 
-def _building_cue(doc: Doc, start: int) -> bool:
-    """"at the Central Mental Hospital", "moved to the Westbrook Hospital", "Brooklyn's Barclays Center":
-    a building's name used for where something is or goes."""
+def _building_cue(doc: Doc, start: int, end: int) -> bool:
+    """"at the Central Mental Hospital", "moved to the Westbrook Hospital", "Brooklyn's Barclays Center",
+    "the Supreme People's Court in Beijing": a building's name used for where something is or goes, or
+    put in a town."""
     if start > 1 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].ent_type_ == "GPE":
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_iob_ == "B" \
+            and doc[end + 1].ent_type_ == "GPE":
         return True
     i = start - 1
     while i >= 0 and doc[i].lower_ in ("the", "a"):
