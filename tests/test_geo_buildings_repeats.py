@@ -18,6 +18,17 @@ def _first(mentions: list[PlaceMention], text: str) -> PlaceMention:
     return next(m for m in mentions if m.text == text)
 
 
+def test_a_county_named_with_its_word_is_a_place_whatever_spacy_made_of_it(gazetteer: Gazetteer) -> None:
+    # an event's name, a person's title and a building: the county each time, told apart by the others
+    text = ("Judge Thomas Hoover of New Kent County Circuit Court revoked bond. Show competitions are on slate "
+            "at the 2009 Walker County Fair. Elections Coordinator Russ Towers of Richmond, Kentucky, said the "
+            "suspect was lodged in the Madison County Detention Center.")
+    found = {m.text: m for m in _mentions(text, gazetteer)}
+    assert {"New Kent County", "Walker County", "Madison County"} <= set(found), list(found)
+    madison = found["Madison County"].place
+    assert madison is not None and madison.admin1 == "Kentucky", found["Madison County"].reason
+
+
 def test_a_building_written_in_its_town_is_placed_there(gazetteer: Gazetteer) -> None:
     # spaCy calls these organisations, and no locative word comes before them
     found = _mentions("She has visited the complaints office of the Supreme People's Court in Beijing weekly.",
@@ -119,7 +130,7 @@ def test_a_region_written_after_a_place_and_a_comma_is_a_place(gazetteer: Gazett
 
 def test_a_building_named_after_a_county_of_the_article_is_that_county(gazetteer: Gazetteer) -> None:
     text = "Two deputies in Florence, Kentucky, moved the inmates to the Boone County Jail on Friday."
-    jail = next(m for m in _mentions(text, gazetteer) if m.text.endswith("Jail"))
+    jail = next(m for m in _mentions(text, gazetteer) if m.text.startswith("Boone County"))
     assert jail.place is not None and jail.place.feature == "admin2" and jail.place.admin1 == "Kentucky", jail
 
 
@@ -189,8 +200,8 @@ def test_a_region_inside_a_longer_name_is_kept_a_foreign_town_is_not(gazetteer: 
     text = ("Athens Police arrested a man on Monday. He was held at the Henderson County Jail in Athens. "
             "Bandits killed five people in Gora Namaye village in Zamfara State.")
     found = {m.text: m for m in _mentions(text, gazetteer)}
-    jail = found["Henderson County Jail"].place
-    assert jail is not None and jail.country == "US", found["Henderson County Jail"].reason
+    county = next(m for text, m in found.items() if text.startswith("Henderson County"))
+    assert county.place is not None and county.place.country == "US", county.reason
     # "Gora" alone is a town in Poland
     assert not any(m.place is not None and m.place.country == "PL" for m in found.values()), list(found)
 

@@ -88,6 +88,13 @@ def test_a_county_after_a_place_is_its_container(gazetteer: Gazetteer) -> None:
     assert _place(found, "Smallbury") == ("Sangamon County", "US", "Illinois", 2)
 
 
+def test_a_county_in_a_state_is_that_state_s(gazetteer: Gazetteer) -> None:
+    # Kane County and the Illinois of the same sentence back Illinois' Jefferson County; "Colo." decides
+    found = _mentions("The labs include Fermilab in Kane County, Ill., and NERI in Jefferson County, Colo.",
+                      gazetteer)
+    assert _place(found, "Jefferson County")[:3] == ("Jefferson County", "US", "Colorado")
+
+
 def test_a_region_written_with_its_word_resolves(gazetteer: Gazetteer) -> None:
     found = _mentions("Soldiers were killed near Sbeitla, Kasserine governorate, on Monday.", gazetteer)
     assert _place(found, "Sbeitla")[:2] == ("Sbeitla", "TN")

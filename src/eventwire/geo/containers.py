@@ -182,11 +182,13 @@ def _world_container(text: str, end: int, gazetteer: Gazetteer,
 
 def _holding(cands: list[Candidate], regions: list[Candidate]) -> str | None:
     """The admin-1 code of the region holding the largest place of the name, if one holds any."""
-    inside = [c for c in cands if not c.is_region and any(
-        c.admin1_code == r.admin1_code and (r.feature == "admin1" or c.admin2 == r.name) for r in regions)]
+    inside = [c for c in cands if (not c.is_region or c.feature == "admin2") and any(
+        c.admin1_code == r.admin1_code and (r.feature == "admin1" or c.admin2 == r.name and not c.is_region)
+        for r in regions)]
     return max(inside, key=lambda c: c.population).admin1_code if inside else None
 
 
+COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)$", re.IGNORECASE)
 _COUNTY_TOWN = 10_000  # a county named like a town this big ("Norfolk", "Kent") is not read as a container
 
 
@@ -343,7 +345,9 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
             continue
         if out and f.start < out[-1].end:
             continue
-        if f.kind in ("toponym", "metonym") and f.level != "region" and not any(ch.isdigit() for ch in f.text):
+        # A region is no settlement for another region to hold, but a county is: "Jefferson County, Colo."
+        if f.kind in ("toponym", "metonym") and (f.level != "region" or COUNTY_WORD.search(f.text)) \
+                and not any(ch.isdigit() for ch in f.text):
             hit = _container_after(text, f.end, gazetteer, f.start)
             if hit is not None:
                 start, end, region_text, code = hit

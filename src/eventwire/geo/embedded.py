@@ -1,6 +1,6 @@
 """Place names inside organisations' names, as metonyms: "Toronto" in "Toronto Police Service", "U.S." in
 "the U.S. Federal Trade Commission", "Grand Ledge" in "Grand Ledge Police", and demonyms ("Canadian" in
-"Canadian Medical Association")."""
+"Canadian Medical Association"); counties named with their word, inside any name."""
 
 from __future__ import annotations
 
@@ -39,6 +39,26 @@ def _county(text: str, gazetteer: Gazetteer) -> bool:
     place whatever its size; the word makes it no surname."""
     return " " in text and text.endswith(_COUNTY_WORDS) and any(
         c.feature == "admin2" for c in gazetteer.candidates(text))
+
+
+_COUNTY_NAME_WORDS = 3  # "New Kent County", "St. Lucie County"
+
+
+def county_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    """Counties named with their word wherever they stand, whatever the entity finder made of them: "at
+    the Anderson County Courthouse", "the 2009 Walker County Fair", "Lamar County Elections Coordinator
+    Russ Towers" (tagged a person). The word makes the name a county's."""
+    out: list[Found] = []
+    for tok in doc:
+        if tok.text not in _COUNTY_WORDS or tok.i == 0:
+            continue
+        for i in range(max(0, tok.i - _COUNTY_NAME_WORDS), tok.i):
+            if all(_name_word(t.text) and not t.is_stop for t in doc[i:tok.i]) \
+                    and _county(text := doc[i:tok.i + 1].text, gazetteer):
+                span = doc[i:tok.i + 1]
+                out.append(Found(span.start_char, span.end_char, text, text, "toponym", "any", sent_of[i], "county"))
+                break
+    return out
 
 
 def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:

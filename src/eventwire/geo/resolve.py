@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.cityparts import city_parts
-from eventwire.geo.containers import add_containers, county_regions, world_regions
+from eventwire.geo.containers import COUNTY_WORD, add_containers, county_regions, world_regions
 from eventwire.geo.cues import COMPASS
 from eventwire.geo.embedded import UNIONS
 from eventwire.geo.found import Found
@@ -60,7 +60,6 @@ _SITE_WEIGHT = 2.0
 _EMPTY = ArticleContext((), frozenset(), frozenset(), ())
 _BIG_OUTSIDE_COUNTY = 100_000
 _NAMES_ITS_AREA = 20_000  # a town this big gives its name to the district around it
-_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)$", re.IGNORECASE)
 
 
 # Facilities named after their town ("Donetsk International Airport"): when the whole name is not in
@@ -93,7 +92,7 @@ def _region_row(found: Found, gazetteer: Gazetteer) -> Candidate | None:
 def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list[Candidate]:
     """Every place the mention may name: its names, a region's other forms, and for a settlement that the
     text puts in a region, only those inside it (spelled exactly, or tolerantly when none is)."""
-    if found.level == "region" and found.container:
+    if found.level == "region" and found.container and not COUNTY_WORD.search(found.text):
         region = _region_row(found, gazetteer)
         return [region] if region is not None else []
     if found.level == "centre" and looks_adjectival(found.lookup) \
@@ -129,7 +128,8 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
         other = found.level == "any" and any(c.feature in ("city", "capital") for c in seen.values())
         seen.setdefault(region.id, replace(region, quality=max(region.quality, 1)) if other else region)
     if found.container:
-        inside = [c for c in seen.values() if in_container(c.admin1_code, found.container) and not c.is_region]
+        inside = [c for c in seen.values() if in_container(c.admin1_code, found.container)
+                  and (not c.is_region or c.feature == "admin2" and found.level == "region")]
         return inside or tolerant.in_region(gazetteer, found.lookup, found.container)
     if not seen and found.lookup[:1].isupper() and not found.lookup.isupper():
         # another romanisation of an Arabic name ("Hodeidah", GeoNames' Hodeida): a spelling variant
@@ -205,8 +205,8 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             countries = {o.country for o in others}
             weight = _STRONG if c.feature == "country" or countries == {c.country} else 1.0
             names[(key, c.country)] = max(weight, names.get((key, c.country), 0.0))
-        if c.feature == "admin2" and _COUNTY_WORD.search(found.text):
-            counties.setdefault(name_key(_COUNTY_WORD.sub("", found.lookup)), c)
+        if c.feature == "admin2" and COUNTY_WORD.search(found.text):
+            counties.setdefault(name_key(COUNTY_WORD.sub("", found.lookup)), c)
         if c.feature == "admin2" and c.admin1_code:
             admin2.add((key, c.admin1_code, c.name))
         if c.feature == "admin1" and c.admin1_code:

@@ -25,7 +25,7 @@ from eventwire.geo.cues import (
     trim_tokens,
 )
 from eventwire.geo.demonyms import demonym_country, demonym_place
-from eventwire.geo.embedded import embedded_mentions, well_known
+from eventwire.geo.embedded import county_mentions, embedded_mentions, well_known
 from eventwire.geo.found import Found, Level
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.hromadas import hromada_centres, looks_adjectival
@@ -271,12 +271,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
     found += repeated_mentions(doc, found, lambda s, e: _found(doc, s, e, "repeat", "toponym", sent_of[s]))
     found += embedded_mentions(doc, gazetteer, sent_of)
+    found += county_mentions(doc, gazetteer, sent_of)
     found += local_news_mentions(doc, gazetteer, sent_of)
     found = not_places(doc, found, gazetteer)
-    # A building named after a place ("University of Georgia", "Huntsville High School") gives way to the
-    # place in its name, which says more about where things are than the article's town would.
-    found = [f for f in found if f.source != "building"
-             or not any(o is not f and o.start < f.end and f.start < o.end for o in found)]
+    # A building named after a place ("University of Georgia", "Huntsville High School", "the Madison County
+    # Detention Center") gives way to the place in its name, which says more about where things are than
+    # the article's town would, and which the other names of the article can then tell apart.
+    found = [f for f in found if not any(o is not f and o.start < f.end and f.start < o.end and (
+        f.source == "building" or o.source == "county" and is_building_name(f.text)) for o in found)]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
     text = doc.text if text is None else text
