@@ -47,3 +47,22 @@ def test_a_name_opened_by_an_abbreviation_is_one_name(gazetteer: Gazetteer) -> N
     assert found["Sault Ste. Marie"].place is not None and found["Sault Ste. Marie"].place.country == "CA"
     found = _mentions("The plant in Ft. Worth closed last year.", gazetteer)
     assert found["Ft. Worth"].place is not None and found["Ft. Worth"].place.name == "Fort Worth"
+
+
+def test_a_dateline_with_an_abbreviated_state(gazetteer: Gazetteer) -> None:
+    text = "Lions Club member wins a prize.\nCHARLESTON, W.Va. -- Jim McMillon of the Charleston club won."
+    found = _mentions(text, gazetteer)
+    charleston = found["CHARLESTON"]
+    assert charleston.kind == "metonym"  # where the story was filed
+    assert charleston.place is not None and charleston.place.admin1 == "West Virginia"
+    text = "Man accused of threatening a tax worker.\nST. PAUL -- Morris told the St. Paul Pioneer Press he had."
+    found = _mentions(text, gazetteer)
+    assert found["ST. PAUL"].place is not None and found["ST. PAUL"].place.name == "Saint Paul"
+    # Paul, a region of Cape Verde, is no part of the newspaper's name
+    assert found["St. Paul"].place is not None and found["St. Paul"].place.name == "Saint Paul"
+
+
+def test_a_small_town_around_a_well_known_name_inside_an_organisation(gazetteer: Gazetteer) -> None:
+    text = "Volunteers cleaned the reservoir during an event sponsored by the Friends of the New Concord Reservoir."
+    found = _mentions(text, gazetteer)
+    assert found["New Concord"].place is not None and found["New Concord"].place.admin1 == "Ohio"

@@ -95,6 +95,12 @@ def test_a_county_in_a_state_is_that_state_s(gazetteer: Gazetteer) -> None:
     assert _place(found, "Jefferson County")[:3] == ("Jefferson County", "US", "Colorado")
 
 
+def test_two_names_spacy_split_that_make_one_region(gazetteer: Gazetteer) -> None:
+    # spaCy tags "Baja" (a town in Hungary) and "California" apart
+    found = _mentions("Work on the Tijuana River in Baja California will start in ten days.", gazetteer)
+    assert _place(found, "Baja California")[:2] == ("Baja California", "MX")
+
+
 def test_a_region_written_with_its_word_resolves(gazetteer: Gazetteer) -> None:
     found = _mentions("Soldiers were killed near Sbeitla, Kasserine governorate, on Monday.", gazetteer)
     assert _place(found, "Sbeitla")[:2] == ("Sbeitla", "TN")

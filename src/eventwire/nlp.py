@@ -45,7 +45,7 @@ def load_pipeline() -> Language:
 # Abbreviations that open place names ("Sault Ste. Marie", "Ft. Worth", "Pt. Pleasant"); spaCy's English
 # tokenizer knows "St." and "Mt." but splits these, and the full stop then ends a sentence mid-name. The
 # geoparser reads them inside names (`geo.cues.NAME_ABBREVIATIONS`).
-PLACE_ABBREVIATIONS = ("Ste.", "Ft.", "Pt.", "Pte.", "Sta.")
+PLACE_ABBREVIATIONS = ("Ste.", "Ft.", "Pt.", "Pte.", "Sta.", "ST.", "STE.", "MT.", "FT.")
 
 
 def _register_components() -> None:

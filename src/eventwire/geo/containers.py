@@ -22,6 +22,7 @@ from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.postal import is_postal, postal_regions
 from eventwire.geo.raions import PAIR, pair_oblast, raion_after
 from eventwire.geo.regions import region_alias
+from eventwire.records.place import MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -127,7 +128,7 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer,
 
 # A state or province after a comma, by name or by its abbreviation: "Fresno, Calif.", "Grand Forks, N.D.",
 # "Columbus, Ohio", "London, Ontario", "Trenton, NJ".
-_WORLD_REGION = re.compile(r"^\s*,\s*((?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]{2,3}\b"
+_WORLD_REGION = re.compile(r"^\s*,\s*((?:[A-Z]\.){2,4}|(?:[A-Z]\.\s?)?[A-Z][a-z]{1,4}\.|[A-Z]{2,3}\b"
                            r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
                            r"(?=\s*(?:[,.;:)(\-–—]|$|\s[a-z]|\s[A-Z]))")
 # Without the comma only a postal code in capitals: "Sydney NSW", "Washington DC".
@@ -145,9 +146,11 @@ def world_regions(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     """Every first-level region this names or abbreviates ("WA": Washington and Western Australia)."""
     if is_postal(text) and (postal := postal_regions(gazetteer, text)):
         return postal
-    abbreviated = text.endswith(".")
-    return [c for c in gazetteer.candidates(text) if c.feature == "admin1" and c.admin1_code
-            and (c.quality == 0 or abbreviated)]
+    abbreviated = "." in text  # "Calif.", and "W.Va" whose last full stop ended the sentence
+    cands = gazetteer.candidates(text)
+    if not cands and abbreviated and not text.endswith("."):
+        cands = gazetteer.candidates(text + ".")
+    return [c for c in cands if c.feature == "admin1" and c.admin1_code and (c.quality == 0 or abbreviated)]
 
 
 def _world_container(text: str, end: int, gazetteer: Gazetteer,
@@ -353,8 +356,10 @@ def add_containers(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_of: 
             if hit is not None:
                 start, end, region_text, code = hit
                 level = "settlement" if f.level == "any" else f.level
-                # A place the text locates in a region is a place, whatever the parse made of its clause.
-                f = replace(f, container=code, level=level, kind="toponym")
+                # A place the text locates in a region is a place, whatever the parse made of its clause;
+                # but a dateline in capitals ("CHARLESTON, W.Va. (AP) —") stays where the report was filed.
+                kind: MentionKind = "metonym" if f.kind == "metonym" and f.text.isupper() else "toponym"
+                f = replace(f, container=code, level=level, kind=kind)
                 regions[start] = (end, region_text, code)
                 if not any(g.start == start for g in found):
                     out.append(f)

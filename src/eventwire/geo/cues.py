@@ -33,7 +33,7 @@ COMPASS = {"west", "east", "north", "south", "midwest", "northwest", "northeast"
 CAP_WORD = re.compile(r"^[A-Z][\w’'\-]*$")
 # Abbreviated words that open place names ("St. Louis", "Sault Ste. Marie", "Ft. Worth"): part of a run of
 # capitalised words, full stop and all.
-NAME_ABBREVIATIONS = frozenset({"St.", "Mt.", "Ste.", "Ft.", "Pt.", "Pte.", "Sta."})
+NAME_ABBREVIATIONS = frozenset({"St.", "Mt.", "Ste.", "Ft.", "Pt.", "Pte.", "Sta.", "ST.", "STE.", "MT.", "FT."})
 STRONG_LOCATIVE = {"in", "near", "outside", "around", "across", "into"}
 ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target", "pound", "storm", "capture",
                           "seize", "take", "liberate", "raid", "besiege", "encircle", "recapture", "bombard"})

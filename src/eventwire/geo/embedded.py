@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.geo.cues import CAP_WORD, COMPASS, trim_tokens
+from eventwire.geo.cues import CAP_WORD, COMPASS, NAME_ABBREVIATIONS, trim_tokens
 from eventwire.geo.demonyms import demonym_country, demonym_place
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Gazetteer
@@ -24,7 +24,9 @@ _EMBEDDED_FEATURES = {"country", "admin1", "capital", "continent"}
 
 
 def well_known(text: str, gazetteer: Gazetteer) -> bool:
-    return any(c.feature in _EMBEDDED_FEATURES or (c.quality == 0 and c.population >= _EMBEDDED_MIN_POPULATION)
+    # "St. Paul" is Saint Paul's own name abbreviated, not an alternate one
+    spelled = 1 if text.split()[:1] and text.split()[0] in NAME_ABBREVIATIONS else 0
+    return any(c.feature in _EMBEDDED_FEATURES or (c.quality <= spelled and c.population >= _EMBEDDED_MIN_POPULATION)
                for c in gazetteer.candidates(text))
 
 
@@ -76,6 +78,10 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> lis
                 i += 1
                 continue
             j, kind, hint = hit
+            if i > ent.start and kind == "metonym" and _name_word(doc[i - 1].text) \
+                    and doc[i - 1].lower_ not in COMPASS and any(
+                    c.quality == 0 and not c.is_region for c in gazetteer.candidates(doc[i - 1:j].text)):
+                i -= 1  # "the New Concord Reservoir": New Concord, Ohio, not Concord, California
             span = doc[i:j]
             if kind == "metonym" and (i, j) == trim_tokens(ent) and name_key(span.text) not in UNIONS:
                 kind = "toponym"  # the whole "organisation" is the place name: spaCy mislabelled it
@@ -118,7 +124,7 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,4}$")
 
 
 def _name_word(text: str) -> bool:
-    return bool(CAP_WORD.match(text) or _DOTTED.match(text))
+    return bool(CAP_WORD.match(text) or _DOTTED.match(text)) or text in NAME_ABBREVIATIONS
 
 
 def _country_initials(text: str, gazetteer: Gazetteer) -> bool:

@@ -44,8 +44,8 @@ def _datelines(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
     for sent in doc.sents:
         i = sent.start
         j = i
-        while j < sent.end and j - i < _MAX_WORDS and doc[j].text.isupper() and doc[j].text.isalpha() \
-                and len(doc[j].text) > 1:
+        while j < sent.end and j - i < _MAX_WORDS and doc[j].text.isupper() and len(doc[j].text) > 1 \
+                and (doc[j].text.isalpha() or doc[j].text in NAME_ABBREVIATIONS):  # "ST. PAUL —"
             j += 1
         # "XENIA — ", not "US-China talks"
         if j == i or j >= len(doc) or doc[j].text not in _DASHES or not doc[j - 1].whitespace_:

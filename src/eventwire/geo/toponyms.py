@@ -274,7 +274,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     found += embedded_mentions(doc, gazetteer, sent_of)
     found += county_mentions(doc, gazetteer, sent_of)
     found += local_news_mentions(doc, gazetteer, sent_of)
-    found = not_places(doc, found, gazetteer)
+    found = _joined(not_places(doc, found, gazetteer), doc.text if text is None else text, gazetteer)
     # A building named after a place ("University of Georgia", "Huntsville High School", "the Madison County
     # Detention Center") gives way to the place in its name, which says more about where things are than
     # the article's town would, and which the other names of the article can then tell apart.
@@ -290,7 +290,27 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     return out
 
 
-_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\(|[-–—]\s)")
+_JOINED_MIN_POPULATION = 10_000
+
+
+def _joined(found: list[Found], text: str, gazetteer: Gazetteer) -> list[Found]:
+    """Two names spaCy split that together are one ("Baja" and "California": Baja California, not a town in
+    Hungary and a US state), when the whole is a region or a town of some size by its own name."""
+    found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind != "demonym" and f.kind != "demonym" and text[prev.end:f.start] == " ":
+            whole = f"{prev.text} {f.text}"
+            if any(c.quality == 0 and (c.is_region or c.population >= _JOINED_MIN_POPULATION)
+                   for c in gazetteer.candidates(whole)):
+                out[-1] = replace(prev, end=f.end, text=whole, lookup=whole, level="any")
+                continue
+        out.append(f)
+    return out
+
+
+_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\(|(?:--|[-–—])\s)")
 
 
 def _dateline(text: str, f: Found) -> bool:
