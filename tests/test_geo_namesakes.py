@@ -133,3 +133,11 @@ def test_a_river_is_no_county_that_bears_its_name(gazetteer: Gazetteer) -> None:
     assert found["Red River"].place is None, found["Red River"].place  # not Red River County, Texas
     found = _mentions("Fall River police arrested a man on Monday.", gazetteer)
     assert found["Fall River"].place is not None and found["Fall River"].place.country == "US"
+
+
+def test_a_region_as_small_as_a_village_abroad_is_refused(gazetteer: Gazetteer) -> None:
+    # North Side is a district of the Cayman Islands with some 1,500 people
+    text = ("Developers were granted a delay for North Side projects between the stadiums, John Canning of the "
+            "Central North Side said.")
+    place = _mentions(text, gazetteer)["North Side"].place
+    assert place is None or place.country == "US", place

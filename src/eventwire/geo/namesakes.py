@@ -325,7 +325,10 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
         return None, "no gazetteer entry for this name"
     best = ranked[0]
     c = best.candidate
-    if c.is_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near") \
+    # A region is known beyond its borders, unless it is as small as a village: "North Side", a district of
+    # the Cayman Islands with 1,500 people, is not what a story on Pittsburgh means
+    known_region = c.is_region and not 0 < c.population < SMALL
+    if known_region or c.population >= SMALL or best.supported or found.level in ("settlement", "near") \
             or (len(ranked) == 1 and c.quality == 0 and fits_article(c, found, ctx)):
         # the only place in the world officially so called ("New Concord"): no namesake to mistake it for
         also = ""
