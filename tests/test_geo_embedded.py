@@ -57,3 +57,11 @@ def test_a_town_before_its_schools_or_police_initials_is_a_place(gazetteer: Gaze
     text = "Superintendents of the Owensboro Public Schools met the Slidell PD chief in Louisiana."
     found = _mentions(text, gazetteer)
     assert found["Owensboro"].place is not None and found["Owensboro"].place.admin1 == "Kentucky"
+
+
+def test_a_name_before_based_is_a_place(gazetteer: Gazetteer) -> None:
+    # spaCy tags Northbrook an organisation and Kent a person here
+    found = _mentions("Officials for Northbrook-based Crate & Barrel and the Kent-based team could not be reached.",
+                      gazetteer)
+    assert found["Northbrook"].place is not None and found["Northbrook"].place.country == "US"
+    assert "Kent" in found

@@ -85,7 +85,7 @@ def has_cue(doc: Doc, start: int, end: int) -> bool:
     level, *_ = level_and_bounds(doc, start, end)
     if level != "any" or (start >= 2 and doc[start - 1].text in ("'s", "’s")) or heads_entry(doc, start):
         return True
-    if contained(doc, end):
+    if contained(doc, end) or based_in(doc, end):
         return True
     return (start > 0 and doc[start - 1].lower_ in LOCATIVE) or attacked(doc, start, end) \
         or locative_before(doc, start) or military_site(doc, start, end)
@@ -113,6 +113,16 @@ def _surname(doc: Doc, start: int, end: int) -> bool:
     words = [t.text for t in doc[start:end]]
     return any(ent.label_ == "PERSON" and len(ent) > len(words) and [t.text for t in ent[-len(words):]] == words
                for ent in doc.ents)
+
+
+_BASED_WORDS = {"based", "born", "headquartered", "registered"}
+
+
+def based_in(doc: Doc, end: int) -> bool:
+    """"the Kent-based outfit", "Northbrook-based Crate & Barrel": a name joined by a hyphen to "based" (or
+    "born", "headquartered") is where something is."""
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and doc[end + 1].lower_ in _BASED_WORDS
 
 
 def contained(doc: Doc, end: int) -> bool:

@@ -14,6 +14,7 @@ from eventwire.geo.cues import (
     DISTRICT_KINDS,
     LOCATIVE,
     attacked,
+    based_in,
     contained,
     country_possessive,
     heads_entry,
@@ -64,7 +65,7 @@ def not_a_person(doc: Doc, start: int, end: int, gazetteer: Gazetteer, war: bool
     if all(doc[t].ent_type_ != "PERSON" for t in range(start, end)):
         return True
     level, *_ = level_and_bounds(doc, start, end)
-    if level == "settlement" or heads_entry(doc, start) or contained(doc, end):
+    if level == "settlement" or heads_entry(doc, start) or contained(doc, end) or based_in(doc, end):
         return True
     if region_after_place(doc, start, end, gazetteer):
         return True
