@@ -226,3 +226,10 @@ def test_two_neighbouring_villages_between_which_traffic_backs_up(gazetteer: Gaz
     text = "The closure will affect people travelling to Cirencester from Gloucester and Cheltenham."
     found = {m.text: m for m in _mentions(text, gazetteer)}
     assert "Cirencester" in found and found["Cirencester"].place is not None, list(found)
+
+
+def test_a_place_opening_a_sentence_with_its_county_after_it(gazetteer: Gazetteer) -> None:
+    # the splitter ends a sentence at the colon, so "Silverstone" opens one; the county after it says place
+    text = "The 2019 calendar. 15/16 September: Silverstone, Northamptonshire. The season ends in October."
+    m = _first(_mentions(text, gazetteer), "Silverstone")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Silverstone", "GB")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import tolerant
-from eventwire.geo.cues import NAME_ABBREVIATIONS
+from eventwire.geo.cues import is_name_word
 from eventwire.geo.demonyms import demonym_country
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
@@ -42,7 +42,6 @@ _SUFFIX = re.compile(r"^\s+(?:region|oblast|province|regional|oblasti|People[’
 FACILITY_WORDS = {"airfield", "airport", "airbase", "bridge", "checkpoint", "station", "port", "railway",
                   "refinery", "depot", "plant", "dam", "outskirts", "suburbs", "suburb"}
 _NAMED_AFTER_CENTRE = {"raion", "rayon", "district", "community", "hromada", "municipality"}
-_CAP = re.compile(r"^[A-Z][\w’'\-]*$")
 _WINDOW = 80
 # A list goes on after "X, Y" ("Kyiv, Lviv, Odesa and Dnipro") with another name that ends there, before
 # punctuation or a lower-case word ("Kharkiv, Poltava and Sumy overnight").
@@ -224,7 +223,7 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
     taken = {i for f in found if (span := doc.char_span(f.start, f.end, alignment_mode="expand")) is not None
              for i in range(span.start, span.end)}
     texts = [t.text for t in doc]
-    caps = [(bool(_CAP.match(t)) or t in NAME_ABBREVIATIONS) and i not in taken for i, t in enumerate(texts)]
+    caps = [is_name_word(t) and i not in taken for i, t in enumerate(texts)]
     out: list[Found] = []
     i = 0
     while i < len(doc):
@@ -243,9 +242,11 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
             continue
         span = doc[i:j]
         nxt = doc[j].lower_ if j < len(doc) else ""
-        # "Bilopilska hromada: ..." opens a line of an official list; other sentence openers are any word
+        # "Bilopilska hromada: ..." opens a line of an official list, "Silverstone, Northamptonshire." an item
+        # of a calendar; other sentence openers are any word
         hromada = nxt in CENTRE_WORDS and looks_adjectival(span.text) and bool(hromada_centres(gazetteer, span.text))
-        if doc[i].is_sent_start and not hromada:
+        if doc[i].is_sent_start and not hromada \
+                and not _contained(text, span.start_char, span.end_char, span.text, gazetteer):
             i = j
             continue
         after_word = doc[j].idx + len(doc[j]) if j < len(doc) else span.end_char

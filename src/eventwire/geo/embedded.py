@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.geo.cues import CAP_WORD, COMPASS, NAME_ABBREVIATIONS, trim_tokens
+from eventwire.geo.cues import CAP_WORD, COMPASS, NAME_ABBREVIATIONS, is_name_word, trim_tokens
 from eventwire.geo.demonyms import demonym_country, demonym_place
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Gazetteer
@@ -124,7 +124,7 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,4}$")
 
 
 def _name_word(text: str) -> bool:
-    return bool(CAP_WORD.match(text) or _DOTTED.match(text)) or text in NAME_ABBREVIATIONS
+    return is_name_word(text) or bool(_DOTTED.match(text))
 
 
 def _country_initials(text: str, gazetteer: Gazetteer) -> bool:

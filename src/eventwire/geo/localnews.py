@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.geo.cues import CAP_WORD, NAME_ABBREVIATIONS
+from eventwire.geo.cues import CAP_WORD, NAME_ABBREVIATIONS, is_name_word
 from eventwire.geo.found import Found
 
 if TYPE_CHECKING:
@@ -26,10 +26,6 @@ _BEFORE_RESIDENT = {"a", "an", "the", "two", "three", "several", "many", "some",
 _RESIDENT_TOWN_POPULATION = 5_000
 _DATELINE_TOWN_POPULATION = 1_000  # "UPDATE —" is no hamlet's dateline
 _MAX_WORDS = 3
-
-
-def _name_word(text: str) -> bool:
-    return bool(CAP_WORD.match(text)) or text in NAME_ABBREVIATIONS  # "St. Thomas police"
 
 
 def _settlement(name: str, gazetteer: Gazetteer, min_population: int) -> bool:
@@ -66,7 +62,7 @@ def _residents(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         if tok.lower_ not in _RESIDENT_WORDS or k == 0:
             continue
         i = k
-        while i > 0 and k - i < _MAX_WORDS and _name_word(doc[i - 1].text) and not doc[i - 1].is_sent_start:
+        while i > 0 and k - i < _MAX_WORDS and is_name_word(doc[i - 1].text) and not doc[i - 1].is_sent_start:
             i -= 1
         if i == k:
             continue
@@ -93,7 +89,7 @@ def _town_services(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[F
         if tok.lower_ not in _SERVICE_WORDS or k == 0:
             continue
         i = k
-        while i > 0 and k - i < _MAX_WORDS and _name_word(doc[i - 1].text):
+        while i > 0 and k - i < _MAX_WORDS and is_name_word(doc[i - 1].text):
             i -= 1
             if doc[i].is_sent_start:
                 break

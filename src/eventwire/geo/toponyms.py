@@ -14,12 +14,12 @@ from eventwire.geo.country_spans import country_spans
 from eventwire.geo.cues import (
     CAP_WORD,
     COMPASS,
-    NAME_ABBREVIATIONS,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     has_cue,
     heads_entry,
     is_government_use,
+    is_name_word,
     level_and_bounds,
     locative_before,
     shelled_subject,
@@ -188,7 +188,7 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     runs, start = [], None
     name_at_start = False  # inside a name that opens its sentence ("Athens Police Department reports ...")
     for tok in doc:
-        capital = bool(CAP_WORD.match(tok.text)) or tok.text in NAME_ABBREVIATIONS
+        capital = is_name_word(tok.text)
         if capital and (not tok.is_sent_start or heads_entry(doc, tok.i) or shelled_subject(tok)
                         or _list_region(doc, tok.i + 1) is not None):
             if not name_at_start:
