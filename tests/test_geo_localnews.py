@@ -66,3 +66,9 @@ def test_a_small_town_around_a_well_known_name_inside_an_organisation(gazetteer:
     text = "Volunteers cleaned the reservoir during an event sponsored by the Friends of the New Concord Reservoir."
     found = _mentions(text, gazetteer)
     assert found["New Concord"].place is not None and found["New Concord"].place.admin1 == "Ohio"
+
+
+def test_a_dateline_town_in_capitals_before_its_state(gazetteer: Gazetteer) -> None:
+    found = _mentions("Man dies in crash.\nRUSSELLVILLE, Ark. (AP) - Authorities say one person died.", gazetteer)
+    town = found["RUSSELLVILLE"]
+    assert town.kind == "metonym" and town.place is not None and town.place.admin1 == "Arkansas"

@@ -141,3 +141,11 @@ def test_a_region_as_small_as_a_village_abroad_is_refused(gazetteer: Gazetteer) 
             "Central North Side said.")
     place = _mentions(text, gazetteer)["North Side"].place
     assert place is None or place.country == "US", place
+
+
+def test_a_village_named_like_a_populous_province_is_not_what_the_name_means(gazetteer: Gazetteer) -> None:
+    # Bulacan is a province of three million and a village of Davao del Sur, a province the article names
+    text = ("Pigs died in eight barangays of Santa Maria, Davao del Sur. Tests later confirmed the virus on hog "
+            "farms in Nueva Ecija and Bulacan.")
+    place = _mentions(text, gazetteer)["Bulacan"].place
+    assert place is not None and place.admin1 == "Central Luzon", place

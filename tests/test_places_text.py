@@ -101,6 +101,13 @@ def test_two_names_spacy_split_that_make_one_region(gazetteer: Gazetteer) -> Non
     assert _place(found, "Baja California")[:2] == ("Baja California", "MX")
 
 
+def test_a_hyphenated_name_is_one_name(gazetteer: Gazetteer) -> None:
+    found = _mentions("The company will install the process at its plant in Ust-Kamenogorsk, Kazakhstan.", gazetteer)
+    assert _place(found, "Ust-Kamenogorsk")[1] == "KZ"
+    found = _mentions("Police stopped a bomb in Ludwigshafen, in the state of Rhineland-Palatinate.", gazetteer)
+    assert _place(found, "Rhineland-Palatinate")[1:] == ("DE", "Rheinland-Pfalz", 3)
+
+
 def test_a_region_written_with_its_word_resolves(gazetteer: Gazetteer) -> None:
     found = _mentions("Soldiers were killed near Sbeitla, Kasserine governorate, on Monday.", gazetteer)
     assert _place(found, "Sbeitla")[:2] == ("Sbeitla", "TN")

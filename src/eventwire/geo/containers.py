@@ -22,6 +22,7 @@ from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.postal import is_postal, postal_regions
 from eventwire.geo.raions import PAIR, pair_oblast, raion_after
 from eventwire.geo.regions import region_alias
+from eventwire.geo.toponyms import is_dateline
 from eventwire.records.place import MentionKind
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def _world_container(text: str, end: int, gazetteer: Gazetteer,
     cands = gazetteer.candidates(name)
     if any(c.feature == "country" and c.quality == 0 for c in cands):
         return None
-    code = _holding(cands, regions)
+    code = _holding(name, cands, regions)
     if code is None and _missing_from(cands, gazetteer.candidates(f"{name} County"), regions) \
             and not _LIST_NEXT.match(text[at + len(written):at + len(written) + _WINDOW]):
         # "Smallbury, Ohio": a place too small for the gazetteer, in Ohio; unless the pair goes on as a list
@@ -183,9 +184,11 @@ def _world_container(text: str, end: int, gazetteer: Gazetteer,
     return (at, at + len(written), written, code) if code is not None else None
 
 
-def _holding(cands: list[Candidate], regions: list[Candidate]) -> str | None:
-    """The admin-1 code of the region holding the largest place of the name, if one holds any."""
-    inside = [c for c in cands if (not c.is_region or c.feature == "admin2") and any(
+def _holding(name: str, cands: list[Candidate], regions: list[Candidate]) -> str | None:
+    """The admin-1 code of the region holding the largest place of the name, if one holds any; a county
+    only where the name says county ("Jefferson County, Colo.", not "Norfolk, England")."""
+    county = bool(COUNTY_WORD.search(name))
+    inside = [c for c in cands if (not c.is_region or county and c.feature == "admin2") and any(
         c.admin1_code == r.admin1_code and (r.feature == "admin1" or c.admin2 == r.name and not c.is_region)
         for r in regions)]
     return max(inside, key=lambda c: c.population).admin1_code if inside else None
@@ -259,8 +262,9 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
                              span.text, "toponym", "centre", sent_of[i], "pattern"))
         elif _in_list_of(text, span.start_char, span.end_char, found + out, gazetteer, span.text) \
                 or _contained(text, span.start_char, span.end_char, span.text, gazetteer):
-            out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
-                             sent_of[i], "pattern"))
+            found_here = Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
+                               sent_of[i], "pattern")
+            out.append(replace(found_here, kind="metonym") if is_dateline(text, found_here) else found_here)
         i = j
     return out
 
@@ -278,10 +282,15 @@ def _local_government(doc: Doc, i: int, j: int) -> tuple[Span, Token] | None:
     return None
 
 
+_ACRONYM_CHARS = 4
+
+
 def _contained(text: str, start: int, end: int, name: str, gazetteer: Gazetteer) -> bool:
     """A name the text puts in a region ("X, Donetsk") that has a place so called there."""
     hit = _container_after(text, end, gazetteer, start)
-    return hit is not None and region_alias(gazetteer, name) is None and not name.isupper() \
+    # not initials ("UN, Donetsk"), but a dateline's town in capitals ("RUSSELLVILLE, Ark. (AP) -")
+    acronym = name.isupper() and len(name) <= _ACRONYM_CHARS
+    return hit is not None and region_alias(gazetteer, name) is None and not acronym \
         and (any(c.admin1_code == hit[3] for c in gazetteer.candidates(name))
              or bool(tolerant.in_region(gazetteer, name, hit[3])))
 

@@ -30,6 +30,7 @@ _QUALITY_PENALTY = (0.0, 0.5, 1.5)
 # A city this large is known by its alternate names as well as by its official one ("New York" for New York
 # City, "Zaporizhzhia" for Zaporizhzhya): they are no weaker evidence than an exact match.
 _WELL_KNOWN_CITY = 100_000
+_WELL_KNOWN_REGION = 1_000_000  # a county or province this populous is what its bare name means
 _SPELLING_RATIO = 0.75
 _POP_WEIGHT = 0.6
 # What the article's context adds to a candidate's score (see `score`).
@@ -306,10 +307,12 @@ def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
     """A town named after a state or province of its own country (California and Washington,
     Pennsylvania), or a village named after a country (Italy, Texas), is what the name means only where
     the text puts it there ("California, Pa."): lying among the article's places is no evidence that
-    "California" or "Italy" means it rather than the state or the country."""
+    "California" or "Italy" means it rather than the state or the country. So for a populous province
+    or county ("Bulacan", three million people, and a village of Davao del Sur)."""
     if found.container or found.raion is not None or found.level in ("settlement", "near"):
         return cands
-    states = {c.country for c in cands if c.feature == "admin1" and c.quality == 0}
+    states = {c.country for c in cands if c.quality == 0 and (
+        c.feature == "admin1" or c.feature == "admin2" and c.population >= _WELL_KNOWN_REGION)}
     country = any(c.feature == "country" and c.quality == 0 for c in cands)
     return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and (
         c.country in states and c.population < _WELL_KNOWN_CITY or country and c.population < SMALL))]

@@ -181,6 +181,12 @@ def _norp_mention(doc: Doc, gazetteer: Gazetteer, i: int, end: int, sent: int) -
     return None
 
 
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a name, between capitalised words ("Ust-Kamenogorsk", "Rhineland-Palatinate")."""
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and i + 1 < len(doc) and bool(CAP_WORD.match(doc[i + 1].text))
+
+
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of capitalised words; a sentence's first word (capitalised anyway) only where the run heads an
     entry ("Nikopol: drones hit a bus station") or a list of regions ("Bilopilska, Myropilska and Shostka
@@ -200,7 +206,10 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         runs.append((start, len(doc)))
-    return runs
+    # and two runs a hyphen joins, as one more: "Ust-Kamenogorsk" (but "Pokrovsk" of "the Pokrovsk-Myrnohrad
+    # road" stays a run of its own)
+    return runs + [(a, d) for (a, b), (c, d) in zip(runs, runs[1:], strict=False)
+                   if c == b + 1 and _inner_hyphen(doc, b)]
 
 
 # Entity types whose words are never a place (dates: "in March"; languages: "in English"; people are
@@ -286,7 +295,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     for f in found:
         if out and f.start < out[-1].end:
             continue
-        out.append(replace(f, kind="metonym") if _dateline(text, f) else f)
+        out.append(replace(f, kind="metonym") if is_dateline(text, f) else f)
     return out
 
 
@@ -313,7 +322,7 @@ def _joined(found: list[Found], text: str, gazetteer: Gazetteer) -> list[Found]:
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\(|(?:--|[-–—])\s)")
 
 
-def _dateline(text: str, f: Found) -> bool:
+def is_dateline(text: str, f: Found) -> bool:
     """"MOSCOW (Reuters) -", "KYIV, Ukraine —": where the report was filed, not where anything happened."""
     line_start = text.rfind("\n", 0, f.start) + 1
     return (not text[line_start:f.start].strip() and f.text.isupper() and len(f.text) > 2
