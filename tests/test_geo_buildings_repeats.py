@@ -233,3 +233,12 @@ def test_a_place_opening_a_sentence_with_its_county_after_it(gazetteer: Gazettee
     text = "The 2019 calendar. 15/16 September: Silverstone, Northamptonshire. The season ends in October."
     m = _first(_mentions(text, gazetteer), "Silverstone")
     assert m.place is not None and (m.place.name, m.place.country) == ("Silverstone", "GB")
+
+
+def test_a_name_a_city_owns_is_that_city_s_each_time(gazetteer: Gazetteer) -> None:
+    # Heathrow is a town in Florida for the gazetteer; the airport is no row of it
+    text = ("Flights were diverted on Saturday while Heathrow and Gatwick reported disruption. Crew members work "
+            "out of London's Heathrow, one of the world's busiest hubs.")
+    found = [m for m in _mentions(text, gazetteer) if m.text == "Heathrow"]
+    assert len(found) == 2 and all(m.place is not None and m.place.name == "London" for m in found), found
+    assert all(m.place is not None and m.place.precision == 2 for m in found)

@@ -74,8 +74,14 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
     counts = Counter(c.country for f, c, _ in resolved if c is not None and c.country and _city_part_kind(f) is None)
     countries = {cc for cc, n in counts.items() if n == max(counts.values())} | {
         c.country for f, c, _ in resolved if c is not None and (c.feature == "country" or f.kind == "demonym")}
-    out = []
+    owned = _owned_by_city(resolved, cities)
+    out: list[tuple[Found, Candidate | None, str]] = []
     for f, c, why in resolved:
+        owner = owned.get(f.lookup)
+        if owner is not None and (c is None or haversine_km(c.lat, c.lon, owner.lat, owner.lon) > _CITY_PART_KM):
+            out.append((replace(f, source="city-part"), replace(owner, precision=max(owner.precision, 2)),
+                        f"a part of {owner.name}, as the text writes it {owner.name}'s"))
+            continue
         kind = _city_part_kind(f)
         # "Madison County Detention Center": a building named after a county of the article's country is
         # that county's
@@ -106,6 +112,26 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
         prec = 1 if kind == "district" else 2
         out.append((replace(f, source="city-part"), replace(city, precision=max(city.precision, prec)),
                     f"a {kind} of {city.name}, the city the article names"))
+    return out
+
+
+_POSSESSIVE_CHARS = (2, 3)  # "London's Heathrow": the owner's end, "'s" and a space, then the part
+
+
+def _owned_by_city(resolved: list[tuple[Found, Candidate | None, str]],
+                   cities: list[tuple[Found, Candidate]]) -> dict[str, Candidate]:
+    """Names a city owns in the text ("London's Heathrow", "Damascus's Eastern Ghouta"), by their lookup, with
+    the city: each time the name comes back bare, or as the head of a longer one ("London's Heathrow Animal
+    Reception Center", then "Heathrow"), it is that city's too."""
+    out: dict[str, Candidate] = {}
+    for o, city in cities:
+        if not o.possessive:
+            continue
+        for f, _, _ in resolved:
+            if f.start - o.end in _POSSESSIVE_CHARS and f.kind == "toponym" and f.level in ("any", "settlement"):
+                words = f.lookup.split()
+                for n in range(len(words), 0, -1):
+                    out.setdefault(" ".join(words[:n]), city)
     return out
 
 
