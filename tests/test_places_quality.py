@@ -34,6 +34,10 @@ UCDP through text 0.909
 Re-measured 2026-12-01, tenth round (demonyms inside organisations' names, counties after venues, villages
 spaCy reads as people, a name inside the mention's own name no evidence for it, rivers no counties):
 GeoWebNews 0.787 / 0.754, LGL 0.851 / 0.744, TR-News 0.870 / 0.807; UCDP through text 0.909
+Re-measured 2026-12-01, eleventh round (places the gazetteer lacks placed at the state or county written after
+them, counties named with their word wherever they stand, towns before their police or mayor, datelines with
+abbreviated states, hyphenated names, names a city owns): GeoWebNews 0.791 / 0.765, LGL 0.851 / 0.766,
+TR-News 0.872 / 0.847; UCDP through text 0.910
 """
 
 from __future__ import annotations
@@ -65,10 +69,10 @@ def test_geowebnews_lgl_and_tr_news(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.78 and gwn.end_to_end_within_161 >= 0.745  # measured 0.787 / 0.754
+    assert gwn.resolved_within_161 >= 0.785 and gwn.end_to_end_within_161 >= 0.758  # measured 0.791 / 0.765
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.738  # measured 0.851 / 0.744
+    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.758  # measured 0.851 / 0.766
     tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
     print(tr.table())
-    assert tr.resolved_within_161 >= 0.864 and tr.end_to_end_within_161 >= 0.80  # measured 0.870 / 0.807
+    assert tr.resolved_within_161 >= 0.866 and tr.end_to_end_within_161 >= 0.84  # measured 0.872 / 0.847

@@ -8,7 +8,9 @@ for 79 of 150, now 148). With twelve description forms, each naming the ACLED su
 (fourth round, same day): descriptions 0.958 / 0.780, sub-type accuracy 0.999 (0.916 before an assault backed
 by artillery was read as a battle; the forms are the project's own, and the two that failed were then fixed,
 so the sub-type figure checks against regressions more than it measures); monitor entries 0.909, 0.996 with an
-event, sub-type 0.997. The slow test pins floors a little under those figures.
+event, sub-type 0.997. Re-measured 2026-12-01 after the eleventh round of place reading (containers after a place
+that opens a sentence, places the gazetteer lacks put at their region): monitor entries 0.918 within 25 km;
+descriptions unchanged. The slow test pins floors a little under those figures.
 """
 
 from __future__ import annotations
@@ -48,6 +50,6 @@ def test_ukraine_events_through_the_pipeline(gazetteer_path: Path) -> None:
     scores = {k.kind: k.to_dict() for k in report.kinds}
     assert scores["description"]["within_50km"] >= 0.93
     assert scores["description"]["within_10km"] >= 0.75
-    assert scores["monitor"]["within_25km"] >= 0.88
+    assert scores["monitor"]["within_25km"] >= 0.90
     assert scores["monitor"]["with_event"] >= 0.97
     assert scores["description"]["sub_type_accuracy"] >= 0.97 and scores["monitor"]["sub_type_accuracy"] >= 0.97
