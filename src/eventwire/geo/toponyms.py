@@ -283,7 +283,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     found += embedded_mentions(doc, gazetteer, sent_of)
     found += county_mentions(doc, gazetteer, sent_of)
     found += local_news_mentions(doc, gazetteer, sent_of)
-    found = _joined(not_places(doc, found, gazetteer), doc.text if text is None else text, gazetteer)
+    text = doc.text if text is None else text  # spaCy builds doc.text anew on every access
+    found = _joined(not_places(doc, found, gazetteer), text, gazetteer)
     # A building named after a place ("University of Georgia", "Huntsville High School", "the Madison County
     # Detention Center") gives way to the place in its name, which says more about where things are than
     # the article's town would, and which the other names of the article can then tell apart.
@@ -291,7 +292,6 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
         f.source == "building" or o.source == "county" and is_building_name(f.text)) for o in found)]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []
-    text = doc.text if text is None else text
     for f in found:
         if out and f.start < out[-1].end:
             continue
