@@ -22,7 +22,7 @@ from eventwire.geo.hromadas import hromada_centres, looks_adjectival
 from eventwire.geo.postal import is_postal, postal_regions
 from eventwire.geo.raions import PAIR, pair_oblast, raion_after
 from eventwire.geo.regions import region_alias
-from eventwire.geo.toponyms import is_dateline
+from eventwire.geo.toponyms import dateline_in_capitals
 from eventwire.records.place import MentionKind
 
 if TYPE_CHECKING:
@@ -264,7 +264,8 @@ def _extra_settlements(doc: Doc, gazetteer: Gazetteer, found: list[Found], sent_
                 or _contained(text, span.start_char, span.end_char, span.text, gazetteer):
             found_here = Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                                sent_of[i], "pattern")
-            out.append(replace(found_here, kind="metonym") if is_dateline(text, found_here) else found_here)
+            dateline = dateline_in_capitals(text, found_here)
+            out.append(replace(found_here, kind="metonym") if dateline else found_here)
         i = j
     return out
 

@@ -34,11 +34,6 @@ CAP_WORD = re.compile(r"^[A-Z][\w’'\-]*$")
 # Abbreviated words that open place names ("St. Louis", "Sault Ste. Marie", "Ft. Worth"): part of a run of
 # capitalised words, full stop and all.
 NAME_ABBREVIATIONS = frozenset({"St.", "Mt.", "Ste.", "Ft.", "Pt.", "Pte.", "Sta.", "ST.", "STE.", "MT.", "FT."})
-
-
-def is_name_word(text: str) -> bool:
-    """A word that can stand in a place's name: capitalised, or an abbreviation such names open with."""
-    return bool(CAP_WORD.match(text)) or text in NAME_ABBREVIATIONS
 STRONG_LOCATIVE = {"in", "near", "outside", "around", "across", "into"}
 ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "attack", "target", "pound", "storm", "capture",
                           "seize", "take", "liberate", "raid", "besiege", "encircle", "recapture", "bombard"})
@@ -47,6 +42,11 @@ ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "assault", "o
 FIRING_VERBS = frozenset({"fire", "launch", "lob", "shoot", "aim", "drop"})
 _TRAILING_SETTLEMENT = {"village", "town", "settlement", "hamlet"}
 _GOVERNOR = {"Gov.", "Governor", "governor", "Lt."}
+
+
+def is_name_word(text: str) -> bool:
+    """A word that can stand in a place's name: capitalised, or an abbreviation such names open with."""
+    return bool(CAP_WORD.match(text)) or text in NAME_ABBREVIATIONS
 
 
 def level_and_bounds(doc: Doc, start: int, end: int) -> tuple[Level, int, int, int, int]:

@@ -295,7 +295,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     for f in found:
         if out and f.start < out[-1].end:
             continue
-        out.append(replace(f, kind="metonym") if is_dateline(text, f) else f)
+        out.append(replace(f, kind="metonym") if dateline_in_capitals(text, f) else f)
     return out
 
 
@@ -322,8 +322,9 @@ def _joined(found: list[Found], text: str, gazetteer: Gazetteer) -> list[Found]:
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\(|(?:--|[-–—])\s)")
 
 
-def is_dateline(text: str, f: Found) -> bool:
-    """"MOSCOW (Reuters) -", "KYIV, Ukraine —": where the report was filed, not where anything happened."""
+def dateline_in_capitals(text: str, f: Found) -> bool:
+    """"MOSCOW (Reuters) -", "KYIV, Ukraine —": where the report was filed, not where anything happened.
+    (The event stage's `extract.locate.is_dateline` reads datelines of resolved mentions, in any case.)"""
     line_start = text.rfind("\n", 0, f.start) + 1
     return (not text[line_start:f.start].strip() and f.text.isupper() and len(f.text) > 2
             and bool(_DATELINE_TAIL.match(text[f.end:f.end + 40])))
