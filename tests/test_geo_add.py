@@ -112,16 +112,17 @@ def test_add_downloads_a_zipped_dump(cli, gaz_copy: Path, http_folder: tuple[str
 
 
 def test_add_gives_a_country_its_geonames_point(cli, gaz_copy: Path, tmp_path: Path) -> None:
-    # eventwire's own country point is an estimate (an atlas centre moved onto the main landmass)
+    # where the shipped table of GeoNames' country points lacks one (Greenland, a territory), eventwire's
+    # point is an estimate (an atlas centre moved onto the main landmass)
     with Gazetteer.open(gaz_copy) as gaz:
-        before = gaz.countries()["CA"]
+        before = gaz.countries()["GL"]
     assert before.coord_source != "geonames"
-    row = [str(before.geonameid), "Canada", "Canada", "", "60.10867", "-113.64258", "A", "PCLI", "CA", "",
-           "00", "", "", "", "37058856", "", "", "", "2024-01-01"]
-    dump = tmp_path / "CA.txt"
+    row = [str(before.geonameid), "Greenland", "Greenland", "", "71.42066", "-40.66393", "A", "PCLD", "GL", "",
+           "00", "", "", "", "56025", "", "", "", "2024-01-01"]
+    dump = tmp_path / "GL.txt"
     dump.write_text(_row(row), encoding="utf-8")
     done = cli("gazetteer", "add", str(dump), "--gazetteer", str(gaz_copy))
     assert done.returncode == 0, done.stderr
     with Gazetteer.open(gaz_copy) as gaz:
-        after = gaz.countries()["CA"]
-    assert (after.lat, after.lon, after.coord_source) == (60.10867, -113.64258, "geonames")
+        after = gaz.countries()["GL"]
+    assert (after.lat, after.lon, after.coord_source) == (71.42066, -40.66393, "geonames")

