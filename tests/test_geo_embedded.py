@@ -1,7 +1,8 @@
-"""Place names inside organisations' names: a country's initials ("the U.S. Federal Trade Commission", "US
-Special Forces") and a town of any size before its own civic body ("Grand Ledge Police", "the DeKalb City
-Council"), and a large place spaCy tagged as a nationality ("authorities in Tunis"). Real gazetteer, real
-spaCy pipeline; sentences written for these tests."""
+"""Place names inside organisations' and events' names: a country's initials ("the U.S. Federal Trade
+Commission", "US Special Forces"), a well-known place ("the Munich Security Conference"), a town of any size
+before its own civic body ("Grand Ledge Police", "the DeKalb City Council"), and a large place spaCy tagged
+as a nationality ("authorities in Tunis"). Real gazetteer, real spaCy pipeline; sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -65,3 +66,9 @@ def test_a_name_before_based_is_a_place(gazetteer: Gazetteer) -> None:
                       gazetteer)
     assert found["Northbrook"].place is not None and found["Northbrook"].place.country == "US"
     assert "Kent" in found
+
+
+def test_a_well_known_place_inside_an_events_name(gazetteer: Gazetteer) -> None:
+    found = _mentions("Delegates gathered for the Munich Security Conference on Friday.", gazetteer)
+    assert found["Munich"].kind == "metonym"
+    assert found["Munich"].place is not None and found["Munich"].place.country == "DE"

@@ -72,3 +72,14 @@ def test_a_dateline_town_in_capitals_before_its_state(gazetteer: Gazetteer) -> N
     found = _mentions("Man dies in crash.\nRUSSELLVILLE, Ark. (AP) - Authorities say one person died.", gazetteer)
     town = found["RUSSELLVILLE"]
     assert town.kind == "metonym" and town.place is not None and town.place.admin1 == "Arkansas"
+
+
+def test_a_wire_dateline_with_its_date_names_a_town_or_a_district(gazetteer: Gazetteer) -> None:
+    """Pakistani and Indian wires file as "PLACE, Month Day (AGENCY):"; the place may be a district, and the
+    entity finder tags it as a person or not at all."""
+    found = _mentions("NORTH WAZIRISTAN, June 3 (APP): Security forces killed four militants in Pakistan's "
+                      "tribal belt, the army said.", gazetteer)
+    district = found["NORTH WAZIRISTAN"].place
+    assert district is not None and (district.country, district.precision) == ("PK", 2)
+    town = _mentions("TANK, Jan 5 (APP): Police said two men were wounded in Pakistan.", gazetteer)["TANK"].place
+    assert town is not None and (town.country, town.precision) == ("PK", 1)

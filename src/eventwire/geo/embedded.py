@@ -1,6 +1,7 @@
-"""Place names inside organisations' names, as metonyms: "Toronto" in "Toronto Police Service", "U.S." in
-"the U.S. Federal Trade Commission", "Grand Ledge" in "Grand Ledge Police", and demonyms ("Canadian" in
-"Canadian Medical Association"); counties named with their word, inside any name."""
+"""Place names inside organisations' and events' names, as metonyms: "Toronto" in "Toronto Police Service",
+"U.S." in "the U.S. Federal Trade Commission", "Grand Ledge" in "Grand Ledge Police", "Muscat" in "the Muscat
+International Film Festival", and demonyms ("Canadian" in "Canadian Medical Association"); counties named
+with their word, inside any name."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def well_known(text: str, gazetteer: Gazetteer) -> bool:
 
 
 _COUNTY_WORDS = ("County", "Parish")
+_NAMED_BODIES = ("ORG", "EVENT")  # the entity labels whose names hold places
 # Unions of countries named as places ("tariffs on goods from the EU", "the EU said"): the continent they
 # cover is the point there is, at precision 3; no gazetteer row has them. Keyed by `name_key`.
 UNIONS = {"eu": "Europe", "european union": "Europe"}
@@ -64,12 +66,12 @@ def county_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[
 
 
 def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
-    """Well-known place names and demonyms inside organisations' names, as metonyms: "Toronto" in
-    "Toronto Police Service", "Canadian" in "Canadian Medical Association", "European" in "the European
-    Commission"."""
+    """Well-known place names and demonyms inside organisations' and events' names, as metonyms: "Toronto"
+    in "Toronto Police Service", "Canadian" in "Canadian Medical Association", "European" in "the European
+    Commission", "Paris" in "the Paris Air Show"."""
     out: list[Found] = []
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ not in _NAMED_BODIES:
             continue
         i = ent.start
         while i < ent.end:

@@ -6,6 +6,7 @@ D-S.C.")."""
 
 from __future__ import annotations
 
+import calendar
 from typing import TYPE_CHECKING
 
 from eventwire.geo.cues import CAP_WORD, NAME_ABBREVIATIONS, is_name_word
@@ -33,9 +34,18 @@ def _settlement(name: str, gazetteer: Gazetteer, min_population: int) -> bool:
                for c in gazetteer.candidates(name))
 
 
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
+
+
+def _region(name: str, gazetteer: Gazetteer) -> bool:
+    """A region by any of its names ("South Waziristan" for the agency)."""
+    return any(c.is_region and c.quality <= 1 for c in gazetteer.candidates(name))
+
+
 def _datelines(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
-    """"MIDDLETOWN — Police said...": a sentence that opens with a town's name in capitals and a dash is
-    a story filed there, a metonym as an agency's dateline is."""
+    """"MIDDLETOWN — Police said...": a sentence that opens with a town's name in capitals and a dash, or
+    a comma and a date ("SOUTH WAZIRISTAN, April 5 (APP):"), is a story filed there, a metonym as an
+    agency's dateline is."""
     out: list[Found] = []
     for sent in doc.sents:
         i = sent.start
@@ -43,14 +53,17 @@ def _datelines(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         while j < sent.end and j - i < _MAX_WORDS and doc[j].text.isupper() and len(doc[j].text) > 1 \
                 and (doc[j].text.isalpha() or doc[j].text in NAME_ABBREVIATIONS):  # "ST. PAUL —"
             j += 1
-        # "XENIA — ", not "US-China talks"
-        if j == i or j >= len(doc) or doc[j].text not in _DASHES or not doc[j - 1].whitespace_:
+        if j == i or j >= len(doc):
             continue
+        # "XENIA — ", not "US-China talks"; a wire's "PESHAWAR, April 5 (APP):" may name a district
+        dashed = doc[j].text in _DASHES and doc[j - 1].whitespace_
+        dated = doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_.rstrip(".") in _MONTHS
         name = " ".join(t.text.capitalize() for t in doc[i:j])
-        if len(name) >= 3 and _settlement(name, gazetteer, _DATELINE_TOWN_POPULATION):
+        town = len(name) >= 3 and _settlement(name, gazetteer, _DATELINE_TOWN_POPULATION)
+        if dashed and town or dated and (town or len(name) >= 3 and _region(name, gazetteer)):
             span = doc[i:j]
-            out.append(Found(span.start_char, span.end_char, span.text, name, "metonym", "settlement",
-                             sent_of[i], "dateline"))
+            out.append(Found(span.start_char, span.end_char, span.text, name, "metonym",
+                             "settlement" if town else "any", sent_of[i], "dateline"))
     return out
 
 
