@@ -72,3 +72,11 @@ def test_a_well_known_place_inside_an_events_name(gazetteer: Gazetteer) -> None:
     found = _mentions("Delegates gathered for the Munich Security Conference on Friday.", gazetteer)
     assert found["Munich"].kind == "metonym"
     assert found["Munich"].place is not None and found["Munich"].place.country == "DE"
+
+
+def test_a_club_named_after_a_park_is_no_metonym_of_the_city(gazetteer: Gazetteer) -> None:
+    """"Queens Park Rangers" is named after a park in London, not after Queens, New York, whose reading
+    would also pull "Sheffield" to Massachusetts."""
+    found = _mentions("Queens Park Rangers beat Sheffield Wednesday 2-1 on Saturday.", gazetteer)
+    assert "Queens" not in found
+    assert found["Sheffield"].place is not None and found["Sheffield"].place.country == "GB"

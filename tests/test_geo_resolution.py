@@ -176,3 +176,19 @@ def test_titles_weapons_and_surnames_are_not_places(gazetteer: Gazetteer) -> Non
     found = _mentions(text, gazetteer)
     assert "Governor" not in found and "Grad" not in found and "Justice" not in found
     assert "Synehubov" not in found or found["Synehubov"].place is None
+
+
+def test_a_city_of_millions_over_a_namesake_in_a_country_the_article_only_mentions(gazetteer: Gazetteer) -> None:
+    """London and London, Ontario tie in a story from Missouri that names an airline of Canada: the city of
+    millions is what the name means, and the reason keeps the namesake."""
+    found = _mentions("Officials in Kansas City, Missouri, said the new animal center would follow rules used in "
+                      "London. Air Canada and two U.S. carriers will use it.", gazetteer)
+    london = found["London"]
+    assert london.place is not None and london.place.country == "GB"
+    assert "Ontario" in london.reason
+
+
+def test_a_scheme_named_after_its_country_is_that_country(gazetteer: Gazetteer) -> None:
+    found = _mentions("Applicants can apply for a loan through the Rebuilding Ireland scheme.", gazetteer)
+    scheme = found["Rebuilding Ireland"].place
+    assert scheme is not None and (scheme.country, scheme.precision) == ("IE", 3)

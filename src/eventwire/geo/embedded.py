@@ -105,6 +105,8 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
         text = doc[i:j].text
         if text.isupper() and len(text) <= 4 and gazetteer.country(text) is None and name_key(text) not in UNIONS:
             continue  # "NC Dinos", "CIS": initials
+        if j < limit and doc[j].text == "Park" and not _county(text, gazetteer):
+            continue  # "Queens Park Rangers": a club named after a park, not after Queens
         if well_known(text, gazetteer) or _county(text, gazetteer) or name_key(text) in UNIONS:
             return j, "metonym", None
     if (end := _civic_body_at(doc, gazetteer, i, limit)) is not None:

@@ -50,6 +50,7 @@ _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
 _NEAR_KM = 200  # the article's other places within this distance back a candidate (see `score`)
+_NEARISH_KM = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
                        if _other_name(key, own_key)), default=1e9)
         if nearest < _NEAR_KM:
             s, support = s + _BONUS["near"] + (_BONUS["close"] if nearest < 50 else 0.0), True
-        elif nearest < 500:
+        elif nearest < _NEARISH_KM:
             s += _BONUS["nearish"]
     elif c.feature == "admin1" and any(code == c.admin1_code and _other_name(key, own_key)
                                        for key, _, _, code in ctx.points):
@@ -341,7 +342,7 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
             other = ranked[1].candidate
             km = haversine_km(c.lat, c.lon, other.lat, other.lon)
             if km > 161 and not c.is_region or other.country != c.country and _beside(other, c, ctx):
-                if other.country != c.country:
+                if other.country != c.country and not _world_city_over(c, other, found, ctx):
                     return _by_neighbour(c, other, len(ranked), ctx)
                 # Namesakes of one country (Arlington, Texas, or Arlington, Virginia): no wrong country is
                 # possible, and the larger is the one news means more often; the reason keeps the doubt.
@@ -349,6 +350,20 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
         return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}{also}"
     return None, (f"only small places called '{found.lookup}' ({c.name}, {c.country}), "
                   "none in the article's country or region")
+
+
+def _world_city_over(c: Candidate, other: Candidate, found: Found, ctx: ArticleContext | None) -> bool:
+    """A city of millions known by this very name ("London") is what the name means over a town of it in a
+    country the article names, unless the article's other places lie in that town's region or within a few
+    hundred km of it: naming Canada is no evidence for London, Ontario, but "Berlin police" in a story from
+    Middletown, Connecticut keeps the doubt."""
+    if ctx is None or not (c.feature in _SETTLEMENT_FEATURES and c.quality == 0 and c.population >= _METROPOLIS
+                           and other.population < c.population / 10):
+        return False
+    own_key = name_key(found.lookup)
+    return not locally_backed(other, ctx, own_key) and not any(
+        _other_name(key, own_key) and haversine_km(other.lat, other.lon, lat, lon) < _NEARISH_KM
+        for key, lat, lon, _ in ctx.points)
 
 
 def _beside(a: Candidate, b: Candidate, ctx: ArticleContext | None) -> bool:
