@@ -39,7 +39,8 @@ them, counties named with their word wherever they stand, towns before their pol
 abbreviated states, hyphenated names, names a city owns): GeoWebNews 0.791 / 0.765, LGL 0.851 / 0.766,
 TR-News 0.872 / 0.847; UCDP through text 0.910
 Re-measured 2026-12-01, twelfth round (countries at GeoNames' own points; subdivisions at the level their
-GeoNames code gives; wire datelines with their date; places inside events' names): GeoWebNews 0.819 / 0.795,
+GeoNames code gives; wire datelines with their date; places inside events' names; a city of millions over a
+town in a country only mentioned; schemes named after their country): GeoWebNews 0.821 / 0.799,
 LGL 0.851 / 0.767, TR-News 0.901 / 0.878, GeoVirus 0.805 / 0.783; UCDP through text 0.910
 """
 
@@ -72,7 +73,7 @@ def test_geowebnews_lgl_tr_news_and_geovirus(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.813 and gwn.end_to_end_within_161 >= 0.789  # measured 0.819 / 0.795
+    assert gwn.resolved_within_161 >= 0.815 and gwn.end_to_end_within_161 >= 0.793  # measured 0.821 / 0.799
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
     assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.76  # measured 0.851 / 0.767
