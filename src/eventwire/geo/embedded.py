@@ -1,6 +1,6 @@
 """Place names inside organisations' and events' names, as metonyms: "Toronto" in "Toronto Police Service",
-"U.S." in "the U.S. Federal Trade Commission", "Grand Ledge" in "Grand Ledge Police", "Muscat" in "the Muscat
-International Film Festival", and demonyms ("Canadian" in "Canadian Medical Association"); counties named
+"U.S." in "the U.S. Federal Trade Commission", "Grand Ledge" in "Grand Ledge Police", "Munich" in "the Munich
+Security Conference", and demonyms ("Canadian" in "Canadian Medical Association"); counties named
 with their word, inside any name."""
 
 from __future__ import annotations

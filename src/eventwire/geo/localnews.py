@@ -38,13 +38,13 @@ _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.mont
 
 
 def _region(name: str, gazetteer: Gazetteer) -> bool:
-    """A region by any of its names ("South Waziristan" for the agency)."""
+    """A region by any of its names ("North Waziristan" for the district)."""
     return any(c.is_region and c.quality <= 1 for c in gazetteer.candidates(name))
 
 
 def _datelines(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
     """"MIDDLETOWN — Police said...": a sentence that opens with a town's name in capitals and a dash, or
-    a comma and a date ("SOUTH WAZIRISTAN, April 5 (APP):"), is a story filed there, a metonym as an
+    a comma and a date ("NORTH WAZIRISTAN, June 3 (APP):"), is a story filed there, a metonym as an
     agency's dateline is."""
     out: list[Found] = []
     for sent in doc.sents:

@@ -355,8 +355,8 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
 def _world_city_over(c: Candidate, other: Candidate, found: Found, ctx: ArticleContext | None) -> bool:
     """A city of millions known by this very name ("London") is what the name means over a town of it in a
     country the article names, unless the article's other places lie in that town's region or within a few
-    hundred km of it: naming Canada is no evidence for London, Ontario, but "Berlin police" in a story from
-    Middletown, Connecticut keeps the doubt."""
+    hundred km of it: naming Canada is no evidence for London, Ontario, but a story whose other towns lie in
+    Kentucky keeps London, Kentucky in play."""
     if ctx is None or not (c.feature in _SETTLEMENT_FEATURES and c.quality == 0 and c.population >= _METROPOLIS
                            and other.population < c.population / 10):
         return False

@@ -319,7 +319,7 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
     City", "Liverpool Academy"), or that is a direction and one ("West Surrey"), the known part, if it is
     officially so called and a region or a town of some size: the mention is in or by it, so it is located
     no finer than precision 2. The last word of a longer name is its kind ("Royal Street", "Eva's
-    Village"), never a place, unless it is a country after one word ("Building Ireland", a scheme)."""
+    Village"), never a place, unless it is a country after one word ("Rebuilding Ireland", a scheme)."""
     if (township := township_name(f.lookup)) is not None:
         placed = township_place(f, township, gazetteer, ctx)
         return (replace(f, source="part"), *placed) if placed is not None else (
@@ -335,7 +335,7 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
     if len(words) > 1 and words[0].lower() in COMPASS:
         parts.append(" ".join(words[1:]))
     elif len(words) == 2 and gazetteer.country(words[1]) is not None:
-        parts.append(words[1])  # "Building Ireland", "Invest India": a scheme named after its country
+        parts.append(words[1])  # "Rebuilding Ireland", "Invest India": a scheme named after its country
     for part in parts:
         if not part[:1].isupper() or part.casefold() in _NOT_PARTS or part.casefold() in COMPASS:
             continue
