@@ -59,8 +59,10 @@ def _datelines(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         dashed = doc[j].text in _DASHES and doc[j - 1].whitespace_
         dated = doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_.rstrip(".") in _MONTHS
         name = " ".join(t.text.capitalize() for t in doc[i:j])
-        town = len(name) >= 3 and _settlement(name, gazetteer, _DATELINE_TOWN_POPULATION)
-        if dashed and town or dated and (town or len(name) >= 3 and _region(name, gazetteer)):
+        if len(name) < 3 or not (dashed or dated):
+            continue
+        town = _settlement(name, gazetteer, _DATELINE_TOWN_POPULATION)
+        if town or dated and _region(name, gazetteer):
             span = doc[i:j]
             out.append(Found(span.start_char, span.end_char, span.text, name, "metonym",
                              "settlement" if town else "any", sent_of[i], "dateline"))

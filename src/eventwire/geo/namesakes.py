@@ -50,7 +50,7 @@ _SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
 _NEAR_KM = 200  # the article's other places within this distance back a candidate (see `score`)
-_NEARISH_KM = 500
+_NEARISH_KM = 500  # ... and within this distance lean towards it, without backing it
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,28 +161,24 @@ def read_countryinfo() -> dict[str, CountryInfo]:
     return out
 
 
+def _country_table(name: str) -> dict[str, list[float]]:
+    """alpha-2 -> the numbers of its row in one of the package's country tables (`data/NAME`, tab-separated,
+    "#" lines are comments)."""
+    text = (resources.files("eventwire") / "data" / name).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {cc: [float(v) for v in values] for cc, *values in rows}
+
+
 def read_landmass_points() -> dict[str, tuple[float, float, float]]:
     """alpha-2 -> (lat, lon, share of the country's area) of the country's largest landmass
     (`data/country_points.tsv`, derived from Natural Earth by tools/geo/country_points.py)."""
-    out: dict[str, tuple[float, float, float]] = {}
-    text = (resources.files("eventwire") / "data" / "country_points.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            cc, lat, lon, share = line.split("\t")
-            out[cc] = (float(lat), float(lon), float(share))
-    return out
+    return {cc: (lat, lon, share) for cc, (lat, lon, share) in _country_table("country_points.tsv").items()}
 
 
 def read_country_centres() -> dict[str, tuple[float, float]]:
     """alpha-2 -> the point GeoNames gives the country feature (`data/country_centres.tsv`, written by
     tools/geo/country_centres.py from a CC BY 4.0 table of GeoNames' country points)."""
-    out: dict[str, tuple[float, float]] = {}
-    text = (resources.files("eventwire") / "data" / "country_centres.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            cc, lat, lon = line.split("\t")
-            out[cc] = (float(lat), float(lon))
-    return out
+    return {cc: (lat, lon) for cc, (lat, lon) in _country_table("country_centres.tsv").items()}
 
 
 # Below this share of the land, the largest landmass is one island of an archipelago (Borneo's part of
