@@ -6,7 +6,8 @@ tests."""
 
 from __future__ import annotations
 
-from eventwire.geo import Gazetteer
+from eventwire.geo import Gazetteer, places_for_doc
+from eventwire.nlp import parse_one
 from tests.conftest import place_mentions as _mentions
 
 
@@ -80,3 +81,20 @@ def test_a_club_named_after_a_park_is_no_metonym_of_the_city(gazetteer: Gazettee
     found = _mentions("Queens Park Rangers beat Sheffield Wednesday 2-1 on Saturday.", gazetteer)
     assert "Queens" not in found
     assert found["Sheffield"].place is not None and found["Sheffield"].place.country == "GB"
+
+
+def test_a_small_town_the_article_names_is_a_place_inside_a_clubs_name_too(gazetteer: Gazetteer) -> None:
+    text = ("Volunteers from the Chesterton Garden Club planted trees along the river on Saturday. "
+            "The club has met in Chesterton, Indiana, since 1952.")
+    found = places_for_doc(parse_one(text), "t", gazetteer)
+    in_club = [m for m in found if m.start == text.index("Chesterton")]
+    assert in_club and in_club[0].kind == "metonym"
+    assert in_club[0].place is not None and in_club[0].place.admin1 == "Indiana"
+
+
+def test_a_small_town_only_inside_a_clubs_name_is_no_place(gazetteer: Gazetteer) -> None:
+    # Without the article naming it elsewhere, a small town's name inside an organisation's is as likely a
+    # founder's surname.
+    found = _mentions("Volunteers from the Chesterton Garden Club planted trees along the river on Saturday.",
+                      gazetteer)
+    assert "Chesterton" not in found

@@ -65,17 +65,19 @@ def county_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[
     return out
 
 
-def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found]:
+def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], named: frozenset[str] = frozenset()
+                       ) -> list[Found]:
     """Well-known place names and demonyms inside organisations' and events' names, as metonyms: "Toronto"
     in "Toronto Police Service", "Canadian" in "Canadian Medical Association", "European" in "the European
-    Commission", "Paris" in "the Paris Air Show"."""
+    Commission", "Paris" in "the Paris Air Show". `named`: the `name_key`s of places the article names as
+    such elsewhere; those count whatever their size ("the Oakdale Garden Club" in a story from Oakdale)."""
     out: list[Found] = []
     for ent in doc.ents:
         if ent.label_ not in _NAMED_BODIES:
             continue
         i = ent.start
         while i < ent.end:
-            hit = _embedded_at(doc, gazetteer, i, ent.end)
+            hit = _embedded_at(doc, gazetteer, i, ent.end, named)
             if hit is None:
                 i += 1
                 continue
@@ -93,7 +95,8 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> lis
     return out
 
 
-def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[int, MentionKind, str | None] | None:
+def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int, named: frozenset[str]
+                 ) -> tuple[int, MentionKind, str | None] | None:
     """The place name or demonym that starts at token i of an organisation's name, if any."""
     tok = doc[i]
     if not _name_word(tok.text) or (tok.is_stop and not _country_initials(tok.text, gazetteer)) \
@@ -107,7 +110,8 @@ def _embedded_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> tuple[in
             continue  # "NC Dinos", "CIS": initials
         if j < limit and doc[j].text == "Park" and not _county(text, gazetteer):
             continue  # "Queens Park Rangers": a club named after a park, not after Queens
-        if well_known(text, gazetteer) or _county(text, gazetteer) or name_key(text) in UNIONS:
+        if well_known(text, gazetteer) or _county(text, gazetteer) or name_key(text) in UNIONS \
+                or name_key(text) in named:
             return j, "metonym", None
     if (end := _civic_body_at(doc, gazetteer, i, limit)) is not None:
         return end, "metonym", None

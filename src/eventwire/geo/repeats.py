@@ -29,7 +29,7 @@ def repeated_mentions(doc: Doc, found: list[Found], make: Callable[[int, int], F
     by_first: dict[str, list[list[str]]] = {}
     for f in found:
         if f.source in _REPEATED_SOURCES and f.kind in ("toponym", "metonym") and f.text[:1].isupper() \
-                and not _acronym(f.text):
+                and not acronym(f.text):
             words = [t.text for t in doc.char_span(f.start, f.end, alignment_mode="expand") or []]
             if words and words not in by_first.get(words[0], []):
                 by_first.setdefault(words[0], []).append(words)
@@ -69,6 +69,6 @@ def _titled(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].text.rstrip(".").lower() in {"mr", "mrs", "ms", "dr", "sir", "lord"}
 
 
-def _acronym(text: str) -> bool:
+def acronym(text: str) -> bool:
     """"CIS", "IoTX": letters in capitals inside a word name organisations and products more often than places."""
     return any(ch.isupper() for word in text.split() for ch in word[1:])

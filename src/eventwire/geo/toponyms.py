@@ -39,9 +39,10 @@ from eventwire.geo.mistagged import (
     product_place,
     region_after_place,
 )
+from eventwire.geo.names import name_key
 from eventwire.geo.notplaces import not_places
 from eventwire.geo.renamed import renamed
-from eventwire.geo.repeats import repeated_mentions
+from eventwire.geo.repeats import acronym, repeated_mentions
 from eventwire.records.place import MentionKind, PlaceMention
 
 if TYPE_CHECKING:
@@ -280,7 +281,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     taken |= {t for s, e in countries for t in range(s, e)}
     found += _gazetteer_mentions(doc, gazetteer, sent_of, taken, war)
     found += repeated_mentions(doc, found, lambda s, e: _found(doc, s, e, "repeat", "toponym", sent_of[s]))
-    found += embedded_mentions(doc, gazetteer, sent_of)
+    found += embedded_mentions(doc, gazetteer, sent_of, _named_places(doc, found, gazetteer))
     found += county_mentions(doc, gazetteer, sent_of)
     found += local_news_mentions(doc, gazetteer, sent_of)
     text = doc.text if text is None else text  # spaCy builds doc.text anew on every access
@@ -297,6 +298,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
             continue
         out.append(replace(f, kind="metonym") if dateline_in_capitals(text, f) else f)
     return out
+
+
+def _named_places(doc: Doc, found: list[Found], gazetteer: Gazetteer) -> frozenset[str]:
+    """The towns spaCy itself tagged as places in this article, by their own names: a town named so once is
+    that town inside an organisation's name too, however small ("the Chesterton Garden Club"). Names of no
+    town (a company's, "Newmont", tagged a place once) and initials stay out."""
+    return frozenset(name_key(f.text) for f in found
+                     if f.source == "ner" and f.kind == "toponym" and not acronym(f.text)
+                     and (span := doc.char_span(f.start, f.end)) is not None and span[0].ent_type_ == "GPE"
+                     and any(c.quality == 0 and not c.is_region for c in gazetteer.candidates(f.text)))
 
 
 _JOINED_MIN_POPULATION = 10_000
