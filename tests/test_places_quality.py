@@ -42,6 +42,9 @@ Re-measured 2026-12-01, twelfth round (countries at GeoNames' own points; subdiv
 GeoNames code gives; wire datelines with their date; places inside events' names; a city of millions over a
 town in a country only mentioned; schemes named after their country): GeoWebNews 0.821 / 0.799,
 LGL 0.851 / 0.767, TR-News 0.901 / 0.878, GeoVirus 0.805 / 0.783; UCDP through text 0.910
+Re-measured 2026-12-01, thirteenth round (a town the article tags as a place is that town inside an
+organisation's name too): GeoWebNews 0.821 / 0.805, LGL 0.851 / 0.771, TR-News 0.901 / 0.880, GeoVirus
+0.805 / 0.783; UCDP through text 0.910
 """
 
 from __future__ import annotations
@@ -73,13 +76,13 @@ def test_geowebnews_lgl_tr_news_and_geovirus(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.815 and gwn.end_to_end_within_161 >= 0.793  # measured 0.821 / 0.799
+    assert gwn.resolved_within_161 >= 0.815 and gwn.end_to_end_within_161 >= 0.80  # measured 0.821 / 0.805
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.76  # measured 0.851 / 0.767
+    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.765  # measured 0.851 / 0.771
     tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
     print(tr.table())
-    assert tr.resolved_within_161 >= 0.895 and tr.end_to_end_within_161 >= 0.87  # measured 0.901 / 0.878
+    assert tr.resolved_within_161 >= 0.895 and tr.end_to_end_within_161 >= 0.87  # measured 0.901 / 0.880
     virus = evaluate_geoparsing(need_shared(geo / "GeoVirus.xml"), gazetteer_path=gazetteer_path)
     print(virus.table())
     assert virus.resolved_within_161 >= 0.80 and virus.end_to_end_within_161 >= 0.775  # measured 0.805 / 0.783
