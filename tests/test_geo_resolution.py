@@ -192,3 +192,16 @@ def test_a_scheme_named_after_its_country_is_that_country(gazetteer: Gazetteer) 
     found = _mentions("Applicants can apply for a loan through the Rebuilding Ireland scheme.", gazetteer)
     scheme = found["Rebuilding Ireland"].place
     assert scheme is not None and (scheme.country, scheme.precision) == ("IE", 3)
+
+
+def test_a_small_town_abroad_that_nothing_backs_is_refused_in_a_story_about_another_country(
+        gazetteer: Gazetteer) -> None:
+    # The only "Success" of the gazetteer is a town of 10,000 in Western Australia: in a story from Kenya
+    # the name is more likely a place the gazetteer lacks there.
+    kenya = _mentions("Kenyan police said gunmen attacked a bus in Success, killing four people. Officials in "
+                      "Nairobi condemned the attack.", gazetteer)
+    assert kenya["Success"].place is None and "none in the article's country" in (kenya["Success"].reason or "")
+    australia = _mentions("Police in Perth, Australia, said a car crashed in Success on Sunday.", gazetteer)
+    assert australia["Success"].place is not None and australia["Success"].place.country == "AU"
+    unknown = _mentions("A car crashed into a shop in Success on Sunday, police said.", gazetteer)
+    assert unknown["Success"].place is not None  # no country named: nothing to set against it

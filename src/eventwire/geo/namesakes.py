@@ -329,6 +329,8 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
         return None, "no gazetteer entry for this name"
     best = ranked[0]
     c = best.candidate
+    if _foreign_town(best, found, ctx):
+        return None, _only_small(found, c)
     # A region is known beyond its borders, unless it is as small as a village: "North Side", a district of
     # the Cayman Islands with 1,500 people, is not what a story on Pittsburgh means
     known_region = c.is_region and not 0 < c.population < SMALL
@@ -348,8 +350,20 @@ def decide(found: Found, ranked: list[Scored], ctx: ArticleContext | None = None
                 # possible, and the larger is the one news means more often; the reason keeps the doubt.
                 also = f"; also a {other.feature} of this name in {other.admin1 or other.country}, {km:.0f} km away"
         return c, f"{c.feature} '{c.name}', {_why(best, len(ranked))}{also}"
-    return None, (f"only small places called '{found.lookup}' ({c.name}, {c.country}), "
-                  "none in the article's country or region")
+    return None, _only_small(found, c)
+
+
+def _only_small(found: Found, c: Candidate) -> str:
+    return f"only small places called '{found.lookup}' ({c.name}, {c.country}), none in the article's country or region"
+
+
+def _foreign_town(best: Scored, found: Found, ctx: ArticleContext | None) -> bool:
+    """A town of a few thousand that nothing in the article backs, in a country it does not name, when it
+    names others: the name is more likely a place the gazetteer lacks there (an airport, a suburb) than
+    this namesake abroad. War reports keep their villages, which their country's name need not back."""
+    c = best.candidate
+    return ctx is not None and not ctx.war and not best.supported and c.feature in _SETTLEMENT_FEATURES \
+        and c.population < _TOWN_NAMING_REGION and not found.container and not fits_article(c, found, ctx)
 
 
 def _world_city_over(c: Candidate, other: Candidate, found: Found, ctx: ArticleContext | None) -> bool:
