@@ -73,6 +73,8 @@ class ArticleContext:
     # countries bordering those the article names, not named themselves: where a tie between namesakes
     # in two countries leans ("Israeli strikes ... in Gaza": Gaza beside Israel, not Gaza in Mozambique)
     neighbours: frozenset[str] = frozenset()
+    # (name key, country) of the names resolved to a place, demonyms left out: where the article's places lie
+    placed: frozenset[tuple[str, str]] = frozenset()
 
     def names_russian_region(self) -> bool:
         """The article names a region of Russia (the Kursk incursion, Belgorod shelling)."""
@@ -358,12 +360,18 @@ def _only_small(found: Found, c: Candidate) -> str:
 
 
 def _foreign_town(best: Scored, found: Found, ctx: ArticleContext | None) -> bool:
-    """A town of a few thousand that nothing in the article backs, in a country it does not name, when it
-    names others: the name is more likely a place the gazetteer lacks there (an airport, a suburb) than
-    this namesake abroad. War reports keep their villages, which their country's name need not back."""
+    """A town of a few thousand that nothing in the article backs, in a country none of its place names lie
+    in, when they lie in others: the name is more likely a place the gazetteer lacks there (an airport, a
+    suburb) than this namesake abroad. Countries named only by a demonym ("Russian forces") name actors,
+    not where things are; a village of no counted population (Ukraine's registry) and war reports keep
+    their readings."""
     c = best.candidate
-    return ctx is not None and not ctx.war and not best.supported and c.feature in _SETTLEMENT_FEATURES \
-        and c.population < _TOWN_NAMING_REGION and not found.container and not fits_article(c, found, ctx)
+    if ctx is None or ctx.war or best.supported or found.container or c.feature not in _SETTLEMENT_FEATURES \
+            or not 0 < c.population < _TOWN_NAMING_REGION:
+        return False
+    own = name_key(found.lookup)
+    countries = {cc for key, cc in ctx.placed if key != own}
+    return bool(countries) and c.country not in countries
 
 
 def _world_city_over(c: Candidate, other: Candidate, found: Found, ctx: ArticleContext | None) -> bool:

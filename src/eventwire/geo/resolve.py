@@ -190,6 +190,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
     named: set[str] = set()
     counties: dict[str, Candidate] = {}
     admin2: set[tuple[str, str, str]] = set()
+    placed: set[tuple[str, str]] = set()
     for found, c in resolved:
         key = name_key(found.lookup)
         if found.kind == "demonym" and found.country_hint:
@@ -198,6 +199,8 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             continue
         if c is None:
             continue
+        if c.country:
+            placed.add((key, c.country))
         if c.feature == "country" and c.country:
             named.add(c.country)
         others = [o for o in gazetteer.candidates(found.lookup) if plausible(o, found)]
@@ -217,7 +220,8 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
     beside = frozenset(n for cc in named for n in gazetteer.neighbours(cc)) - named
     return ArticleContext(tuple(sorted((k, cc, w) for (k, cc), w in names.items())), frozenset(admin1),
                           frozenset(sentence_admin1), tuple(points), named_countries=frozenset(named),
-                          counties=counties, admin2_named=frozenset(admin2), neighbours=beside)
+                          counties=counties, admin2_named=frozenset(admin2), neighbours=beside,
+                          placed=frozenset(placed))
 
 
 def _resolve_all(found: list[Found], gazetteer: Gazetteer,
