@@ -363,11 +363,11 @@ def _foreign_town(best: Scored, found: Found, ctx: ArticleContext | None) -> boo
     """A town of a few thousand that nothing in the article backs, in a country none of its place names lie
     in, when they lie in others: the name is more likely a place the gazetteer lacks there (an airport, a
     suburb) than this namesake abroad. Countries named only by a demonym ("Russian forces") name actors,
-    not where things are; a village of no counted population (Ukraine's registry) and war reports keep
-    their readings."""
+    not where things are. A name the text itself calls a settlement ("Chiefland Police", "near X"), a village
+    of no counted population (Ukraine's registry) and war reports keep their readings."""
     c = best.candidate
-    if ctx is None or ctx.war or best.supported or found.container or c.feature not in _SETTLEMENT_FEATURES \
-            or not 0 < c.population < _TOWN_NAMING_REGION:
+    if ctx is None or ctx.war or best.supported or found.container or found.level != "any" \
+            or c.feature not in _SETTLEMENT_FEATURES or not 0 < c.population < _TOWN_NAMING_REGION:
         return False
     own = name_key(found.lookup)
     countries = {cc for key, cc in ctx.placed if key != own}
