@@ -69,8 +69,9 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], named:
                        ) -> list[Found]:
     """Well-known place names and demonyms inside organisations' and events' names, as metonyms: "Toronto"
     in "Toronto Police Service", "Canadian" in "Canadian Medical Association", "European" in "the European
-    Commission", "Paris" in "the Paris Air Show". `named`: the `name_key`s of places the article names as
-    such elsewhere; those count whatever their size ("the Oakdale Garden Club" in a story from Oakdale)."""
+    Commission", "Paris" in "the Paris Air Show". `named`: the `name_key`s of towns spaCy tags as places
+    elsewhere in the article; those count whatever their size ("the Chesterton Garden Club" in a story
+    from Chesterton)."""
     out: list[Found] = []
     for ent in doc.ents:
         if ent.label_ not in _NAMED_BODIES:
