@@ -84,8 +84,7 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], named:
                 continue
             j, kind, hint = hit
             if i > ent.start and kind == "metonym" and _name_word(doc[i - 1].text) \
-                    and doc[i - 1].lower_ not in COMPASS and any(
-                    c.quality == 0 and not c.is_region for c in gazetteer.candidates(doc[i - 1:j].text)):
+                    and doc[i - 1].lower_ not in COMPASS and gazetteer.names_settlement(doc[i - 1:j].text):
                 i -= 1  # "the New Concord Reservoir": New Concord, Ohio, not Concord, California
             span = doc[i:j]
             if kind == "metonym" and (i, j) == trim_tokens(ent) and name_key(span.text) not in UNIONS:
@@ -148,6 +147,6 @@ def _civic_body_at(doc: Doc, gazetteer: Gazetteer, i: int, limit: int) -> int | 
     for j in range(min(limit - 1, i + 3), i, -1):
         if doc[j].lower_ not in _CIVIC_WORDS or not all(CAP_WORD.match(t.text) for t in doc[i:j]):
             continue
-        if any(c.quality == 0 and not c.is_region for c in gazetteer.candidates(doc[i:j].text)):
+        if gazetteer.names_settlement(doc[i:j].text):
             return j
     return None

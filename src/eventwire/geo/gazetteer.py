@@ -124,6 +124,12 @@ class Gazetteer:
     def has_name(self, name: str) -> bool:
         return bool(self.candidates(name))
 
+    def names_settlement(self, name: str, min_population: int = 0) -> bool:
+        """A settlement of at least `min_population` people bears `name` as its own name (not an alternate
+        one): "Chesterton" is a town's name, not only a surname."""
+        return any(c.quality == 0 and not c.is_region and c.population >= min_population
+                   for c in self.candidates(name))
+
     def countries(self) -> dict[str, Candidate]:
         """ISO alpha-2 -> the country's row."""
         if self._countries is None:

@@ -29,11 +29,6 @@ _DATELINE_TOWN_POPULATION = 1_000  # "UPDATE —" is no hamlet's dateline
 _MAX_WORDS = 3
 
 
-def _settlement(name: str, gazetteer: Gazetteer, min_population: int) -> bool:
-    return any(c.quality == 0 and not c.is_region and c.population >= min_population
-               for c in gazetteer.candidates(name))
-
-
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 
 
@@ -61,7 +56,7 @@ def _datelines(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         name = " ".join(t.text.capitalize() for t in doc[i:j])
         if len(name) < 3 or not (dashed or dated):
             continue
-        town = _settlement(name, gazetteer, _DATELINE_TOWN_POPULATION)
+        town = gazetteer.names_settlement(name, _DATELINE_TOWN_POPULATION)
         if town or dated and _region(name, gazetteer):
             span = doc[i:j]
             out.append(Found(span.start_char, span.end_char, span.text, name, "metonym",
@@ -85,7 +80,7 @@ def _residents(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         if before not in _BEFORE_RESIDENT and not before.endswith("old") and not doc[i].is_sent_start:
             continue
         span = doc[i:k]
-        if _settlement(span.text, gazetteer, _RESIDENT_TOWN_POPULATION):
+        if gazetteer.names_settlement(span.text, _RESIDENT_TOWN_POPULATION):
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                              sent_of[i], "resident"))
     return out
@@ -111,7 +106,7 @@ def _town_services(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[F
         if i == k or (i > 0 and doc[i - 1].text in ("'s", "’s")):
             continue  # "the governor's police": no town
         span = doc[i:k]
-        if _settlement(span.text, gazetteer, _DATELINE_TOWN_POPULATION):
+        if gazetteer.names_settlement(span.text, _DATELINE_TOWN_POPULATION):
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "settlement",
                              sent_of[i], "service"))
     return out
@@ -134,7 +129,7 @@ def _party_homes(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Fou
         while end < len(doc) and end - k < _MAX_WORDS and CAP_WORD.match(doc[end].text):
             end += 1
         span = doc[k:end]
-        if world_regions(gazetteer, span.text) or _settlement(span.text, gazetteer, _DATELINE_TOWN_POPULATION):
+        if world_regions(gazetteer, span.text) or gazetteer.names_settlement(span.text, _DATELINE_TOWN_POPULATION):
             out.append(Found(span.start_char, span.end_char, span.text, span.text, "toponym", "any",
                              sent_of[k], "party-home"))
     return out

@@ -307,7 +307,7 @@ def _named_places(doc: Doc, found: list[Found], gazetteer: Gazetteer) -> frozens
     return frozenset(name_key(f.text) for f in found
                      if f.source == "ner" and f.kind == "toponym" and not acronym(f.text)
                      and (span := doc.char_span(f.start, f.end)) is not None and span[0].ent_type_ == "GPE"
-                     and any(c.quality == 0 and not c.is_region for c in gazetteer.candidates(f.text)))
+                     and gazetteer.names_settlement(f.text))
 
 
 _JOINED_MIN_POPULATION = 10_000
