@@ -21,6 +21,7 @@ from eventwire.geo.embedded import UNIONS
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.hromadas import district_centres, hromada_centres, looks_adjectival
+from eventwire.geo.lists import as_listed
 from eventwire.geo.names import name_key, romanize_cyrillic
 from eventwire.geo.namesakes import (
     SMALL,
@@ -60,6 +61,7 @@ _SITE_WEIGHT = 2.0
 _EMPTY = ArticleContext((), frozenset(), frozenset(), ())
 _BIG_OUTSIDE_COUNTY = 100_000
 _NAMES_ITS_AREA = 20_000  # a town this big gives its name to the district around it
+_WHOLE_COUNTRY = 0.9  # a region holding this share of its country's people is, near enough, the country
 
 
 # Facilities named after their town ("Donetsk International Airport"): when the whole name is not in
@@ -212,7 +214,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             counties.setdefault(name_key(COUNTY_WORD.sub("", found.lookup)), c)
         if c.feature == "admin2" and c.admin1_code:
             admin2.add((key, c.admin1_code, c.name))
-        if c.feature == "admin1" and c.admin1_code:
+        if c.feature == "admin1" and c.admin1_code and not country_wide(c, gazetteer):
             admin1.add((key, c.admin1_code))
             sentence_admin1.add((found.sent, key, c.admin1_code))
         elif not c.is_region and (c.population >= SMALL or [o.id for o in others] == [c.id]):
@@ -224,8 +226,8 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
                           placed=frozenset(placed))
 
 
-def _resolve_all(found: list[Found], gazetteer: Gazetteer,
-                 ctx: ArticleContext) -> list[tuple[Found, Candidate | None, str]]:
+def _resolve_all(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContext,
+                 text: str = "") -> list[tuple[Found, Candidate | None, str]]:
     out: list[tuple[Found, Candidate | None, str]] = []
     for f in found:
         if f.kind == "demonym" and f.country_hint:
@@ -246,7 +248,7 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer,
         if c is not None and f.container:
             c, why = _one_of_namesakes(c, why, ranked)
         out.append((f, c, why))
-    return _as_placed(_at_container(out, gazetteer))
+    return as_listed(_as_placed(_at_container(out, gazetteer)), text, gazetteer)
 
 
 _BEFORE_CONTAINER_CHARS = 3  # "X, Ohio", "X (Ohio)": the region written right after the place
@@ -383,10 +385,21 @@ def _candidate_sets(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContex
             continue
         seen = out.setdefault(name_key(f.lookup), {})
         for c in _candidates(f, gazetteer, ctx):
-            if plausible(c, f):
+            if plausible(c, f) and not country_wide(c, gazetteer):
                 seen.setdefault(c.id, c)
     return {key: sorted(_officially_named(list(cands.values())), key=prior, reverse=True)[:_COLOCATION_CANDIDATES]
             for key, cands in out.items()}
+
+
+def country_wide(c: Candidate, gazetteer: Gazetteer) -> bool:
+    """A region that is nearly all of its country (England, of the United Kingdom): naming it says which
+    country, as "Britain" does, not which part. Counted as a region too, it would back every English town
+    twice over: Washington, Tyne and Wear, for "Washington" in a story on the United States that mentions
+    London, England."""
+    if c.feature != "admin1":
+        return False
+    country = gazetteer.countries().get(c.country or "")
+    return country is not None and c.population >= _WHOLE_COUNTRY * country.population
 
 
 def _officially_named(cands: list[Candidate]) -> list[Candidate]:
@@ -398,19 +411,19 @@ def _officially_named(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
-def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer,
-                     war: bool = False, site: str | None = None) -> list[PlaceMention]:
+def resolve_mentions(found: list[Found], article_id: str, gazetteer: Gazetteer, war: bool = False,
+                     site: str | None = None, text: str = "") -> list[PlaceMention]:
     """`site`: the country the article's website is registered in (`geo.site.site_country`), counted as
-    one more name of that country."""
+    one more name of that country. `text`: the article's text, for what stands between names (lists)."""
     home = (("", site, _SITE_WEIGHT),) if site else ()
     first = replace(_EMPTY, war=war, country_names=home)
     colocated = colocation.support(_candidate_sets(found, gazetteer, first))
     first = replace(first, colocated=colocated)
-    resolved = _resolve_all(found, gazetteer, first)
+    resolved = _resolve_all(found, gazetteer, first, text)
     for _ in range(_PASSES):
         ctx = context_of([(f, c) for f, c, _ in resolved], gazetteer)
         ctx = replace(ctx, war=war, colocated=colocated, country_names=ctx.country_names + home)
-        resolved = _resolve_all(found, gazetteer, ctx)
+        resolved = _resolve_all(found, gazetteer, ctx, text)
     return [to_mention(article_id, f, c, why) for f, c, why in city_parts(resolved)]
 
 
@@ -433,7 +446,7 @@ def places_for_doc(doc: Doc, article_id: str, gazetteer: Gazetteer, url: str | N
     found = add_containers(doc, gazetteer, find_mentions(doc, gazetteer, war, text), sentence_index(doc), text)
     found = [_skies_over_region(text, f, gazetteer) for f in found]
     war = war or any((f.container or "").startswith("UA.") for f in found)
-    return resolve_mentions(found, article_id, gazetteer, war=war, site=site_country(url))
+    return resolve_mentions(found, article_id, gazetteer, war=war, site=site_country(url), text=text)
 
 
 def resolve_name(name: str, gazetteer: Gazetteer, country: str | None = None, admin1: str | None = None,
