@@ -208,3 +208,14 @@ def test_a_small_town_abroad_that_nothing_backs_is_refused_in_a_story_about_anot
     # A country named only by its people's name names an actor, not where things happen.
     actors = _mentions("A Russian sniper shot a farmer in Beryslav on Tuesday.", gazetteer)
     assert actors["Beryslav"].place is not None and actors["Beryslav"].place.country == "UA"
+
+
+def test_a_settlement_named_after_a_state_is_not_placed_in_the_state(gazetteer: Gazetteer) -> None:
+    """"Vermont Heights", "Alabama Springs": towns named after a state lie anywhere; where the gazetteer
+    lacks them, the state they are named after is no point for them. A university keeps its state."""
+    found = _mentions("Flooding closed roads in Vermont Heights and Alabama Springs on Monday. Students at "
+                      "Arizona State University were sent home.", gazetteer)
+    for name in ("Vermont Heights", "Alabama Springs"):
+        assert found[name].place is None, name
+    arizona = found["Arizona"].place  # the university's state, read inside its name
+    assert arizona is not None and (arizona.name, arizona.precision) == ("Arizona", 3)

@@ -52,6 +52,9 @@ _PART_MIN_POPULATION = 10_000
 # Words that name no place on their own, even where a gazetteer has a village so called.
 _NOT_PARTS = {"north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
               "st", "the", "city", "county", "university", "state", "national", "royal"}
+# The last word of a settlement's name that says it is one: "Tennessee Colony" is a town of Texas.
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "colony", "springs", "falls", "beach", "heights",
+                               "junction", "harbor", "harbour", "township"})
 _NEAR_UNCERTAINTY_KM = 10.0
 _CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _STRONG = 2.0  # weight of a name whose country is not in doubt
@@ -342,6 +345,8 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
         parts.append(" ".join(words[1:]))
     elif len(words) == 2 and gazetteer.country(words[1]) is not None:
         parts.append(words[1])  # "Rebuilding Ireland", "Invest India": a scheme named after its country
+    # "Tennessee Colony", "Florida City": a settlement named after a region lies anywhere, not in it
+    named_after_region = len(words) > 1 and words[-1].istitle() and words[-1].casefold() in _SETTLEMENT_WORDS
     for part in parts:
         if not part[:1].isupper() or part.casefold() in _NOT_PARTS or part.casefold() in COMPASS:
             continue
@@ -351,6 +356,7 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
         # State" is no town in Poland.
         ranked = [s for s in rank(replace(f, lookup=part, level="any"), gazetteer, ctx)
                   if s.candidate.id in named and s.candidate.quality == 0 and s.candidate.feature != "continent"
+                  and not (s.candidate.is_region and named_after_region)
                   and (s.candidate.is_region or s.candidate.population >= _PART_MIN_POPULATION
                        and (s.supported or fits_article(s.candidate, f, ctx)))]
         c, why = decide(f, ranked)
