@@ -16,6 +16,14 @@ def test_a_name_listed_among_states_is_the_state(gazetteer: Gazetteer) -> None:
         assert "listed with other regions" in found[name].reason
 
 
+def test_a_country_listed_among_another_countrys_states_is_the_state(gazetteer: Gazetteer) -> None:
+    state = _mentions("The strain was identified in a group of states including Georgia, Oklahoma, Pennsylvania "
+                      "and Wisconsin.", gazetteer)["Georgia"].place
+    assert state is not None and (state.country, state.precision) == ("US", 3)
+    country = _mentions("Georgia and Armenia reported no cases.", gazetteer)["Georgia"].place
+    assert country is not None and country.country == "GE"
+
+
 def test_a_city_listed_with_cities_or_written_with_its_district_stays_the_city(gazetteer: Gazetteer) -> None:
     found = _mentions("The airline flies between New York and Atlanta, and its chief executive lives in "
                       "Washington, D.C., officials said.", gazetteer)

@@ -219,3 +219,12 @@ def test_a_settlement_named_after_a_state_is_not_placed_in_the_state(gazetteer: 
         assert found[name].place is None, name
     arizona = found["Arizona"].place  # the university's state, read inside its name
     assert arizona is not None and (arizona.name, arizona.precision) == ("Arizona", 3)
+
+
+def test_a_country_written_of_without_the_is_the_country(gazetteer: Gazetteer) -> None:
+    """News writes "the Democratic Republic of Congo" and "the Republic of Congo" where the official names
+    have "of the Congo"."""
+    found = _mentions("Ebola spread from the Democratic Republic of Congo to Uganda, and the Republic of Congo "
+                      "closed its border.", gazetteer)
+    assert [found[n].place.country if found[n].place else None
+            for n in ("Democratic Republic of Congo", "Republic of Congo")] == ["CD", "CG"]

@@ -1,9 +1,10 @@
 """Names listed together are of one kind.
 
 "Missouri, New York, North Carolina and Virginia" lists states, so "New York" there is the state, not the
-city its bare name means elsewhere; "Oregon, Washington and Idaho" is Washington state, not the capital.
+city its bare name means elsewhere; "Oregon, Washington and Idaho" is Washington state, not the capital;
+"Georgia, Oklahoma, Pennsylvania" the state, not the country.
 Only a region officially bearing the very name is taken (a former or alternate name of a region is no
-such evidence), and only where a neighbour in the list is another region of the same country: the region
+such evidence), and only where a neighbour in the list is another region of that country: the region
 holding the place is its address ("Washington, D.C."), not a list.
 """
 
@@ -21,24 +22,25 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+|/\s*)", 
 
 
 def as_listed(resolved: list[Resolved], text: str, gazetteer: Gazetteer) -> list[Resolved]:
-    """`resolved` with each settlement listed beside a region of its own country read as the region of
-    the same official name, where there is one."""
+    """`resolved` with each name listed beside another region of some country read as that country's
+    region of the same official name, where there is one: "Georgia, Oklahoma, Pennsylvania" are states,
+    "Victoria and New South Wales" Australian states."""
     if not text:
         return resolved
     order = sorted(range(len(resolved)), key=lambda i: resolved[i][0].start)
     out = list(resolved)
     for pos, i in enumerate(order):
         f, c, why = resolved[i]
-        if c is None or c.is_region or f.container or f.level != "any" or f.kind != "toponym":
+        if c is None or c.feature in ("admin1", "admin2", "continent") or f.container or f.level != "any" \
+                or f.kind != "toponym":
             continue
-        region = next((o for o in gazetteer.candidates(f.lookup)
-                       if o.feature == "admin1" and o.quality == 0 and o.country == c.country), None)
-        if region is None:
-            continue
+        regions = [o for o in gazetteer.candidates(f.lookup) if o.feature == "admin1" and o.quality == 0]
         beside = [resolved[order[p]] for p in (pos - 1, pos + 1) if 0 <= p < len(order)]
         # the region that holds the place is its address, not a list ("Washington, D.C.")
-        if any(_listed(f, g, text) and r is not None and r.feature == "admin1" and r.country == c.country
-               and r.id != region.id and r.admin1_code != c.admin1_code for g, r, _ in beside):
+        listed_with = [r for g, r, _ in beside if r is not None and r.feature == "admin1" and _listed(f, g, text)
+                       and r.admin1_code != c.admin1_code]
+        region = next((o for r in listed_with for o in regions if o.country == r.country and o.id != r.id), None)
+        if region is not None:
             out[i] = (f, region, f"admin1 '{region.name}', listed with other regions of its country "
                                  f"(not the {c.feature} '{c.name}')")
     return out

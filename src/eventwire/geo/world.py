@@ -228,6 +228,8 @@ def country_aliases(name: str, official: str | None, extra: tuple[str, ...]) -> 
     if official:
         out.add(official)
     for full in list(out):
+        if " of the " in full:
+            out.add(full.replace(" of the ", " of "))  # "Democratic Republic of Congo", as news writes it
         # "Taiwan, Province of China", "Korea, Republic of": inverted names whose tail is not an alias.
         if not is_latin_name(full) or "," in full:
             continue
