@@ -228,3 +228,10 @@ def test_a_country_written_of_without_the_is_the_country(gazetteer: Gazetteer) -
                       "closed its border.", gazetteer)
     assert [found[n].place.country if found[n].place else None
             for n in ("Democratic Republic of Congo", "Republic of Congo")] == ["CD", "CG"]
+
+
+def test_saint_written_short_is_the_place_spelled_out(gazetteer: Gazetteer) -> None:
+    found = _mentions("Hurricane warnings were issued for St. Kitts and Nevis on Monday. Flights from St. Louis "
+                      "were cancelled.", gazetteer)
+    assert [found[n].place.country if found[n].place else None
+            for n in ("St. Kitts and Nevis", "St. Louis")] == ["KN", "US"]

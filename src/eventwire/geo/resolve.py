@@ -56,6 +56,7 @@ _NOT_PARTS = {"north", "south", "east", "west", "central", "new", "old", "great"
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "colony", "springs", "falls", "beach", "heights",
                                "junction", "harbor", "harbour", "township"})
 _NEAR_UNCERTAINTY_KM = 10.0
+_SAINT = re.compile(r"(St|Ste)\.?\s+", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _STRONG = 2.0  # weight of a name whose country is not in doubt
 _PASSES = 2  # re-resolutions with the context of the previous one
@@ -116,6 +117,11 @@ def _candidates(found: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> list
             seen.setdefault(c.id, c)
     for c in renamed(gazetteer, found.lookup):
         seen[c.id] = c  # a former name of a Ukrainian town: as firm as its own
+    if not seen and (saint := _SAINT.match(found.lookup)):
+        # "St. Kitts and Nevis": a name the gazetteer knows only spelled out. Only then: spelled out, "St.
+        # Paul" would also be Saint-Paul on Réunion, a namesake its short form never meant.
+        word = "Sainte" if saint.group(1).lower() == "ste" else "Saint"
+        seen = {c.id: c for c in gazetteer.candidates(f"{word} {found.lookup[saint.end():]}")}
     if not seen and (base := _FACILITY_TAIL.sub("", found.lookup)) != found.lookup:
         seen = {c.id: c for c in gazetteer.candidates(base) if not c.is_region}
     if not seen and found.level in ("any", "region") and (found.lookup.endswith(".") or len(found.lookup) > 1):
