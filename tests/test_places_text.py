@@ -152,6 +152,12 @@ def test_parts_of_a_named_city_belong_to_it(gazetteer: Gazetteer) -> None:
     assert place[1] == "UA" and place[3] == 2
 
 
+def test_a_street_named_after_a_foreign_region_is_a_street_of_the_article_city(gazetteer: Gazetteer) -> None:
+    """"Falcon Street" is no part of Falcón, a state of Venezuela, in a report from London."""
+    found = _mentions("A man was stabbed at a banquet hall on Falcon Street, London police said.", gazetteer)
+    assert _place(found, "Falcon Street")[:2] == ("London", "GB")
+
+
 def test_the_speakers_place_is_not_the_events(gazetteer: Gazetteer) -> None:
     doc = parse_one("The ministry said in Moscow that drones attacked Kursk overnight.")
     places = places_for_doc(doc, "t", gazetteer)

@@ -83,10 +83,10 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
                         f"a part of {owner.name}, as the text writes it {owner.name}'s"))
             continue
         kind = _city_part_kind(f)
-        # "Madison County Detention Center": a building named after a county of the article's country is
-        # that county's
+        # "Madison County Detention Center": a building named after a region of the article's country is
+        # that region's; "Falcon Street" in a report from London is no part of Falcón, Venezuela
         if kind is None or f.container or (c is not None and (
-                c.feature in ("country", "admin1", "continent") or c.feature == "admin2" and c.country in countries)):
+                c.feature == "continent" or c.is_region and c.country in countries)):
             out.append((f, c, why))
             continue
         near = c is not None and any(haversine_km(c.lat, c.lon, o.lat, o.lon) <= _CITY_PART_KM for _, o in cities)
