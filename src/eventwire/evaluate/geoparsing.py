@@ -228,7 +228,7 @@ def score_article(article: GoldArticle, doc: object, gazetteer: object, count_de
     demonyms = [f for f in find_mentions(doc, gazetteer) if f.kind == "demonym"]  # type: ignore[arg-type]
     war = is_war_report(article.text) or any((f.container or "").startswith("UA.") for f in given)
     by_span = {(m.start, m.end): m for m in resolve_mentions(given + demonyms, "eval", gazetteer, war=war,
-                                                                 site=site_country(article.url), text=doc.text)}
+                                                                 site=site_country(article.url), text=article.text)}
     errors: list[float | None] = []
     for t in located:
         m = by_span.get((t.start, t.end))

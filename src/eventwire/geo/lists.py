@@ -34,11 +34,13 @@ def as_listed(resolved: list[Resolved], text: str, gazetteer: Gazetteer) -> list
         if c is None or c.feature in ("admin1", "admin2", "continent") or f.container or f.level != "any" \
                 or f.kind != "toponym":
             continue
-        regions = [o for o in gazetteer.candidates(f.lookup) if o.feature == "admin1" and o.quality == 0]
         beside = [resolved[order[p]] for p in (pos - 1, pos + 1) if 0 <= p < len(order)]
         # the region that holds the place is its address, not a list ("Washington, D.C.")
         listed_with = [r for g, r, _ in beside if r is not None and r.feature == "admin1" and _listed(f, g, text)
                        and r.admin1_code != c.admin1_code]
+        if not listed_with:
+            continue
+        regions = [o for o in gazetteer.candidates(f.lookup) if o.feature == "admin1" and o.quality == 0]
         region = next((o for r in listed_with for o in regions if o.country == r.country and o.id != r.id), None)
         if region is not None:
             out[i] = (f, region, f"admin1 '{region.name}', listed with other regions of its country "

@@ -223,7 +223,7 @@ def context_of(resolved: list[tuple[Found, Candidate | None]], gazetteer: Gazett
             counties.setdefault(name_key(COUNTY_WORD.sub("", found.lookup)), c)
         if c.feature == "admin2" and c.admin1_code:
             admin2.add((key, c.admin1_code, c.name))
-        if c.feature == "admin1" and c.admin1_code and not country_wide(c, gazetteer):
+        if c.feature == "admin1" and c.admin1_code and not _country_wide(c, gazetteer):
             admin1.add((key, c.admin1_code))
             sentence_admin1.add((found.sent, key, c.admin1_code))
         elif not c.is_region and (c.population >= SMALL or [o.id for o in others] == [c.id]):
@@ -397,13 +397,13 @@ def _candidate_sets(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContex
             continue
         seen = out.setdefault(name_key(f.lookup), {})
         for c in _candidates(f, gazetteer, ctx):
-            if plausible(c, f) and not country_wide(c, gazetteer):
+            if plausible(c, f) and not _country_wide(c, gazetteer):
                 seen.setdefault(c.id, c)
     return {key: sorted(_officially_named(list(cands.values())), key=prior, reverse=True)[:_COLOCATION_CANDIDATES]
             for key, cands in out.items()}
 
 
-def country_wide(c: Candidate, gazetteer: Gazetteer) -> bool:
+def _country_wide(c: Candidate, gazetteer: Gazetteer) -> bool:
     """A region that is nearly all of its country (England, of the United Kingdom): naming it says which
     country, as "Britain" does, not which part. Counted as a region too, it would back every English town
     twice over: Washington, Tyne and Wear, for "Washington" in a story on the United States that mentions
