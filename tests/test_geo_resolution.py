@@ -235,3 +235,10 @@ def test_saint_written_short_is_the_place_spelled_out(gazetteer: Gazetteer) -> N
                       "were cancelled.", gazetteer)
     assert [found[n].place.country if found[n].place else None
             for n in ("St. Kitts and Nevis", "St. Louis")] == ["KN", "US"]
+
+
+def test_a_city_of_millions_by_its_dotted_initials(gazetteer: Gazetteer) -> None:
+    """"L.A." is Los Angeles; its bare letters "LA" stay as ambiguous as they are (Louisiana, Los Angeles)."""
+    city = _mentions("Protesters marched through downtown L.A. on Sunday, police said.", gazetteer)["L.A."].place
+    assert city is not None and (city.name, city.country) == ("Los Angeles", "US")
+    assert gazetteer.candidates("LA") == []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import GazetteerError
 
-FORMAT_VERSION = 7  # 7: "Republic of Congo" beside "Republic of the Congo"; 6: GeoNames' country points
+FORMAT_VERSION = 7  # 7: "Republic of Congo", "L.A."; 6: GeoNames' country points
 ENV_PATH = "EVENTWIRE_GAZETTEER"
 ENV_POSTAL = "EVENTWIRE_POSTAL_UA"
 DEFAULT_POSTAL = Path("..") / "shared" / "data" / "gazetteer" / "geonames-postal-UA.txt"

@@ -253,6 +253,10 @@ def _add_names(rows: WorldRows, place_id: int, official: list[str], alternates: 
                 rows.names.append(NameRow(key, place_id, quality))
 
 
+_METROPOLIS = 1_000_000
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
 def _city_alternates(alternates: list[str]) -> list[str]:
     """Latin-script alternate names that look like names: capitalised, not airport codes (IEV, ODS),
     not two-letter fragments."""
@@ -279,6 +283,10 @@ def add_cities(rows: WorldRows, subdivisions: list[Subdivision],
         rows.places.append(place)
         rows.city_by_id[gid] = place
         _add_names(rows, gid, [city["name"]], _city_alternates(city["alternatenames"]))
+        if pop >= _METROPOLIS:
+            # "L.A.": a city of millions by its dotted initials, kept with their dots ("LA" stays ambiguous)
+            rows.names.extend(NameRow(key, gid, ALTERNATE) for a in city["alternatenames"]
+                              if _INITIALS.fullmatch(a) and (key := abbreviation_key(a)))
         members[a1code].append((lat, lon, pop))
         members[cc].append((lat, lon, pop))
         if cc == "UA":
