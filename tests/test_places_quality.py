@@ -47,7 +47,7 @@ organisation's name too): GeoWebNews 0.821 / 0.805, LGL 0.851 / 0.771, TR-News 0
 0.805 / 0.783; UCDP through text 0.910
 Re-measured 2026-12-01, fourteenth round (names listed among regions are regions; England backs only its
 country; "Democratic Republic of Congo"; towns named after a state; "St." spelled out; streets named after a
-region abroad): GeoWebNews 0.821 / 0.804 (963 of 1,197), LGL 0.853 / 0.772, TR-News 0.904 / 0.883, GeoVirus
+region abroad; "L.A."): GeoWebNews 0.821 / 0.804 (963 of 1,197), LGL 0.854 / 0.773, TR-News 0.904 / 0.883, GeoVirus
 0.815 / 0.794; UCDP through text 0.910
 """
 
@@ -83,7 +83,7 @@ def test_geowebnews_lgl_tr_news_and_geovirus(gazetteer_path: Path) -> None:
     assert gwn.resolved_within_161 >= 0.815 and gwn.end_to_end_within_161 >= 0.80  # measured 0.821 / 0.8045
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.765  # measured 0.853 / 0.772
+    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.765  # measured 0.854 / 0.773
     tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
     print(tr.table())
     assert tr.resolved_within_161 >= 0.895 and tr.end_to_end_within_161 >= 0.875  # measured 0.904 / 0.883
