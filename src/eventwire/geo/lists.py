@@ -40,8 +40,8 @@ def as_listed(resolved: list[Resolved], text: str, gazetteer: Gazetteer) -> list
                        and r.admin1_code != c.admin1_code]
         if not listed_with:
             continue
-        regions = [o for o in gazetteer.candidates(f.lookup) if o.feature == "admin1" and o.quality == 0]
-        region = next((o for r in listed_with for o in regions if o.country == r.country and o.id != r.id), None)
+        region = next((o for r in listed_with if (o := gazetteer.admin1(f.lookup, r.country)) is not None
+                       and o.quality == 0 and o.id != r.id), None)
         if region is not None:
             out[i] = (f, region, f"admin1 '{region.name}', listed with other regions of its country "
                                  f"(not the {c.feature} '{c.name}')")
