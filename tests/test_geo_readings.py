@@ -129,13 +129,13 @@ def test_a_town_placed_once_is_what_its_bare_name_means_later(gazetteer: Gazette
     # "Springfield, Ohio" early in a story, a bare "Springfield" later that the rest of the article pulled
     # towards the larger Springfield in Missouri: the bare one is the town the text placed.
     from eventwire.geo.found import Found
-    from eventwire.geo.resolve import _as_placed
+    from eventwire.geo.onesense import as_placed
 
     ohio = next(c for c in gazetteer.candidates("Springfield") if c.admin1 == "Ohio" and c.population > 50_000)
     missouri = next(c for c in gazetteer.candidates("Springfield") if c.admin1 == "Missouri")
     placed = Found(0, 11, "Springfield", "Springfield", "toponym", "any", 0, "ner", container="US.OH")
     bare = Found(90, 101, "Springfield", "Springfield", "toponym", "any", 3, "ner")
-    out = _as_placed([(placed, ohio, "in the region the text names"), (bare, missouri, "largest of its name")])
+    out = as_placed([(placed, ohio, "in the region the text names"), (bare, missouri, "largest of its name")])
     assert out[1][1] is not None and out[1][1].id == ohio.id and "places it" in out[1][2]
 
 

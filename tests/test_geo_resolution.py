@@ -242,3 +242,26 @@ def test_a_city_of_millions_by_its_dotted_initials(gazetteer: Gazetteer) -> None
     city = _mentions("Protesters marched through downtown L.A. on Sunday, police said.", gazetteer)["L.A."].place
     assert city is not None and (city.name, city.country) == ("Los Angeles", "US")
     assert gazetteer.candidates("LA") == []
+
+
+def test_a_name_is_no_evidence_for_its_own_reading(gazetteer: Gazetteer) -> None:
+    """"Dublin City" lies wherever Dublin does, so it cannot say which Dublin the story means; a story whose
+    other places are American is about Dublin, Ohio. Before, the two forms backed each other's Irish
+    reading as if they were two places lying together."""
+    found = _mentions("Dublin City Council voted on Monday to rename part of a street. Dublin residents can see "
+                      "the plans at the library, the mayor said. The project follows one in Cuyahoga Falls.",
+                      gazetteer)
+    dublin = found["Dublin"].place
+    assert dublin is not None and (dublin.country, dublin.admin1) == ("US", "Ohio"), found["Dublin"].reason
+
+
+def test_x_city_is_the_town_the_article_calls_x(gazetteer: Gazetteer) -> None:
+    """The gazetteer lists "Dublin City" only for Dublin, Ireland; in a story on Dublin, Ohio, "Dublin City
+    Council" is the Ohio town's. "Iowa City" stays Iowa City: it is officially so called."""
+    found = _mentions("The Dublin City Council meets on Tuesday. Dublin police said the road would close, and "
+                      "the Ohio Department of Transportation will pave it.", gazetteer)
+    city = found["Dublin City"].place
+    assert city is not None and (city.name, city.country, city.admin1) == ("Dublin", "US", "Ohio"), \
+        found["Dublin City"].reason
+    iowa = _mentions("Iowa City police said a man was arrested in Iowa on Friday.", gazetteer)["Iowa City"].place
+    assert iowa is not None and iowa.name == "Iowa City"

@@ -158,6 +158,15 @@ def test_a_street_named_after_a_foreign_region_is_a_street_of_the_article_city(g
     assert _place(found, "Falcon Street")[:2] == ("London", "GB")
 
 
+def test_a_park_named_after_a_small_town_stays_in_that_town(gazetteer: Gazetteer) -> None:
+    """The town within "Westerville Veterans Park" is named elsewhere in the story, too small to count as a
+    city for its parts: the park is still Westerville's, not Toronto's, the last city named before it."""
+    found = _mentions("Westerville residents packed the council chamber on Monday. A firm from Toronto built the "
+                      "memorial. The dedication in Westerville Veterans Park is set for May, Westerville Mayor Ann "
+                      "Roe said.", gazetteer)
+    assert _place(found, "Westerville Veterans Park") == ("Westerville", "US", "Ohio", 2)
+
+
 def test_the_speakers_place_is_not_the_events(gazetteer: Gazetteer) -> None:
     doc = parse_one("The ministry said in Moscow that drones attacked Kursk overnight.")
     places = places_for_doc(doc, "t", gazetteer)

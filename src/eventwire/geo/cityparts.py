@@ -89,7 +89,10 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
                 c.feature == "continent" or c.is_region and c.country in countries)):
             out.append((f, c, why))
             continue
-        near = c is not None and any(haversine_km(c.lat, c.lon, o.lat, o.lon) <= _CITY_PART_KM for _, o in cities)
+        # A part named after a town ("Dublin Veterans Park") stays in that town when the article names it
+        # elsewhere too, whatever its size.
+        beside = towns if f.source == "part" else cities
+        near = c is not None and any(haversine_km(c.lat, c.lon, o.lat, o.lon) <= _CITY_PART_KM for _, o in beside)
         # "Pokrovsk district" is the raion named after the town Pokrovsk; "Kyivskyi district" is a city's.
         raion = kind == "district" and c is not None and not _ADJECTIVAL.search(f.lookup) and c.population > 0
         if near or raion:

@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 
 from eventwire.geo.gazetteer import Candidate
+from eventwire.geo.names import nested
 from eventwire.geo.rows import haversine_km
 
 NEAR_KM = 40.0
@@ -67,7 +68,9 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
             row, col = _cell(c)
             near = [o for dr in (-1, 0, 1) for dc in (-1, 0, 1) for o in by_cell.get((row + dr, col + dc), [])]
             pool = near + (by_admin1.get(c.admin1_code, []) if c.admin1_code else [])
-            backers = {other_key for other_key, o in pool if other_key != key and _fits(c, o)}
+            # Not a name inside this one or around it: "Dublin City Council" lies wherever "Dublin" does,
+            # so it is no evidence for which Dublin the article means.
+            backers = {other_key for other_key, o in pool if not nested(other_key, key) and _fits(c, o)}
             if backers:
                 backed[(key, c.id)] = backers
     # How many of a name's readings each other name backs: backing one of them is telling, backing many

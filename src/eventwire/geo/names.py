@@ -39,6 +39,11 @@ def name_key(text: str) -> str:
     return _NOT_KEY.sub("", text).strip()
 
 
+def nested(a: str, b: str) -> bool:
+    """One name key is the other, or lies inside it word by word: "dublin" in "dublin city council"."""
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
 _ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?)+$")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from eventwire.geo.demonyms import demonym_place
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.names import name_key
+from eventwire.geo.names import name_key, nested
 from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import in_container
 from eventwire.geo.rows import haversine_km
@@ -94,7 +94,7 @@ class ArticleContext:
 def _other_name(key: str, own_key: str) -> bool:
     """A name other than the mention's own, nor one inside it or around it: "London" (of "New London
     Police") is no evidence for reading "New London" as London, Ohio, nor "Montana" for Montana City."""
-    return f" {key} " not in f" {own_key} " and f" {own_key} " not in f" {key} "
+    return not nested(key, own_key)
 
 
 @dataclass(frozen=True, slots=True)

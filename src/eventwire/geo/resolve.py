@@ -34,6 +34,7 @@ from eventwire.geo.namesakes import (
     rank_candidates,
 )
 from eventwire.geo.notplaces import macro_region
+from eventwire.geo.onesense import as_placed, city_of_town
 from eventwire.geo.regions import in_container, region_alias
 from eventwire.geo.renamed import renamed
 from eventwire.geo.rows import haversine_km
@@ -257,7 +258,7 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContext,
         if c is not None and f.container:
             c, why = _one_of_namesakes(c, why, ranked)
         out.append((f, c, why))
-    return as_listed(_as_placed(_at_container(out, gazetteer)), text, gazetteer)
+    return as_listed(city_of_town(as_placed(_at_container(out, gazetteer))), text, gazetteer)
 
 
 _BEFORE_CONTAINER_CHARS = 3  # "X, Ohio", "X (Ohio)": the region written right after the place
@@ -278,19 +279,6 @@ def _at_container(resolved: list[tuple[Found, Candidate | None, str]],
         if region is not None and all(o.country != region.country for o in gazetteer.candidates(f.lookup)):
             out[i] = (f, region, f"{why}; placed at {region.name}, the region the text puts it in")
     return out
-
-
-def _as_placed(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tuple[Found, Candidate | None, str]]:
-    """A town the text once puts in its region ("Springfield, Ohio") is the town its bare name means in
-    the rest of the article ("Springfield schools"), whatever larger namesake the bare name alone suggests."""
-    placed = {name_key(f.lookup): c for f, c, _ in resolved
-              if f.container and c is not None and not c.is_region and f.kind == "toponym"}
-    if not placed:
-        return resolved
-    return [(f, placed[key], f"{placed[key].feature} '{placed[key].name}', as the article places it elsewhere")
-            if not f.container and f.level in ("any", "settlement") and f.kind != "demonym"
-            and (key := name_key(f.lookup)) in placed and (c is None or c.id != placed[key].id) else (f, c, why)
-            for f, c, why in resolved]
 
 
 def _wider_reading(f: Found, gazetteer: Gazetteer, ctx: ArticleContext,
