@@ -293,3 +293,13 @@ def test_initials_of_old_country_names_are_no_countries(gazetteer: Gazetteer) ->
     for short, name in (("GB", "United Kingdom"), ("UK", "United Kingdom"), ("US", "United States")):
         country = gazetteer.country(short)
         assert country is not None and country.name == name, short
+
+
+def test_a_direction_before_a_place_is_a_part_of_that_place(gazetteer: Gazetteer) -> None:
+    """"North West England" is in England and "North-Western Sydney" in Sydney, not North West province of
+    South Africa or North-Western province of Zambia, which the directions alone would name."""
+    found = _mentions("Floods closed roads across North West England on Sunday, and bushfires burned in "
+                      "North-Western Sydney.", gazetteer)
+    for name, expected in (("North West England", ("England", "GB")), ("North-Western Sydney", ("Sydney", "AU"))):
+        place = found[name].place
+        assert place is not None and (place.name, place.country) == expected, found[name].reason

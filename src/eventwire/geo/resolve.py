@@ -335,10 +335,13 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
         parts = [tail] if tail[:1].isupper() else []
     else:
         parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
-    if len(words) > 1 and words[0].lower() in COMPASS:
-        parts.append(" ".join(words[1:]))
-    elif len(words) == 2 and gazetteer.country(words[1]) is not None:
-        parts.append(words[1])  # "Rebuilding Ireland", "Invest India": a scheme named after its country
+        # "North West England", "North-Western Sydney": the place after the directions, never the directions
+        # alone (North West, a province of South Africa)
+        lead = next((i for i, w in enumerate(words) if not _compass(w)), len(words))
+        if 0 < lead < len(words):
+            parts = [" ".join(words[lead:])] + [p for p in parts if len(p.split()) > lead]
+        elif len(words) == 2 and gazetteer.country(words[1]) is not None:
+            parts.append(words[1])  # "Rebuilding Ireland", "Invest India": a scheme named after its country
     # "Tennessee Colony", "Florida City": a settlement named after a region lies anywhere, not in it
     named_after_region = len(words) > 1 and words[-1].istitle() and words[-1].casefold() in _SETTLEMENT_WORDS
     for part in parts:
@@ -357,6 +360,11 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
         if c is not None:
             return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"
     return None
+
+
+def _compass(word: str) -> bool:
+    """"North", "north-western", "Northeastern": a direction, written any way."""
+    return all(p in COMPASS or p.removesuffix("ern") in COMPASS for p in word.lower().replace("–", "-").split("-"))
 
 
 def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> PlaceMention:
