@@ -303,3 +303,16 @@ def test_a_direction_before_a_place_is_a_part_of_that_place(gazetteer: Gazetteer
     for name, expected in (("North West England", ("England", "GB")), ("North-Western Sydney", ("Sydney", "AU"))):
         place = found[name].place
         assert place is not None and (place.name, place.country) == expected, found[name].reason
+
+
+def test_names_listed_before_counties_are_counties_whatever_the_tagger_says(gazetteer: Gazetteer) -> None:
+    """spaCy tags "Cooke" an organisation, "Grayson" a person and "Love" a work of art; the plural "counties"
+    after them says what they are. "the Kursk and Bryansk regions" keeps "the" out."""
+    found = _mentions("Cooke, Grayson and Love counties will share the grant. Drones struck the Kursk and "
+                      "Bryansk regions overnight.", gazetteer)
+    for name, county, state in (("Cooke", "Cooke County", "Texas"), ("Grayson", "Grayson County", "Texas"),
+                                ("Love", "Love County", "Oklahoma")):
+        place = found[name].place
+        assert place is not None and (place.name, place.admin1) == (county, state), found[name].reason
+    kursk = found["Kursk"].place
+    assert kursk is not None and kursk.feature == "admin1" and kursk.country == "RU"

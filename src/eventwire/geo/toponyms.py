@@ -85,6 +85,34 @@ def _list_region(doc: Doc, end: int) -> tuple[Level, str] | None:
     return None
 
 
+def _listed_regions(doc: Doc, sent_of: list[int]) -> list[Found]:
+    """"Cooke, Grayson and Love counties", "Anderson and Cherokee counties": names listed before a plural
+    region word are regions, whatever the entity finder made of them (an organisation, a person, a work of
+    art). Two names at least: "Love counties" alone is no list."""
+    out: list[Found] = []
+    for tok in doc:
+        if tok.lower_ not in _LIST_REGION_WORDS or tok.i == 0:
+            continue
+        names: list[tuple[int, int]] = []
+        i, end = tok.i - 1, tok.i
+        while i >= 0 and tok.i - i <= _LIST_SPAN:
+            t = doc[i]
+            if t.lower_ in _LIST_JOINERS:
+                if end > i + 1:
+                    names.append((i + 1, end))
+                end = i
+            elif not CAP_WORD.match(t.text) or t.is_stop:  # "the Kursk and Bryansk regions"
+                break
+            i -= 1
+            if t.is_sent_start:
+                break
+        if end > i + 1:
+            names.append((i + 1, end))
+        if len(names) >= 2:
+            out += [f for s, e in names if (f := _found(doc, s, e, "list", "toponym", sent_of[s])) is not None]
+    return out
+
+
 def _found(doc: Doc, start: int, end: int, source: str, kind: MentionKind = "toponym",
            sent: int = 0) -> Found | None:
     level, s0, s1, l0, l1 = level_and_bounds(doc, start, end)
@@ -283,6 +311,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, war: bool = True, text: str | 
     found += repeated_mentions(doc, found, lambda s, e: _found(doc, s, e, "repeat", "toponym", sent_of[s]))
     found += embedded_mentions(doc, gazetteer, sent_of, _named_places(doc, found, gazetteer))
     found += county_mentions(doc, gazetteer, sent_of)
+    found += _listed_regions(doc, sent_of)
     found += local_news_mentions(doc, gazetteer, sent_of)
     text = doc.text if text is None else text  # spaCy builds doc.text anew on every access
     found = _joined(not_places(doc, found, gazetteer), text, gazetteer)
