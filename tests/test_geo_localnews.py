@@ -26,6 +26,16 @@ def test_a_resident_named_by_the_town(gazetteer: Gazetteer) -> None:
     assert found["Elkhart"].place is not None and found["Elkhart"].place.country == "US"
 
 
+def test_residents_named_by_a_town_that_opens_the_sentence(gazetteer: Gazetteer) -> None:
+    """"Chicopee residents discuss ..." (spaCy: an organisation). Before, a name at the very start of a
+    sentence was never read, though the rule meant to take it. A capitalised word that is no name for the
+    entity finder stays out there: "Young men" is no Young, Uruguay."""
+    found = _mentions("Chicopee residents discuss a land purchase. Young men were seen leaving.", gazetteer)
+    town = found["Chicopee"].place
+    assert town is not None and (town.country, town.admin1) == ("US", "Massachusetts")
+    assert "Young" not in found
+
+
 def test_a_surname_before_family_is_no_town(gazetteer: Gazetteer) -> None:
     found = _mentions("The Jones family thanked the volunteers who searched the woods all night.", gazetteer)
     assert "Jones" not in found

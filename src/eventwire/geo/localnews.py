@@ -72,12 +72,16 @@ def _residents(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Found
         if tok.lower_ not in _RESIDENT_WORDS or k == 0:
             continue
         i = k
-        while i > 0 and k - i < _MAX_WORDS and is_name_word(doc[i - 1].text) and not doc[i - 1].is_sent_start:
+        while i > 0 and k - i < _MAX_WORDS and is_name_word(doc[i - 1].text) and not doc[i - 1].is_stop:
             i -= 1
+            if doc[i].is_sent_start:  # "Chicopee residents discuss ...": the town opens the sentence
+                break
         if i == k:
             continue
+        # At a sentence's start only a name the entity finder saw as one: "Young men ..." is no Young, Uruguay
+        opening = doc[i].is_sent_start and doc[i].ent_type_ != ""
         before = doc[i - 1].lower_ if i > 0 else ""
-        if before not in _BEFORE_RESIDENT and not before.endswith("old") and not doc[i].is_sent_start:
+        if before not in _BEFORE_RESIDENT and not before.endswith("old") and not opening:
             continue
         span = doc[i:k]
         if gazetteer.names_settlement(span.text, _RESIDENT_TOWN_POPULATION):
