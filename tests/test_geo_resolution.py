@@ -316,3 +316,14 @@ def test_names_listed_before_counties_are_counties_whatever_the_tagger_says(gaze
         assert place is not None and (place.name, place.admin1) == (county, state), found[name].reason
     kursk = found["Kursk"].place
     assert kursk is not None and kursk.feature == "admin1" and kursk.country == "RU"
+
+
+def test_around_a_country_is_the_country_not_a_town_of_its_name(gazetteer: Gazetteer) -> None:
+    """"around Australia" reads as near a settlement; the only one so called is a town of 5,000 in Cuba,
+    which nothing in the story backs, so the country is meant. "Iran" is no demonym of "Ira" (initials of
+    Afghanistan's official name) either."""
+    found = _mentions("A petition was passed around Australia and overseas. Troops left Afghanistan in 2021. "
+                      "Officials said they must deal with Iran and a pandemic.", gazetteer)
+    australia, iran = found["Australia"].place, found["Iran"].place
+    assert australia is not None and (australia.country, australia.feature) == ("AU", "country")
+    assert iran is not None and (iran.country, iran.feature) == ("IR", "country")

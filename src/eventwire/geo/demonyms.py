@@ -13,6 +13,7 @@ _DEMONYM_RULES = (("ian", "ia"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", 
 # only regions of some size have one in use.
 _REGION_DEMONYM_RULES = (("an", "as"), ("n", ""), ("an", ""))
 _REGION_DEMONYM_POP = 1_000_000
+_SHORTEST_NAME = 4
 
 
 def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
@@ -22,8 +23,11 @@ def demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
     if (known := gazetteer.demonym(word)) is not None:
         return known
     for suffix, repl in _DEMONYM_RULES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            country = gazetteer.country(word[: len(word) - len(suffix)] + repl)
+        base = word[: len(word) - len(suffix)] + repl
+        # No country's name is as short as three letters: "Iran" is not the people of "Ira" (the initials
+        # of the Islamic Republic of Afghanistan)
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and len(base) >= _SHORTEST_NAME:
+            country = gazetteer.country(base)
             if country is not None:
                 return country.country
     return None

@@ -248,7 +248,8 @@ def _resolve_all(found: list[Found], gazetteer: Gazetteer, ctx: ArticleContext,
             out.append((f, None, f"'{f.lookup}' is a region of the world that no one point stands for"))
             continue
         ranked = rank(f, gazetteer, ctx)
-        if not f.container and (not ranked or f.level == "region" and not ranked[0].supported) \
+        # "around Australia": no unbacked town of the name (Australia, Cuba) when a region bears it
+        if not f.container and (not ranked or f.level in ("region", "near") and not ranked[0].supported) \
                 and (wider := _wider_reading(f, gazetteer, ctx, ranked[0].candidate if ranked else None)):
             f, ranked = wider
         if not ranked and (part := _known_part(f, gazetteer, ctx)) is not None:
