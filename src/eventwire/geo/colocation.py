@@ -59,7 +59,8 @@ def _transplant_weight(o: Candidate, best: Candidate) -> float:
     reading is in another country, as for the names settlers took with them (Manchester and Colchester,
     Connecticut, beside each other as their English originals are not). Then it backs as much as it is
     likely against that reading, down to a half: a transplanted pair is weaker evidence than two names
-    that lie together only there."""
+    that lie together only there. `best` is the likeliest town or region of the name: a country that bears
+    it (Georgia) is no original that a state took its name from."""
     if best.country == o.country:
         return 1.0
     return max(_TRANSPLANT_FLOOR, math.exp(min(0.0, prior(o) - prior(best))))
@@ -76,7 +77,8 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
             by_cell[_cell(c)].append((key, c))
             if c.admin1_code:
                 by_admin1[c.admin1_code].append((key, c))
-    best = {key: max(cands, key=prior) for key, cands in names.items() if cands}
+    best = {key: max(own, key=prior) for key, cands in names.items()
+            if (own := [c for c in cands if c.feature not in ("country", "continent")])}
     backed: dict[tuple[str, int], dict[str, float]] = {}
     for key, cands in names.items():
         for c in cands:
