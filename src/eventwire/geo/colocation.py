@@ -79,6 +79,8 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
                 by_admin1[c.admin1_code].append((key, c))
     best = {key: max(own, key=prior) for key, cands in names.items()
             if (own := [c for c in cands if c.feature not in ("country", "continent")])}
+    weight = {(key, c.id): _transplant_weight(c, best[key]) for key, cands in names.items() if key in best
+              for c in cands}
     backed: dict[tuple[str, int], dict[str, float]] = {}
     for key, cands in names.items():
         for c in cands:
@@ -92,7 +94,7 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
             backers: dict[str, float] = {}
             for other_key, o in pool:
                 if not nested(other_key, key) and _fits(c, o):
-                    backers[other_key] = max(_transplant_weight(o, best[other_key]), backers.get(other_key, 0.0))
+                    backers[other_key] = max(weight[(other_key, o.id)], backers.get(other_key, 0.0))
             if backers:
                 backed[(key, c.id)] = backers
     # How many of a name's readings each other name backs: backing one of them is telling, backing many
