@@ -49,6 +49,10 @@ Re-measured 2026-12-01, fourteenth round (names listed among regions are regions
 country; "Democratic Republic of Congo"; towns named after a state; "St." spelled out; streets named after a
 region abroad; "L.A."): GeoWebNews 0.821 / 0.804 (963 of 1,197), LGL 0.854 / 0.773, TR-News 0.904 / 0.883, GeoVirus
 0.815 / 0.794; UCDP through text 0.910
+Re-measured 2026-12-01, fifteenth round (a name no evidence for its own reading in co-location; "X City" the
+town called X; transplanted pairs back less; names listed before "counties" are counties; directions before a
+place; "around Australia"; no initials of old country names): GeoWebNews 0.823 / 0.806 (965 of 1,197),
+LGL 0.855 / 0.785, TR-News 0.904 / 0.885, GeoVirus 0.816 / 0.796; UCDP through text 0.910
 """
 
 from __future__ import annotations
@@ -80,13 +84,13 @@ def test_geowebnews_lgl_tr_news_and_geovirus(gazetteer_path: Path) -> None:
     geo = SHARED_DATA / "eval" / "geoparsing"
     gwn = evaluate_geoparsing(need_shared(geo / "GWN.xml"), gazetteer_path=gazetteer_path)
     print(gwn.table())
-    assert gwn.resolved_within_161 >= 0.815 and gwn.end_to_end_within_161 >= 0.80  # measured 0.821 / 0.8045
+    assert gwn.resolved_within_161 >= 0.818 and gwn.end_to_end_within_161 >= 0.80  # measured 0.823 / 0.806
     lgl = evaluate_geoparsing(need_shared(geo / "lgl.xml"), gazetteer_path=gazetteer_path)
     print(lgl.table())
-    assert lgl.resolved_within_161 >= 0.848 and lgl.end_to_end_within_161 >= 0.765  # measured 0.854 / 0.773
+    assert lgl.resolved_within_161 >= 0.85 and lgl.end_to_end_within_161 >= 0.775  # measured 0.855 / 0.785
     tr = evaluate_geoparsing(need_shared(geo / "TR-News.xml"), gazetteer_path=gazetteer_path)
     print(tr.table())
-    assert tr.resolved_within_161 >= 0.895 and tr.end_to_end_within_161 >= 0.875  # measured 0.904 / 0.883
+    assert tr.resolved_within_161 >= 0.895 and tr.end_to_end_within_161 >= 0.875  # measured 0.904 / 0.885
     virus = evaluate_geoparsing(need_shared(geo / "GeoVirus.xml"), gazetteer_path=gazetteer_path)
     print(virus.table())
-    assert virus.resolved_within_161 >= 0.81 and virus.end_to_end_within_161 >= 0.785  # measured 0.815 / 0.794
+    assert virus.resolved_within_161 >= 0.81 and virus.end_to_end_within_161 >= 0.785  # measured 0.816 / 0.796
