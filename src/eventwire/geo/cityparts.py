@@ -64,7 +64,7 @@ def city_parts(resolved: list[tuple[Found, Candidate | None, str]]) -> list[tupl
     """Districts and landmarks moved to the city the article names (`_their_city`), when their own
     reading is not in or near it: precision 1 for a district, 2 for a landmark."""
     towns = [(f, c) for f, c, _ in resolved if c is not None and f.kind in ("toponym", "metonym")
-             and c.feature in ("city", "capital", "town", "village") and f.source != "part"
+             and c.is_settlement and f.source != "part"
              and _city_part_kind(f) is None]
     cities = [(f, c) for f, c in towns if c.feature != "village" and c.population >= _CITY_MIN_POPULATION]
     if not towns:

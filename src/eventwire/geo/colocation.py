@@ -16,14 +16,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from eventwire.geo.gazetteer import Candidate
+from eventwire.geo.gazetteer import SETTLEMENT_FEATURES, Candidate
 from eventwire.geo.names import nested
 from eventwire.geo.namesakes import prior
 from eventwire.geo.rows import haversine_km
 
 NEAR_KM = 40.0
 _CELL = 0.5  # degrees; candidates within NEAR_KM lie in the same or a neighbouring cell (away from poles)
-_SETTLEMENTS = ("capital", "city", "town", "village")
 
 
 def _cell(c: Candidate) -> tuple[int, int]:
@@ -32,20 +31,20 @@ def _cell(c: Candidate) -> tuple[int, int]:
 
 def _fits(c: Candidate, other: Candidate) -> bool:
     """`c` and `other` lie in one place: one holds the other, or both are settlements close together."""
-    if c.feature in _SETTLEMENTS and other.feature in _SETTLEMENTS:
+    if c.feature in SETTLEMENT_FEATURES and other.feature in SETTLEMENT_FEATURES:
         return haversine_km(c.lat, c.lon, other.lat, other.lon) <= NEAR_KM
     if c.feature == "admin2" and other.feature == "admin2":  # counties of one state, listed together
         return bool(c.admin1_code) and c.admin1_code == other.admin1_code and c.id != other.id
     for inner, outer in ((c, other), (other, c)):
-        if inner.feature in _SETTLEMENTS and outer.feature == "admin1":
+        if inner.feature in SETTLEMENT_FEATURES and outer.feature == "admin1":
             return bool(inner.admin1_code) and inner.admin1_code == outer.admin1_code
-        if inner.feature in (*_SETTLEMENTS, "admin2") and outer.feature == "admin2" and inner.id != outer.id:
+        if inner.feature in (*SETTLEMENT_FEATURES, "admin2") and outer.feature == "admin2" and inner.id != outer.id:
             # a town in the county, or just across its line from the county's middle (Augusta, Georgia,
             # beside Columbia County)
             if inner.admin1_code != outer.admin1_code:
                 return False
             return inner.admin2 == outer.admin2 or (
-                inner.feature in _SETTLEMENTS and haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM)
+                inner.is_settlement and haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM)
         if inner.feature == "admin2" and outer.feature == "admin1":
             return inner.admin1_code == outer.admin1_code
     return False
@@ -106,7 +105,7 @@ def support(names: dict[str, list[Candidate]]) -> dict[tuple[str, int], float]:
     # "Kharkiv" is the city and the region around it: every place of the region backs the region, which says
     # nothing about which of the two the name means, so a region holding a settlement of its own name gets
     # no co-location support.
-    held = {(key, c.admin1_code) for key, cands in names.items() for c in cands if c.feature in _SETTLEMENTS}
+    held = {(key, c.admin1_code) for key, cands in names.items() for c in cands if c.feature in SETTLEMENT_FEATURES}
     regions = {(key, c.id) for key, cands in names.items() for c in cands
                if c.feature == "admin1" and (key, c.admin1_code) in held}
     return {(key, cid): sum(w / math.sqrt(spread[(key, other)]) for other, w in backers.items())

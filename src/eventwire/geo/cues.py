@@ -44,6 +44,11 @@ _TRAILING_SETTLEMENT = {"village", "town", "settlement", "hamlet"}
 _GOVERNOR = {"Gov.", "Governor", "governor", "Lt."}
 
 
+def is_compass(word: str) -> bool:
+    """"North", "north-western", "Northeastern": a direction, written any way."""
+    return all(p in COMPASS or p.removesuffix("ern") in COMPASS for p in word.lower().replace("–", "-").split("-"))
+
+
 def is_name_word(text: str) -> bool:
     """A word that can stand in a place's name: capitalised, or an abbreviation such names open with."""
     return bool(CAP_WORD.match(text)) or text in NAME_ABBREVIATIONS

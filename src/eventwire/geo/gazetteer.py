@@ -19,6 +19,7 @@ from eventwire.records.place import GeoPrecision, Place
 _COLUMNS = ("p.id, p.name, p.feature, p.country, p.lat, p.lon, p.precision, p.uncertainty_km, p.population, "
             "p.geonameid, p.gazetteer_id, p.admin1_code, p.admin1, p.admin2, p.coord_source")
 REGION_FEATURES = ("country", "admin1", "admin2", "continent")
+SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,10 @@ class Candidate:
     @property
     def is_region(self) -> bool:
         return self.feature in REGION_FEATURES
+
+    @property
+    def is_settlement(self) -> bool:
+        return self.feature in SETTLEMENT_FEATURES
 
     def to_place(self, precision: int | None = None, uncertainty_km: float | None = None) -> Place:
         prec = cast(GeoPrecision, max(self.precision, precision or 1))
@@ -199,7 +204,7 @@ class Gazetteer:
             memo = self._admin1_rows[countries] = [Candidate(*r) for r in rows]
         return list(memo)
 
-    def places_in(self, admin1_code: str, features: tuple[str, ...] = ("capital", "city", "town", "village")
+    def places_in(self, admin1_code: str, features: tuple[str, ...] = SETTLEMENT_FEATURES
                   ) -> list[Candidate]:
         """The places of these features inside one first-level region, largest first (memoised)."""
         memo_key = (admin1_code, features)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from eventwire.geo.demonyms import demonym_place
 from eventwire.geo.found import Found
-from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.gazetteer import SETTLEMENT_FEATURES, Candidate, Gazetteer
 from eventwire.geo.names import name_key, nested
 from eventwire.geo.raions import in_raion
 from eventwire.geo.regions import in_container
@@ -46,7 +46,6 @@ _UNCOUNTED = 500
 _TOWN_NAMING_REGION = 20_000  # a town this big can give its name to the region around it
 _METROPOLIS = 1_000_000
 _LARGE_CITY = 500_000
-_SETTLEMENT_FEATURES = ("capital", "city", "town", "village")
 _DWARFED_PENALTY = 3.0
 _ACRONYM_MIN_POPULATION = 100_000
 _NEAR_KM = 200  # the article's other places within this distance back a candidate (see `score`)
@@ -141,7 +140,7 @@ def prior(c: Candidate, as_own: frozenset[int] = frozenset()) -> float:
     # there without a population is not empty but uncounted (a town's quarter, a district's seat). In
     # Ukraine, whose registry villages (KATOTTG) carry no population at all, GeoNames' uncounted ones
     # keep their equal footing with them.
-    uncounted = c.feature in _SETTLEMENT_FEATURES and c.coord_source == "geonames" and c.country != "UA"
+    uncounted = c.feature in SETTLEMENT_FEATURES and c.coord_source == "geonames" and c.country != "UA"
     counted = c.population or (_UNCOUNTED if uncounted else 0)
     pop = counted * _POPULATION_SHARE.get(c.feature, 1.0)
     return (_FEATURE_PRIOR.get(c.feature, 0.0) + _POP_WEIGHT * math.log10(pop + 1)
@@ -168,7 +167,7 @@ def score(c: Candidate, found: Found, ctx: ArticleContext, war: bool = True,
     if c.feature == "admin1" and c.admin1_code in regions:
         # the state the article names another way ("Wash.", "WA"): its full name means it too
         s, support = s + _BONUS["region_in_article"], True
-    if c.feature in _SETTLEMENT_FEATURES and c.admin2 and any(
+    if c.feature in SETTLEMENT_FEATURES and c.admin2 and any(
             _other_name(key, own_key) and code == c.admin1_code and county == c.admin2
             for key, code, county in ctx.admin2_named):
         # the county the article names holds it: "Alexandria" in a story on Douglas County, Minnesota
@@ -249,14 +248,14 @@ def _named_after_centre(found: Found, cands: list[Candidate]) -> list[Candidate]
     "in Kherson" is the city, not Kherson oblast, which is named after it ("Kherson region" is the oblast)."""
     if found.level != "any":
         return cands
-    centres = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.quality == 0
+    centres = {c.admin1_code for c in cands if c.feature in SETTLEMENT_FEATURES and c.quality == 0
                and c.population >= _TOWN_NAMING_REGION and c.admin1_code}
     # A city of millions is what its bare name means even where the region around it officially bears the
     # same name ("New York", "Istanbul", "Sao Paulo"): news names the state as "New York state". Ukraine's
     # and Russia's regions keep the readings of `regions.region_alias` ("over Voronezh" in a governor's
     # report is his oblast).
     key = name_key(found.lookup)
-    metropolises = {c.admin1_code for c in cands if c.feature in _SETTLEMENT_FEATURES and c.admin1_code
+    metropolises = {c.admin1_code for c in cands if c.feature in SETTLEMENT_FEATURES and c.admin1_code
                     and c.population >= _METROPOLIS and c.country not in ("UA", "RU")
                     and (c.quality == 0 or _same_spelling(key, name_key(c.name)))}
     return [c for c in cands if not (c.feature == "admin1" and (c.quality >= 1 and c.admin1_code in centres
@@ -277,24 +276,24 @@ def _dwarfed(found: Found, scored: list[Scored], ctx: ArticleContext) -> list[Sc
     only the text putting the hamlet there (a container, a district) says so."""
     if found.container or found.raion is not None:
         return scored
-    big = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
+    big = {s.candidate.country for s in scored if s.candidate.feature in SETTLEMENT_FEATURES
            and s.candidate.population >= _WELL_KNOWN_CITY and s.candidate.quality <= 1}
     # A city of millions known by this very name ("London") dwarfs its hamlets in every country.
-    world_city = any(s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population >= _METROPOLIS
+    world_city = any(s.candidate.feature in SETTLEMENT_FEATURES and s.candidate.population >= _METROPOLIS
                      and s.candidate.quality == 0 for s in scored)
     # A town of a few thousand beside a city of half a million of its own country is as dwarfed.
-    large = {s.candidate.country for s in scored if s.candidate.feature in _SETTLEMENT_FEATURES
+    large = {s.candidate.country for s in scored if s.candidate.feature in SETTLEMENT_FEATURES
              and s.candidate.population >= _LARGE_CITY and s.candidate.quality == 0}
     # A village beside a well-known city elsewhere is dwarfed less, and not at all in a region the article
     # names or near its other places: only support from the country alone is in doubt.
-    known = any(s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population >= _WELL_KNOWN_CITY
+    known = any(s.candidate.feature in SETTLEMENT_FEATURES and s.candidate.population >= _WELL_KNOWN_CITY
                 and s.candidate.quality == 0 for s in scored)
     return [replace(s, score=s.score - _DWARFED_PENALTY)
-            if s.candidate.feature in _SETTLEMENT_FEATURES and (
+            if s.candidate.feature in SETTLEMENT_FEATURES and (
                 s.candidate.population < SMALL and (s.candidate.country in big or world_city)
                 or s.candidate.population < _TOWN_NAMING_REGION and s.candidate.country in large) else
             replace(s, score=s.score - _DWARFED_PENALTY / 2)
-            if s.candidate.feature in _SETTLEMENT_FEATURES and s.candidate.population < SMALL and known
+            if s.candidate.feature in SETTLEMENT_FEATURES and s.candidate.population < SMALL and known
             and not locally_backed(s.candidate, ctx, name_key(found.lookup)) else s
             for s in scored]
 
@@ -317,7 +316,7 @@ def _named_after_state(found: Found, cands: list[Candidate]) -> list[Candidate]:
     states = {c.country for c in cands if c.quality == 0 and (
         c.feature == "admin1" or c.feature == "admin2" and c.population >= _WELL_KNOWN_REGION)}
     country = any(c.feature == "country" and c.quality == 0 for c in cands)
-    return [c for c in cands if not (c.feature in _SETTLEMENT_FEATURES and (
+    return [c for c in cands if not (c.feature in SETTLEMENT_FEATURES and (
         c.country in states and c.population < _WELL_KNOWN_CITY or country and c.population < SMALL))]
 
 
@@ -367,7 +366,7 @@ def _foreign_town(best: Scored, found: Found, ctx: ArticleContext | None) -> boo
     of no counted population (Ukraine's registry) and war reports keep their readings."""
     c = best.candidate
     if ctx is None or ctx.war or best.supported or found.container or found.level != "any" \
-            or c.feature not in _SETTLEMENT_FEATURES or not 0 < c.population < _TOWN_NAMING_REGION:
+            or c.feature not in SETTLEMENT_FEATURES or not 0 < c.population < _TOWN_NAMING_REGION:
         return False
     own = name_key(found.lookup)
     countries = {cc for key, cc in ctx.placed if key != own}
@@ -379,7 +378,7 @@ def _world_city_over(c: Candidate, other: Candidate, found: Found, ctx: ArticleC
     country the article names, unless the article's other places lie in that town's region or within a few
     hundred km of it: naming Canada is no evidence for London, Ontario, but a story whose other towns lie in
     Kentucky keeps London, Kentucky in play."""
-    if ctx is None or not (c.feature in _SETTLEMENT_FEATURES and c.quality == 0 and c.population >= _METROPOLIS
+    if ctx is None or not (c.feature in SETTLEMENT_FEATURES and c.quality == 0 and c.population >= _METROPOLIS
                            and other.population < c.population / 10):
         return False
     own_key = name_key(found.lookup)

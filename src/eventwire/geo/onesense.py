@@ -6,19 +6,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from eventwire.geo.lists import Resolved
 from eventwire.geo.names import name_key
 
 if TYPE_CHECKING:
-    from eventwire.geo.found import Found
     from eventwire.geo.gazetteer import Candidate
 
-Resolved = list[tuple["Found", "Candidate | None", str]]
-
-_SETTLEMENTS = ("capital", "city", "town", "village")
 _CITY_OF = re.compile(r"^(?:(?P<before>.+?)\s+City|City\s+of\s+(?P<after>.+))$", re.IGNORECASE)
 
 
-def as_placed(resolved: Resolved) -> Resolved:
+def as_placed(resolved: list[Resolved]) -> list[Resolved]:
     """A town the text once puts in its region ("Springfield, Ohio") is the town its bare name means in
     the rest of the article ("Springfield schools"), whatever larger namesake the bare name alone suggests."""
     placed = {name_key(f.lookup): c for f, c, _ in resolved
@@ -31,24 +28,22 @@ def as_placed(resolved: Resolved) -> Resolved:
             for f, c, why in resolved]
 
 
-def city_of_town(resolved: Resolved) -> Resolved:
+def city_of_town(resolved: list[Resolved]) -> list[Resolved]:
     """"Dublin City Council" and "the City of Dublin" in a story whose "Dublin" is Dublin, Ohio, are that
     town, not a namesake the gazetteer happens to list as "Dublin City" (Dublin, Ireland). A place officially
     so called ("Iowa City", "Carson City") keeps its own reading, and so does a name whose bare form the
     article reads as a region or as two different towns."""
-    towns: dict[str, set[int]] = {}
-    by_id: dict[int, Candidate] = {}
+    towns: dict[str, dict[int, Candidate]] = {}  # a bare name's readings in the article, by id
     for f, c, _ in resolved:
-        if c is not None and c.feature in _SETTLEMENTS and f.kind != "demonym" and not _CITY_OF.match(f.lookup):
-            towns.setdefault(name_key(f.lookup), set()).add(c.id)
-            by_id[c.id] = c
-    out: Resolved = []
+        if c is not None and c.is_settlement and f.kind != "demonym" and not _CITY_OF.match(f.lookup):
+            towns.setdefault(name_key(f.lookup), {})[c.id] = c
+    out: list[Resolved] = []
     for f, c, why in resolved:
         bare = _bare_name(f.lookup)
-        ids = towns.get(bare, set()) if bare else set()
+        readings = towns.get(bare, {}) if bare else {}
         official = c is not None and c.quality == 0 and name_key(c.name) == name_key(f.lookup)
-        if len(ids) == 1 and f.kind != "demonym" and not official and (c is None or c.id not in ids):
-            town = by_id[next(iter(ids))]
+        if len(readings) == 1 and f.kind != "demonym" and not official and (c is None or c.id not in readings):
+            town = next(iter(readings.values()))
             out.append((f, town, f"{town.feature} '{town.name}', the town the article calls {f.lookup}"))
         else:
             out.append((f, c, why))

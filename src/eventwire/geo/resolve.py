@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from eventwire.geo import colocation, tolerant
 from eventwire.geo.cityparts import city_parts
 from eventwire.geo.containers import COUNTY_WORD, add_containers, county_regions, world_regions
-from eventwire.geo.cues import COMPASS
+from eventwire.geo.cues import COMPASS, is_compass
 from eventwire.geo.embedded import UNIONS
 from eventwire.geo.found import Found
 from eventwire.geo.gazetteer import Candidate, Gazetteer
@@ -338,7 +338,7 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
         parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
         # "North West England", "North-Western Sydney": the place after the directions, never the directions
         # alone (North West, a province of South Africa)
-        lead = next((i for i, w in enumerate(words) if not _compass(w)), len(words))
+        lead = next((i for i, w in enumerate(words) if not is_compass(w)), len(words))
         if 0 < lead < len(words):
             parts = [" ".join(words[lead:])] + [p for p in parts if len(p.split()) > lead]
         elif len(words) == 2 and gazetteer.country(words[1]) is not None:
@@ -361,11 +361,6 @@ def _known_part(f: Found, gazetteer: Gazetteer, ctx: ArticleContext) -> tuple[Fo
         if c is not None:
             return replace(f, source="part"), c, f"{why}; '{part}' named within '{f.lookup}'"
     return None
-
-
-def _compass(word: str) -> bool:
-    """"North", "north-western", "Northeastern": a direction, written any way."""
-    return all(p in COMPASS or p.removesuffix("ern") in COMPASS for p in word.lower().replace("–", "-").split("-"))
 
 
 def to_mention(article_id: str, f: Found, c: Candidate | None, why: str) -> PlaceMention:

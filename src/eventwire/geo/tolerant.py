@@ -36,7 +36,6 @@ _VOWEL_CLASS = str.maketrans({"a": "A", "o": "A", "e": "I", "i": "I", "y": "I", 
 _MIN_SKELETON = 4
 _INDEX_VERSION = 1  # bump when `skeleton` changes
 # Skeleton indexes per region are built from these features; regions are never matched tolerantly.
-_SETTLEMENTS = ("capital", "city", "town", "village")
 
 
 def ukrainian_keys(key: str) -> set[str]:
@@ -77,7 +76,7 @@ def _index(gazetteer: Gazetteer, code: str) -> dict[str, list[Candidate]]:
     found = cache.get(code)
     if found is None:
         found = {}
-        for c in gazetteer.places_in(code, _SETTLEMENTS):
+        for c in gazetteer.places_in(code):
             found.setdefault(skeleton(_key(c.name)), []).append(c)
         cache[code] = found
     return found
@@ -155,7 +154,7 @@ def _ukraine_index(gazetteer: Gazetteer) -> dict[str, list[int]]:
     def build() -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
         for region in gazetteer.admin1_rows(("UA",)):
-            for c in gazetteer.places_in(region.admin1_code or "", _SETTLEMENTS):
+            for c in gazetteer.places_in(region.admin1_code or ""):
                 index.setdefault(skeleton(_key(c.name)), []).append(c.id)
         return index
 
